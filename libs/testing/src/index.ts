@@ -1,0 +1,6 @@
+export { chooseBackend, dockerEngineAnswers } from './stack/backend';
+export { deciderSpec } from './decider-spec';
+export type { BackendChoice, StackBackend } from './stack/backend';
+export { startTestStack } from './stack/test-stack';
+export type { TestStack } from './stack/test-stack';
+export { stackEnv, uniqueName } from './names';

@@ -1,0 +1,133 @@
+/**
+ * `npm run devstack:up|down|reset|status` and `npm run dev`.
+ * `up` runs the supervisor in the background; `dev` runs it in the foreground.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { devstackHome } from './paths';
+import { isAlive, portAnswers, sleep, tail } from './processes';
+import type { StackState } from './supervisor';
+import { runSupervisor } from './supervisor';
+
+const statePath = path.join(devstackHome, 'state.json');
+const supervisorLog = path.join(devstackHome, 'logs', 'devstack.log');
+
+function readState(): StackState | undefined {
+  try {
+    const state = JSON.parse(fs.readFileSync(statePath, 'utf8')) as StackState;
+    return isAlive(state.supervisorPid) ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function up() {
+  const running = readState();
+  if (running) {
+    console.log(`devstack is already running (pid ${running.supervisorPid}); env: ${path.join(devstackHome, 'env')}`);
+    return;
+  }
+  fs.mkdirSync(path.dirname(supervisorLog), { recursive: true });
+  const log = fs.openSync(supervisorLog, 'a');
+  const child = spawn(process.execPath, ['--import', 'tsx', __filename, 'run'], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: process.env,
+  });
+  child.unref();
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    const state = readState();
+    if (state) {
+      console.log(`devstack is up (supervisor pid ${state.supervisorPid}).`);
+      for (const [key, value] of Object.entries(state.env)) console.log(`  ${key}=${value}`);
+      console.log(`Use it in a shell with: source ${path.relative(process.cwd(), path.join(devstackHome, 'env'))}`);
+      return;
+    }
+    if (child.exitCode !== null || child.pid === undefined || !isAlive(child.pid)) {
+      console.error(`devstack failed to start:\n${tail(supervisorLog)}`);
+      process.exit(1);
+    }
+    await sleep(500);
+  }
+  console.error(`devstack did not become ready in time; see ${supervisorLog}`);
+  process.exit(1);
+}
+
+async function down() {
+  const state = readState();
+  if (!state) {
+    console.log('devstack is not running.');
+    return;
+  }
+  process.kill(state.supervisorPid, 'SIGTERM');
+  const deadline = Date.now() + 90_000;
+  while (isAlive(state.supervisorPid) && Date.now() < deadline) await sleep(250);
+  if (isAlive(state.supervisorPid)) {
+    // The supervisor leads its process group (it was started detached), so this takes its servers too.
+    console.error('devstack did not stop in time; killing its process group.');
+    process.kill(-state.supervisorPid, 'SIGKILL');
+  }
+  for (const pid of Object.values(state.pids)) if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
+  console.log('devstack stopped; data kept in .devstack/data (npm run devstack:reset wipes it).');
+}
+
+async function reset() {
+  await down();
+  fs.rmSync(devstackHome, { recursive: true, force: true });
+  console.log('devstack data wiped.');
+}
+
+async function status() {
+  const state = readState();
+  if (!state) {
+    console.log('devstack is not running.');
+    process.exitCode = 3;
+    return;
+  }
+  console.log(`devstack supervisor pid ${state.supervisorPid}, up since ${state.startedAt}`);
+  const addresses = {
+    kafka: state.env.KAFKA_BROKERS.split(',')[0],
+    postgres: new URL(state.env.DATABASE_URL).host,
+    schemaRegistry: new URL(state.env.SCHEMA_REGISTRY_URL).host,
+  };
+  for (const [part, address] of Object.entries(addresses)) {
+    const [host, port] = address.split(':');
+    const pid = state.pids[part as keyof typeof state.pids];
+    const answers = await portAnswers(Number(port), host);
+    console.log(
+      `  ${part.padEnd(15)} ${address.padEnd(22)} ${pid ? `pid ${pid}` : 'external'} ${answers ? 'answering' : 'NOT ANSWERING'}`,
+    );
+  }
+}
+
+async function dev() {
+  if (readState()) {
+    console.log('devstack is already running in the background; nothing else to start yet.');
+    return;
+  }
+  console.error('Starting the Hexfleet devstack in the foreground; Ctrl-C stops it.');
+  await runSupervisor({ ephemeral: false, home: devstackHome });
+  console.error(`Ready. In another shell: source .devstack/env`);
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  up,
+  down,
+  reset,
+  status,
+  dev,
+  run: () => runSupervisor({ ephemeral: false, home: devstackHome }),
+  ephemeral: () => runSupervisor({ ephemeral: true }),
+};
+
+const command = commands[process.argv[2] ?? ''];
+if (!command) {
+  console.error(`usage: devstack <${Object.keys(commands).join('|')}>`);
+  process.exit(2);
+}
+command().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

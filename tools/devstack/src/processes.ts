@@ -1,0 +1,99 @@
+import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+
+/** A server process the stack started and must stop. */
+export interface ManagedProcess {
+  name: string;
+  child: ChildProcess;
+  /** Resolves once the process has exited, whoever stopped it. */
+  exited: Promise<number | null>;
+}
+
+/** Starts a process whose output goes to `logFile`, so a failed start can be explained from its log. */
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  logFile: string,
+  options: SpawnOptions = {},
+): ManagedProcess {
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(command, args, { ...options, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { name, child, exited };
+}
+
+/** Asks a process to stop, and kills it if it has not stopped within `graceMs`. */
+export async function stopProcess(proc: ManagedProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 20_000) {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill(signal);
+  const timer = setTimeout(() => proc.child.kill('SIGKILL'), graceMs);
+  await proc.exited;
+  clearTimeout(timer);
+}
+
+/** Polls `probe` until it resolves true; fails early, with the log's tail, if the process dies. */
+export async function waitUntilReady(
+  proc: ManagedProcess,
+  logFile: string,
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let died = false;
+  void proc.exited.then(() => (died = true));
+  while (Date.now() < deadline) {
+    if (died) throw new Error(`${proc.name} exited during start-up:\n${tail(logFile)}`);
+    if (await probe().catch(() => false)) return;
+    await sleep(250);
+  }
+  throw new Error(`${proc.name} did not become ready within ${timeoutMs / 1000}s:\n${tail(logFile)}`);
+}
+
+export function tail(file: string, lines = 30): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log written)';
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A TCP port nobody listens on right now, chosen by the kernel. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when something accepts TCP connections on the port. */
+export function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (answered: boolean) => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.setTimeout(1000);
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

