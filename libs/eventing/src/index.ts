@@ -1,3 +1,14 @@
-// @hexfleet/eventing: Event store, relay, Avro serde, projection and consumer runners.
-// Filled in by the issues that build it; empty so the project graph and targets exist now.
-export {};
+export { ConcurrencyError, DuplicateEventError, streamId } from './event-store/events';
+export type { EventMetadata, NewEvent, RecordedEvent } from './event-store/events';
+export { appendIn, PostgresEventStore } from './event-store/postgres-event-store';
+export type { AppendResult } from './event-store/postgres-event-store';
+export { eventIdFor, handleCommand } from './event-store/command-handler';
+export type { CommandContext, CommandOutcome, DomainEvent } from './event-store/command-handler';
+export { APPENDED_CHANNEL } from './event-store/schema';
+export { AvroSerde } from './serde/avro-serde';
+export { recordFullName, subjectFor } from './serde/event-contract';
+export type { AvroRecordSchema, EventContract } from './serde/event-contract';
+export { Relay } from './relay/relay';
+export type { RelayOptions } from './relay/relay';
+export { ensureTopics, LOCAL_CLUSTER, topicConfig } from './topics/topic-catalog';
+export type { ClusterPolicy, TopicSpec } from './topics/topic-catalog';

@@ -4,3 +4,5 @@ export type { BackendChoice, StackBackend } from './stack/backend';
 export { startTestStack } from './stack/test-stack';
 export type { TestStack } from './stack/test-stack';
 export { stackEnv, uniqueName } from './names';
+export { createTestDatabase } from './database';
+export type { TestDatabase } from './database';

@@ -1,0 +1,67 @@
+import { Decider, fold, TenantId } from '@hexfleet/kernel';
+import { v5 as uuidv5 } from 'uuid';
+import { ConcurrencyError, DuplicateEventError, EventMetadata, NewEvent } from './events';
+import { PostgresEventStore } from './postgres-event-store';
+
+/** Namespace for event ids derived from command ids (UUIDv5), fixed forever. */
+const EVENT_ID_NAMESPACE = '6f1c1d5e-3b8a-4f57-9a51-0c2a3f7e8b94';
+
+/** The i-th event of a command always gets the same id, so a repeated command cannot append twice. */
+export const eventIdFor = (commandId: string, index: number) => uuidv5(`${commandId}/${index}`, EVENT_ID_NAMESPACE);
+
+export interface DomainEvent {
+  type: string;
+  data: unknown;
+}
+
+export interface CommandContext {
+  tenant: TenantId;
+  streamId: string;
+  /** Unique per command; derived from the source event id when a policy issues it. */
+  commandId: string;
+  metadata?: EventMetadata;
+  /** Re-decide and retry on ConcurrencyError this many times; only for commands that are safe to re-decide. */
+  retries?: number;
+}
+
+export type CommandOutcome =
+  | { status: 'appended'; nextVersion: number; lastEventId: string; eventCount: number }
+  | { status: 'already-applied'; lastEventId: string }
+  | { status: 'no-change' };
+
+/** Load the stream, fold, decide, append at the version read (with bounded retries on a race). */
+export async function handleCommand<C, E extends DomainEvent, S>(
+  store: PostgresEventStore,
+  decider: Decider<C, E, S>,
+  command: C,
+  context: CommandContext,
+): Promise<CommandOutcome> {
+  const firstEventId = eventIdFor(context.commandId, 0);
+  for (let attempt = 0; ; attempt++) {
+    const history = await store.readStream(context.streamId);
+    const already = history.filter((e) => e.metadata.commandId === context.commandId);
+    if (already.length) return { status: 'already-applied', lastEventId: already[already.length - 1].eventId };
+
+    const events = decider.decide(
+      command,
+      fold(
+        decider,
+        history.map((e) => ({ type: e.type, data: e.data }) as E),
+      ),
+    );
+    if (events.length === 0) return { status: 'no-change' };
+    const newEvents: NewEvent[] = events.map((event, i) => ({
+      eventId: i === 0 ? firstEventId : eventIdFor(context.commandId, i),
+      type: event.type,
+      data: event.data,
+      metadata: { ...context.metadata, commandId: context.commandId },
+    }));
+    try {
+      const result = await store.append(context.streamId, context.tenant, newEvents, history.length);
+      return { status: 'appended', ...result, eventCount: newEvents.length };
+    } catch (error) {
+      if (error instanceof DuplicateEventError) return { status: 'already-applied', lastEventId: firstEventId };
+      if (!(error instanceof ConcurrencyError) || attempt >= (context.retries ?? 0)) throw error;
+    }
+  }
+}

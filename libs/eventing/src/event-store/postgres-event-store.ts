@@ -1,0 +1,123 @@
+import type { TenantId } from '@hexfleet/kernel';
+import type { Pool, PoolClient } from 'pg';
+import { ConcurrencyError, DuplicateEventError, NewEvent, RecordedEvent } from './events';
+import { APPENDED_CHANNEL, migrateEventStore } from './schema';
+
+const UNIQUE_VIOLATION = '23505';
+
+interface EventRow {
+  global_position: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  payload: unknown;
+  metadata: RecordedEvent['metadata'];
+  tenant: TenantId;
+  recorded_at: Date;
+}
+
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  globalPosition: BigInt(row.global_position),
+  streamId: row.stream_id,
+  streamVersion: row.stream_version,
+  eventId: row.event_id,
+  type: row.event_type,
+  data: row.payload,
+  metadata: row.metadata,
+  tenant: row.tenant,
+  recordedAt: row.recorded_at,
+});
+
+export interface AppendResult {
+  /** The stream's version after the append. */
+  nextVersion: number;
+  lastEventId: string;
+}
+
+export class PostgresEventStore {
+  constructor(private readonly pool: Pool) {}
+
+  async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await migrateEventStore(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      'select * from eventstore.events where stream_id = $1 order by stream_version',
+      [streamId],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * Appends in one transaction, at `expectedVersion` (0 for a new stream).
+   * A concurrent writer that got there first makes this throw ConcurrencyError:
+   * the version check catches a stale reader, the unique key catches a race.
+   */
+  async append(streamId: string, tenant: TenantId, events: NewEvent[], expectedVersion: number): Promise<AppendResult> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const result = await appendIn(client, streamId, tenant, events, expectedVersion);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key') {
+        throw new ConcurrencyError(streamId, expectedVersion, await currentVersion(this.pool, streamId));
+      }
+      if (code === UNIQUE_VIOLATION && constraint === 'events_event_id_key') throw new DuplicateEventError(streamId);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * Appends inside the caller's open transaction, which commits it. The append
+ * must be the transaction's first write: the relay relies on an append's
+ * transaction id being taken after it read the stream's version.
+ */
+export async function appendIn(
+  client: PoolClient,
+  streamId: string,
+  tenant: TenantId,
+  events: NewEvent[],
+  expectedVersion: number,
+): Promise<AppendResult> {
+  if (events.length === 0) throw new Error('append needs at least one event');
+  const actual = await currentVersion(client, streamId);
+  if (actual !== expectedVersion) throw new ConcurrencyError(streamId, expectedVersion, actual);
+  await client.query(
+    `insert into eventstore.events (stream_id, stream_version, event_id, event_type, payload, metadata, tenant)
+     select $1, v, id, t, p, m, $2
+     from unnest($3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) as e(v, id, t, p, m)`,
+    [
+      streamId,
+      tenant,
+      events.map((_, i) => expectedVersion + i + 1),
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata ?? {})),
+    ],
+  );
+  await client.query(`select pg_notify('${APPENDED_CHANNEL}', '')`);
+  return { nextVersion: expectedVersion + events.length, lastEventId: events[events.length - 1].eventId };
+}
+
+async function currentVersion(db: Pool | PoolClient, streamId: string): Promise<number> {
+  const { rows } = await db.query<{ version: number }>(
+    'select coalesce(max(stream_version), 0)::int as version from eventstore.events where stream_id = $1',
+    [streamId],
+  );
+  return rows[0].version;
+}

@@ -1,0 +1,23 @@
+import type { IHeaders, Message } from 'kafkajs';
+import type { RecordedEvent } from '../event-store/events';
+
+/** The Kafka record for a stored event: key `<tenant>:<aggregateId>`, CloudEvents binary-mode headers. */
+export function kafkaRecord(event: RecordedEvent, value: Buffer, ceType: string, source: string): Message {
+  const aggregateId = event.streamId.slice(event.streamId.lastIndexOf('/') + 1);
+  const headers: IHeaders = {
+    ce_specversion: '1.0',
+    ce_id: event.eventId,
+    ce_type: ceType,
+    ce_source: source,
+    ce_time: event.recordedAt.toISOString(),
+    ce_subject: aggregateId,
+    'content-type': 'application/avro',
+    tenant: event.tenant,
+    stream_version: String(event.streamVersion),
+  };
+  const { correlationId, causationId, traceparent } = event.metadata;
+  if (correlationId) headers.correlation_id = correlationId;
+  if (causationId) headers.causation_id = causationId;
+  if (traceparent) headers.traceparent = traceparent;
+  return { key: `${event.tenant}:${aggregateId}`, value, headers };
+}

@@ -1,0 +1,167 @@
+import { Client } from 'pg';
+import type { Producer, TopicMessages } from 'kafkajs';
+import { recordFullName } from '../serde/event-contract';
+import { AvroSerde } from '../serde/avro-serde';
+import { toRecordedEvent } from '../event-store/postgres-event-store';
+import { APPENDED_CHANNEL } from '../event-store/schema';
+import { kafkaRecord } from './kafka-record';
+
+export interface RelayOptions {
+  /** The service's name: its leadership lock and checkpoint are keyed by it. */
+  name: string;
+  databaseUrl: string;
+  /** An idempotent kafkajs producer (`idempotent: true, maxInFlightRequests: 1`), connected. */
+  producer: Producer;
+  serde: AvroSerde;
+  /** CloudEvents `ce_source`, e.g. `/school/libraries`. */
+  source: string;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  onBatch?: (published: number) => void;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Publishes committed events to Kafka, in order, without gaps.
+ *
+ * The trap: `global_position` is taken at insert, not at commit, so position 11
+ * can be visible while 10 is still in flight. So the relay reads only events whose
+ * transaction is older than every transaction still running
+ * (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`), and orders and
+ * checkpoints by (transaction_id, global_position), not by position alone: a
+ * later transaction can hold a lower position, and a position-only checkpoint
+ * would skip it. Appends take their transaction id at their first write, after
+ * reading the stream's version, so per-stream order is preserved.
+ *
+ * One relay per service publishes at a time: the leader holds a session advisory
+ * lock on its own connection, and writes its checkpoint through that same
+ * connection, so a relay that lost its session cannot move the checkpoint.
+ * Publishing is at-least-once; consumers deduplicate by `ce_id`.
+ */
+export class Relay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  leader = false;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run() {
+    while (this.running) {
+      const client = new Client({ connectionString: this.options.databaseUrl });
+      // A lost session means a lost lock: stop calling ourselves leader at once, and let the loop reconnect.
+      const lost = () => {
+        this.leader = false;
+        this.wake?.();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      try {
+        await client.connect();
+        await this.becomeLeader(client);
+        if (this.running) await this.publishWhileLeader(client);
+      } catch (error) {
+        this.options.onError?.(error);
+      } finally {
+        this.leader = false;
+        await client.end().catch(() => undefined); // ends the session, releasing the lock
+      }
+      if (this.running) await this.sleep(1000);
+    }
+  }
+
+  private async becomeLeader(client: Client) {
+    while (this.running) {
+      const { rows } = await client.query<{ locked: boolean }>(
+        `select pg_try_advisory_lock(hashtext('eventstore.relay'), hashtext($1)) as locked`,
+        [this.options.name],
+      );
+      if (rows[0].locked) {
+        this.leader = true;
+        await client.query(`insert into eventstore.relay_checkpoints (name) values ($1) on conflict do nothing`, [
+          this.options.name,
+        ]);
+        return;
+      }
+      await this.sleep(this.options.pollIntervalMs ?? 1000);
+    }
+  }
+
+  private async publishWhileLeader(client: Client) {
+    await client.query(`listen ${APPENDED_CHANNEL}`);
+    client.on('notification', () => this.wake?.());
+    const batchSize = this.options.batchSize ?? 1000;
+    while (this.running) {
+      const published = await this.publishBatch(client, batchSize);
+      this.options.onBatch?.(published);
+      if (published === batchSize) continue;
+      // Events held back by an open transaction: look again soon rather than at the next poll.
+      if (published === 0 && (await this.heldBack(client))) await this.sleep(20);
+      else await this.sleep(this.options.pollIntervalMs ?? 1000);
+    }
+  }
+
+  private async publishBatch(client: Client, limit: number): Promise<number> {
+    const { rows } = await client.query(
+      `select e.*, e.transaction_id::text as tx
+         from eventstore.events e, eventstore.relay_checkpoints c
+        where c.name = $1
+          and (e.transaction_id, e.global_position) > (c.transaction_id, c.position)
+          and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by e.transaction_id, e.global_position
+        limit $2`,
+      [this.options.name, limit],
+    );
+    if (rows.length === 0) return 0;
+
+    const byTopic = new Map<string, TopicMessages>();
+    for (const row of rows) {
+      const event = toRecordedEvent(row);
+      const { value, contract } = await this.options.serde.encode(event.type, event.data);
+      const record = kafkaRecord(event, value, recordFullName(contract.schema), this.options.source);
+      const batch = byTopic.get(contract.topic) ?? { topic: contract.topic, messages: [] };
+      batch.messages.push(record);
+      byTopic.set(contract.topic, batch);
+    }
+    await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+
+    const last = rows[rows.length - 1];
+    await client.query(
+      `update eventstore.relay_checkpoints set transaction_id = $2::xid8, position = $3, updated_at = now() where name = $1`,
+      [this.options.name, last.tx, last.global_position],
+    );
+    return rows.length;
+  }
+
+  private async heldBack(client: Client): Promise<boolean> {
+    const { rows } = await client.query(
+      `select exists (select 1 from eventstore.events e, eventstore.relay_checkpoints c
+                       where c.name = $1 and (e.transaction_id, e.global_position) > (c.transaction_id, c.position)) as pending`,
+      [this.options.name],
+    );
+    return rows[0].pending;
+  }
+
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

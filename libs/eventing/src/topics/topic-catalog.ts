@@ -1,0 +1,64 @@
+import type { Admin, ITopicConfig } from 'kafkajs';
+
+/**
+ * One topic of the catalog (`schemas/`): created from here at start-up, never
+ * auto-created. The partition count is forever for keyed topics (adding
+ * partitions remaps keys), so it is chosen here once.
+ */
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  /** The module that publishes to it, e.g. `libraries`. */
+  owner: string;
+  /** Record full names of the event types it carries. */
+  eventTypes: string[];
+  /** Dead-letter topics may expire; event topics keep everything. */
+  retentionMs?: number;
+}
+
+export interface ClusterPolicy {
+  /** 3 in production, 1 locally. */
+  replicationFactor: number;
+  /** 2 in production, 1 locally. */
+  minInSyncReplicas: number;
+}
+
+export const LOCAL_CLUSTER: ClusterPolicy = { replicationFactor: 1, minInSyncReplicas: 1 };
+
+export function topicConfig(spec: TopicSpec, policy: ClusterPolicy): ITopicConfig {
+  return {
+    topic: spec.name,
+    numPartitions: spec.partitions,
+    replicationFactor: policy.replicationFactor,
+    configEntries: [
+      { name: 'retention.ms', value: String(spec.retentionMs ?? -1) },
+      // Never compact an event topic: compaction keeps only the last event per key.
+      { name: 'cleanup.policy', value: 'delete' },
+      { name: 'min.insync.replicas', value: String(policy.minInSyncReplicas) },
+    ],
+  };
+}
+
+/**
+ * Creates the missing topics and checks the existing ones still have the
+ * catalog's partition count; a mismatch is an error, not something to "fix".
+ */
+export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], policy: ClusterPolicy): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((s) => !existing.has(s.name));
+  if (missing.length) {
+    await admin.createTopics({ waitForLeaders: true, topics: missing.map((s) => topicConfig(s, policy)) });
+  }
+  const present = specs.filter((s) => existing.has(s.name));
+  if (present.length === 0) return;
+  const metadata = await admin.fetchTopicMetadata({ topics: present.map((s) => s.name) });
+  for (const topic of metadata.topics) {
+    const spec = present.find((s) => s.name === topic.name);
+    if (spec && topic.partitions.length !== spec.partitions) {
+      throw new Error(
+        `topic ${topic.name} has ${topic.partitions.length} partitions but the catalog says ${spec.partitions}; ` +
+          'partition counts of keyed topics never change (it would remap keys): fix the catalog or migrate to a new topic version',
+      );
+    }
+  }
+}
