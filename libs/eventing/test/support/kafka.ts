@@ -2,7 +2,11 @@ import { stackEnv, uniqueName } from '@hexfleet/testing';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
 
 export const testKafka = (clientId = 'eventing-test') =>
-  new Kafka({ clientId, brokers: stackEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+  new Kafka({
+    clientId,
+    brokers: stackEnv('KAFKA_BROKERS').split(','),
+    logLevel: process.env.KAFKAJS_LOG ? logLevel.ERROR : logLevel.NOTHING,
+  });
 
 export async function createTopic(name: string, partitions = 6): Promise<void> {
   const admin = testKafka().admin();

@@ -1,0 +1,134 @@
+import { TenantId } from '@hexfleet/kernel';
+import type { Pool } from 'pg';
+import { ConsumedEvent, PoisonRecordError } from '../consumer/consumed-event';
+import type { Projection } from './projection';
+import { TenantSchemas } from './tenant-schemas';
+
+export interface OffsetUpdate {
+  topic: string;
+  partition: number;
+  next: bigint;
+}
+
+export interface ApplyOptions {
+  /** Where the events came from: written in the same transaction. */
+  offset?: OffsetUpdate;
+  /** Redrive: apply a parked event even though later versions of its stream were applied. */
+  redrive?: boolean;
+  /** Apply only events that are parked, un-parking them in the same transaction (redrive). */
+  unpark?: boolean;
+  /** Only these tenants' events (rebuild of one tenant); others are passed over. */
+  onlyTenant?: TenantId;
+}
+
+/**
+ * Applies events and the bookkeeping that makes the effect exactly-once, in one
+ * transaction: skip a stream version already applied, apply, record the version,
+ * record the offset. A crash anywhere rolls all of it back; a redelivery is skipped.
+ */
+export class ProjectionApplier {
+  readonly schemas: TenantSchemas;
+
+  constructor(
+    private readonly pool: Pool,
+    readonly projection: Projection,
+  ) {
+    this.schemas = new TenantSchemas(pool, projection);
+  }
+
+  /** Returns how many events changed the read model (duplicates and other tenants' events do not). */
+  async apply(events: readonly ConsumedEvent[], options: ApplyOptions = {}): Promise<number> {
+    const tenants = new Map<string, TenantId>();
+    for (const event of events) {
+      if (!TenantId.isValid(event.tenant)) throw new PoisonRecordError(`invalid tenant "${event.tenant.slice(0, 64)}"`);
+      tenants.set(event.tenant, event.tenant);
+    }
+    const schemas = new Map<string, string>();
+    for (const tenant of tenants.values()) {
+      if (!options.onlyTenant || options.onlyTenant === tenant) schemas.set(tenant, await this.schemas.ensure(tenant));
+    }
+
+    const tx = await this.pool.connect();
+    let applied = 0;
+    try {
+      await tx.query('begin');
+      for (const event of events) {
+        const schema = schemas.get(event.tenant);
+        if (!schema) continue;
+        if (options.unpark) {
+          const parked = await tx.query('delete from projections.parked where projection = $1 and event_id = $2', [
+            this.projection.name,
+            event.eventId,
+          ]);
+          if (parked.rowCount === 0) continue;
+        }
+        const { rows } = await tx.query<{ version: number }>(
+          `select version from ${schema}.projection_positions where projection = $1 and stream_key = $2 for update`,
+          [this.projection.name, event.streamKey],
+        );
+        const last = rows[0]?.version ?? 0;
+        if (event.streamVersion <= last && !options.redrive) continue;
+        await this.projection.apply(event, { tx, schema, tenant: tenants.get(event.tenant) as TenantId });
+        await tx.query(
+          `insert into ${schema}.projection_positions (projection, stream_key, version) values ($1, $2, $3)
+           on conflict (projection, stream_key) do update set version = greatest(projection_positions.version, excluded.version)`,
+          [this.projection.name, event.streamKey, event.streamVersion],
+        );
+        applied++;
+      }
+      if (options.offset) await this.recordOffset(tx, options.offset);
+      await tx.query('commit');
+      return applied;
+    } catch (error) {
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  /** Moves past a record that failed for good, parking it (when it decoded) for a later redrive. */
+  async park(event: ConsumedEvent | undefined, offset: OffsetUpdate, error: unknown): Promise<void> {
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('begin');
+      if (event) {
+        await tx.query(
+          `insert into projections.parked (projection, event_id, tenant, stream_key, stream_version, error)
+           values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+          [
+            this.projection.name,
+            event.eventId,
+            event.tenant,
+            event.streamKey,
+            event.streamVersion,
+            String((error as Error)?.message ?? error),
+          ],
+        );
+      }
+      await this.recordOffset(tx, offset);
+      await tx.query('commit');
+    } catch (failure) {
+      await tx.query('rollback').catch(() => undefined);
+      throw failure;
+    } finally {
+      tx.release();
+    }
+  }
+
+  async storedOffset(topic: string, partition: number): Promise<bigint | undefined> {
+    const { rows } = await this.pool.query<{ next_offset: string }>(
+      'select next_offset from projections.offsets where projection = $1 and topic = $2 and partition = $3',
+      [this.projection.name, topic, partition],
+    );
+    return rows[0] ? BigInt(rows[0].next_offset) : undefined;
+  }
+
+  private async recordOffset(tx: import('pg').PoolClient, offset: OffsetUpdate) {
+    await tx.query(
+      `insert into projections.offsets (projection, topic, partition, next_offset) values ($1, $2, $3, $4)
+       on conflict (projection, topic, partition) do update set next_offset = excluded.next_offset, updated_at = now()`,
+      [this.projection.name, offset.topic, offset.partition, offset.next.toString()],
+    );
+  }
+}

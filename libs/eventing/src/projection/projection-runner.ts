@@ -1,0 +1,174 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
+import { dlqTopic, sendToDeadLetters } from '../consumer/dead-letters';
+import type { AvroSerde } from '../serde/avro-serde';
+import { ensureTopics, LOCAL_CLUSTER, type ClusterPolicy } from '../topics/topic-catalog';
+import type { Projection } from './projection';
+import { projectionGroup } from './projection';
+import { ProjectionApplier } from './projection-applier';
+import { migrateSharedTables } from './tenant-schemas';
+
+export interface ProjectionRunnerOptions {
+  projection: Projection;
+  kafka: Kafka;
+  pool: Pool;
+  serde: AvroSerde;
+  /** Attempts for a failing handler before its event goes to the DLQ. */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  /** Events per database transaction; bounds the work between heartbeats. */
+  chunkSize?: number;
+  cluster?: ClusterPolicy;
+  /** How long the group waits for a silent member (a crashed one) before rebalancing; Kafka's floor is 6 s. */
+  sessionTimeoutMs?: number;
+  now?: () => Date;
+  onApplied?: (count: number) => void;
+}
+
+/**
+ * Feeds a projection from Kafka (ARCHITECTURE section 5). Offsets live in
+ * Postgres with the read model, so the effect is exactly once; Kafka's
+ * committed offsets only follow, after the database commit. A record that cannot
+ * be decoded goes straight to `dlq.<group>`; one whose handler keeps failing goes
+ * there after bounded retries and is parked for redrive. The consumer moves on.
+ */
+export class ProjectionRunner {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  readonly applier: ProjectionApplier;
+  readonly group: string;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.applier = new ProjectionApplier(options.pool, options.projection);
+    this.group = projectionGroup(options.projection);
+  }
+
+  async start(): Promise<void> {
+    const { kafka, projection } = this.options;
+    await migrateSharedTables(this.options.pool);
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(
+      admin,
+      [{ name: dlqTopic(this.group), partitions: 1, owner: projection.name, eventTypes: [] }],
+      this.options.cluster ?? LOCAL_CLUSTER,
+    );
+    await admin.disconnect();
+
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    this.consumer = kafka.consumer({ groupId: this.group, sessionTimeout: this.options.sessionTimeoutMs ?? 30_000 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...projection.topics], fromBeginning: true });
+    // Resume where the database says, whatever Kafka's committed offsets are.
+    const consumer = this.consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      void this.seekToStoredOffsets(consumer, payload.memberAssignment);
+    });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (batch) => this.eachBatch(batch) });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  private async seekToStoredOffsets(consumer: Consumer, assignment: Record<string, number[]>) {
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) {
+        const stored = await this.applier.storedOffset(topic, partition);
+        if (stored !== undefined) consumer.seek({ topic, partition, offset: stored.toString() });
+      }
+    }
+  }
+
+  private async eachBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload) {
+    const { topic, partition } = batch;
+    const stored = await this.applier.storedOffset(topic, partition);
+    const fresh: KafkaMessage[] = [];
+    for (const message of batch.messages) {
+      if (stored !== undefined && BigInt(message.offset) < stored)
+        resolveOffset(message.offset); // applied before
+      else fresh.push(message);
+    }
+    const chunkSize = this.options.chunkSize ?? 200;
+    for (let i = 0; i < fresh.length; i += chunkSize) {
+      if (!isRunning() || isStale()) break;
+      const chunk = fresh.slice(i, i + chunkSize);
+      await this.handleChunk(topic, partition, chunk);
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await heartbeat();
+    }
+    await commitOffsetsIfNecessary();
+  }
+
+  /** The fast path applies a whole chunk in one transaction; on any failure, one record at a time. */
+  private async handleChunk(topic: string, partition: number, messages: KafkaMessage[]) {
+    const decoded = await Promise.all(
+      messages.map((m) =>
+        decodeRecord(this.options.serde, topic, partition, m).catch((error: unknown) => error as Error),
+      ),
+    );
+    const next = BigInt(messages[messages.length - 1].offset) + 1n;
+    if (decoded.every((d): d is ConsumedEvent => !(d instanceof Error))) {
+      try {
+        // Not `onApplied?.(await apply())`: optional call would skip evaluating apply when there is no listener.
+        const applied = await this.applier.apply(decoded, { offset: { topic, partition, next } });
+        this.options.onApplied?.(applied);
+        return;
+      } catch {
+        // fall through: find the record that fails
+      }
+    }
+    for (const [i, message] of messages.entries()) {
+      await this.handleOne(topic, partition, message, decoded[i]);
+    }
+  }
+
+  private async handleOne(topic: string, partition: number, message: KafkaMessage, decoded: ConsumedEvent | Error) {
+    const offset = { topic, partition, next: BigInt(message.offset) + 1n };
+    const maxAttempts = this.options.maxAttempts ?? 3;
+    let failure: unknown = decoded;
+    let attempts = 0;
+    if (!(decoded instanceof Error)) {
+      while (attempts < maxAttempts) {
+        attempts++;
+        try {
+          const applied = await this.applier.apply([decoded], { offset });
+          this.options.onApplied?.(applied);
+          return;
+        } catch (error) {
+          failure = error;
+          if (error instanceof PoisonRecordError) break; // retrying cannot help
+          if (attempts < maxAttempts) await sleep((this.options.retryDelayMs ?? 100) * 2 ** (attempts - 1));
+        }
+      }
+    }
+    const now = this.options.now?.() ?? new Date();
+    await sendToDeadLetters(
+      this.producerOrThrow(),
+      { group: this.group, topic, partition, message, error: failure, attempts },
+      now,
+    );
+    // Only an event whose handler failed can be redriven; a poison record just moves the offset on.
+    const redrivable = !(decoded instanceof Error) && !(failure instanceof PoisonRecordError);
+    await this.applier.park(redrivable ? decoded : undefined, offset, failure);
+  }
+
+  private producerOrThrow(): Producer {
+    if (!this.producer) throw new Error('projection runner is not started');
+    return this.producer;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,77 @@
+import { TenantId } from '@hexfleet/kernel';
+import { createTestDatabase, stackEnv, TestDatabase, uniqueName } from '@hexfleet/testing';
+import type { Producer } from 'kafkajs';
+import { v7 as uuidv7 } from 'uuid';
+import { AvroSerde, PostgresEventStore, Relay, streamId } from '../../src';
+import { accountContracts } from '../example/account.contracts';
+import { createTopic, testKafka } from './kafka';
+
+/**
+ * A database, a topic, the example contracts, an event store and a relay: the
+ * write side that projection tests read from. `deposit()` appends and returns
+ * what the read model should then hold.
+ */
+export async function accountScenario(prefix: string) {
+  const topic = uniqueName('example.account.v1');
+  const db: TestDatabase = await createTestDatabase(prefix);
+  const store = new PostgresEventStore(db.pool);
+  await store.migrate();
+  await createTopic(topic, 3);
+  const serde = AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), accountContracts(topic));
+  await serde.registerAll();
+  const producer: Producer = testKafka('scenario-relay').producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const relay = new Relay({
+    name: prefix,
+    databaseUrl: db.url,
+    producer,
+    serde,
+    source: '/example/account',
+    pollIntervalMs: 100,
+  });
+  relay.start();
+  const versions = new Map<string, number>();
+  const expected = new Map<string, Record<string, number>>();
+
+  return {
+    topic,
+    db,
+    store,
+    serde,
+    relay,
+    kafka: testKafka('scenario'),
+    expected: (tenant: TenantId) => expected.get(tenant) ?? {},
+    async deposit(tenant: TenantId, account: string, amountMinor: number) {
+      const stream = streamId(tenant, 'account', account);
+      const version = versions.get(stream) ?? 0;
+      const result = await store.append(
+        stream,
+        tenant,
+        [{ eventId: uuidv7(), type: 'Deposited', data: { amountMinor, note: '' } }],
+        version,
+      );
+      versions.set(stream, version + 1);
+      const balances = expected.get(tenant) ?? {};
+      balances[account] = (balances[account] ?? 0) + amountMinor;
+      expected.set(tenant, balances);
+      return { stream, result };
+    },
+    async close() {
+      await relay.stop();
+      await producer.disconnect();
+      const admin = testKafka().admin();
+      await admin.connect();
+      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin.disconnect();
+      await db.drop();
+    },
+  };
+}
+
+export const waitUntil = async (check: () => Promise<boolean>, timeoutMs = 30_000, what = 'condition') => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
