@@ -26,3 +26,4 @@ export { redriveDeadLetters } from './projection/redrive';
 export type { RedriveResult } from './projection/redrive';
 export { rebuildProjection } from './projection/rebuild';
 export type { RebuildOptions } from './projection/rebuild';
+export { systemClock, uuidV7Ids } from './adapters/system';

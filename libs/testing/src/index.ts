@@ -6,3 +6,4 @@ export type { TestStack } from './stack/test-stack';
 export { stackEnv, uniqueName } from './names';
 export { createTestDatabase } from './database';
 export type { TestDatabase } from './database';
+export { eventually, readTopicUntil, testKafka } from './await';

@@ -71,7 +71,8 @@ export class PostgresEventStore {
       await client.query('rollback').catch(() => undefined);
       const { code, constraint } = error as { code?: string; constraint?: string };
       if (code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key') {
-        throw new ConcurrencyError(streamId, expectedVersion, await currentVersion(this.pool, streamId));
+        // Read it on the connection we hold rather than waiting for another from a busy pool.
+        throw new ConcurrencyError(streamId, expectedVersion, await currentVersion(client, streamId));
       }
       if (code === UNIQUE_VIOLATION && constraint === 'events_event_id_key') throw new DuplicateEventError(streamId);
       throw error;

@@ -30,7 +30,7 @@ async function main() {
       brokers: env('KAFKA_BROKERS').split(','),
       logLevel: logLevel.NOTHING,
     }),
-    pool: new Pool({ connectionString: env('DATABASE_URL') }),
+    pool: new Pool({ connectionString: env('DATABASE_URL') }).on('error', () => undefined),
     serde: AvroSerde.forUrl(env('SCHEMA_REGISTRY_URL'), accountContracts(topic)),
     chunkSize: 50,
     sessionTimeoutMs: 6000, // it will be killed: let the group notice fast

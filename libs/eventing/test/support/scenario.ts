@@ -1,5 +1,5 @@
 import { TenantId } from '@hexfleet/kernel';
-import { createTestDatabase, stackEnv, TestDatabase, uniqueName } from '@hexfleet/testing';
+import { createTestDatabase, eventually, stackEnv, TestDatabase, uniqueName } from '@hexfleet/testing';
 import type { Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '../../src';
@@ -68,10 +68,6 @@ export async function accountScenario(prefix: string) {
   };
 }
 
-export const waitUntil = async (check: () => Promise<boolean>, timeoutMs = 30_000, what = 'condition') => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+/** Waits until `check` holds; see `eventually` in @hexfleet/testing. */
+export const waitUntil = (check: () => Promise<boolean>, timeoutMs = 30_000, what = 'condition') =>
+  eventually(check, { timeoutMs, what });

@@ -1,0 +1,60 @@
+import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { stackEnv, uniqueName } from './names';
+
+/**
+ * Waits until `check` holds (a projection caught up, a row appeared), polling,
+ * and fails with `what` when it does not within the time. Errors thrown by
+ * `check` count as "not yet" (the table may not exist yet).
+ */
+export async function eventually(
+  check: () => Promise<boolean>,
+  { timeoutMs = 30_000, what = 'condition', pollMs = 50 } = {},
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+/** A kafkajs client on the run's stack (KAFKAJS_LOG=1 shows its errors). */
+export const testKafka = (clientId = 'test') =>
+  new Kafka({
+    clientId,
+    brokers: stackEnv('KAFKA_BROKERS').split(','),
+    logLevel: process.env.KAFKAJS_LOG ? logLevel.ERROR : logLevel.NOTHING,
+  });
+
+/** Reads a topic from the start, with a group of its own, until `done(records)` says so or the time runs out. */
+export async function readTopicUntil(
+  topic: string,
+  done: (records: KafkaMessage[]) => boolean,
+  { timeoutMs = 60_000, kafka = testKafka('reader') } = {},
+): Promise<KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: uniqueName('reader') });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const records: KafkaMessage[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`only ${records.length} records on ${topic} after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      consumer
+        .run({
+          eachBatch: async ({ batch }) => {
+            records.push(...batch.messages);
+            if (done(records)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+}
