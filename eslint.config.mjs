@@ -78,6 +78,15 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ forTests: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // `f?.(await work())` never runs work() when f is missing: a projection once skipped every event this way.
+          selector: 'CallExpression[optional=true] > AwaitExpression.arguments',
+          message:
+            'An optional call skips evaluating its arguments when the callee is missing: compute the value first.',
+        },
+      ],
     },
   },
   {

@@ -59,6 +59,18 @@ describe('projection: exactly-once effect and read-your-writes', () => {
     );
 
     expect(await balancesChecksum(scenario.db.pool, acme)).toBe(once);
+    // Kafka's committed offsets follow the database's, so consumer lag drops to zero.
+    const admin = scenario.kafka.admin();
+    await admin.connect();
+    await waitUntil(
+      async () => {
+        const [committed] = await admin.fetchOffsets({ groupId: runner.group, topics: [scenario.topic] });
+        return committed.partitions.reduce((n, p) => n + Number(p.offset), 0) === 600;
+      },
+      10_000,
+      'zero consumer lag',
+    );
+    await admin.disconnect();
     expect(await balances(scenario.db.pool, acme)).toEqual(await expectedSorted());
   });
 

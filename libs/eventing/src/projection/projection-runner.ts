@@ -2,6 +2,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from '
 import type { Pool } from 'pg';
 import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
 import { dlqTopic, sendToDeadLetters } from '../consumer/dead-letters';
+import { attempt, Attempted } from '../consumer/retry';
 import type { AvroSerde } from '../serde/avro-serde';
 import { ensureTopics, LOCAL_CLUSTER, type ClusterPolicy } from '../topics/topic-catalog';
 import type { Projection } from './projection';
@@ -85,14 +86,7 @@ export class ProjectionRunner {
     }
   }
 
-  private async eachBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    commitOffsetsIfNecessary,
-    isRunning,
-    isStale,
-  }: EachBatchPayload) {
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     const { topic, partition } = batch;
     const stored = await this.applier.storedOffset(topic, partition);
     const fresh: KafkaMessage[] = [];
@@ -102,14 +96,20 @@ export class ProjectionRunner {
       else fresh.push(message);
     }
     const chunkSize = this.options.chunkSize ?? 200;
+    // Records all applied before still move Kafka's offset on.
+    let last: string | undefined = fresh.length ? undefined : batch.messages[batch.messages.length - 1]?.offset;
     for (let i = 0; i < fresh.length; i += chunkSize) {
       if (!isRunning() || isStale()) break;
       const chunk = fresh.slice(i, i + chunkSize);
       await this.handleChunk(topic, partition, chunk);
-      resolveOffset(chunk[chunk.length - 1].offset);
+      last = chunk[chunk.length - 1].offset;
+      resolveOffset(last);
       await heartbeat();
     }
-    await commitOffsetsIfNecessary();
+    // Kafka's offset follows the database's; it is what consumer lag is measured against.
+    // (With autoCommit off, commitOffsetsIfNecessary() would commit nothing.)
+    if (last !== undefined)
+      await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
   }
 
   /** The fast path applies a whole chunk in one transaction; on any failure, one record at a time. */
@@ -137,32 +137,30 @@ export class ProjectionRunner {
 
   private async handleOne(topic: string, partition: number, message: KafkaMessage, decoded: ConsumedEvent | Error) {
     const offset = { topic, partition, next: BigInt(message.offset) + 1n };
-    const maxAttempts = this.options.maxAttempts ?? 3;
-    let failure: unknown = decoded;
-    let attempts = 0;
-    if (!(decoded instanceof Error)) {
-      while (attempts < maxAttempts) {
-        attempts++;
-        try {
-          const applied = await this.applier.apply([decoded], { offset });
-          this.options.onApplied?.(applied);
-          return;
-        } catch (error) {
-          failure = error;
-          if (error instanceof PoisonRecordError) break; // retrying cannot help
-          if (attempts < maxAttempts) await sleep((this.options.retryDelayMs ?? 100) * 2 ** (attempts - 1));
-        }
-      }
-    }
+    const outcome: Attempted =
+      decoded instanceof Error
+        ? { ok: false, error: decoded, attempts: 0 }
+        : await attempt(
+            async () => {
+              const applied = await this.applier.apply([decoded], { offset });
+              this.options.onApplied?.(applied);
+            },
+            {
+              maxAttempts: this.options.maxAttempts ?? 3,
+              delayMs: this.options.retryDelayMs ?? 100,
+              isFinal: (e) => e instanceof PoisonRecordError,
+            },
+          );
+    if (outcome.ok) return;
     const now = this.options.now?.() ?? new Date();
     await sendToDeadLetters(
       this.producerOrThrow(),
-      { group: this.group, topic, partition, message, error: failure, attempts },
+      { group: this.group, topic, partition, message, error: outcome.error, attempts: outcome.attempts },
       now,
     );
     // Only an event whose handler failed can be redriven; a poison record just moves the offset on.
-    const redrivable = !(decoded instanceof Error) && !(failure instanceof PoisonRecordError);
-    await this.applier.park(redrivable ? decoded : undefined, offset, failure);
+    const redrivable = !(decoded instanceof Error) && !(outcome.error instanceof PoisonRecordError);
+    await this.applier.park(redrivable ? decoded : undefined, offset, outcome.error);
   }
 
   private producerOrThrow(): Producer {
@@ -170,5 +168,3 @@ export class ProjectionRunner {
     return this.producer;
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

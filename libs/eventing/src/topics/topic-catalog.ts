@@ -1,20 +1,7 @@
+import type { TopicSpec } from '@hexfleet/schemas';
 import type { Admin, ITopicConfig } from 'kafkajs';
 
-/**
- * One topic of the catalog (`schemas/`): created from here at start-up, never
- * auto-created. The partition count is forever for keyed topics (adding
- * partitions remaps keys), so it is chosen here once.
- */
-export interface TopicSpec {
-  name: string;
-  partitions: number;
-  /** The module that publishes to it, e.g. `libraries`. */
-  owner: string;
-  /** Record full names of the event types it carries. */
-  eventTypes: string[];
-  /** Dead-letter topics may expire; event topics keep everything. */
-  retentionMs?: number;
-}
+export type { TopicSpec };
 
 export interface ClusterPolicy {
   /** 3 in production, 1 locally. */

@@ -26,3 +26,17 @@ export const accountContracts = (topic: string): EventContract[] => [
     },
   },
 ];
+
+/** Loyalty points a policy grants per deposit: published on a topic of its own. */
+export const rewardContracts = (topic: string): EventContract[] => [
+  {
+    type: 'Rewarded',
+    topic,
+    schema: {
+      type: 'record',
+      name: 'Rewarded',
+      namespace: 'hexfleet.example.reward',
+      fields: [{ name: 'points', type: 'long' }],
+    },
+  },
+];

@@ -3,7 +3,7 @@ import { createTestDatabase, eventually, stackEnv, TestDatabase, uniqueName } fr
 import type { Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '../../src';
-import { accountContracts } from '../example/account.contracts';
+import { accountContracts, rewardContracts } from '../example/account.contracts';
 import { createTopic, testKafka } from './kafka';
 
 /**
@@ -13,14 +13,20 @@ import { createTopic, testKafka } from './kafka';
  */
 export async function accountScenario(prefix: string) {
   const topic = uniqueName('example.account.v1');
+  const rewardTopic = uniqueName('example.reward.v1');
   const db: TestDatabase = await createTestDatabase(prefix);
   const store = new PostgresEventStore(db.pool);
   await store.migrate();
   await createTopic(topic, 3);
-  const serde = AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), accountContracts(topic));
+  await createTopic(rewardTopic, 1);
+  const serde = AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), [
+    ...accountContracts(topic),
+    ...rewardContracts(rewardTopic),
+  ]);
   await serde.registerAll();
   const producer: Producer = testKafka('scenario-relay').producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
+  const relayErrors: unknown[] = [];
   const relay = new Relay({
     name: prefix,
     databaseUrl: db.url,
@@ -28,6 +34,7 @@ export async function accountScenario(prefix: string) {
     serde,
     source: '/example/account',
     pollIntervalMs: 100,
+    onError: (error) => relayErrors.push(error),
   });
   relay.start();
   const versions = new Map<string, number>();
@@ -35,6 +42,8 @@ export async function accountScenario(prefix: string) {
 
   return {
     topic,
+    rewardTopic,
+    relayErrors,
     db,
     store,
     serde,
@@ -61,7 +70,7 @@ export async function accountScenario(prefix: string) {
       await producer.disconnect();
       const admin = testKafka().admin();
       await admin.connect();
-      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin.deleteTopics({ topics: [topic, rewardTopic] }).catch(() => undefined);
       await admin.disconnect();
       await db.drop();
     },

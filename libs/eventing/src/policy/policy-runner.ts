@@ -1,0 +1,128 @@
+import { isDomainError } from '@hexfleet/kernel';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { v5 as uuidv5 } from 'uuid';
+import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
+import { dlqTopic, sendToDeadLetters } from '../consumer/dead-letters';
+import { attempt } from '../consumer/retry';
+import type { AvroSerde } from '../serde/avro-serde';
+import { ClusterPolicy, ensureTopics, LOCAL_CLUSTER } from '../topics/topic-catalog';
+
+/** Turns another service's event into this service's command (ARCHITECTURE section 6). */
+export interface Policy {
+  /** Names its consumer group, `policy.<name>`, and its DLQ. */
+  name: string;
+  topics: readonly string[];
+  /** Issue the command with `commandIdFor(policy, event)`, so a redelivered event cannot act twice. */
+  react(event: ConsumedEvent): Promise<void>;
+}
+
+const COMMAND_ID_NAMESPACE = 'b3f4d8a2-61c7-4e0b-9d35-7a1e2c4f9b60';
+
+/** The command id a policy uses for an event: the same event always yields the same command. */
+export const commandIdFor = (policy: Pick<Policy, 'name'>, event: Pick<ConsumedEvent, 'eventId'>) =>
+  uuidv5(`${policy.name}/${event.eventId}`, COMMAND_ID_NAMESPACE);
+
+export interface PolicyRunnerOptions {
+  policy: Policy;
+  kafka: Kafka;
+  serde: AvroSerde;
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  cluster?: ClusterPolicy;
+  sessionTimeoutMs?: number;
+  /** A broken business rule is an answer, not a fault: reported here, not retried or dead-lettered. */
+  onRejected?: (event: ConsumedEvent, error: Error) => void;
+  now?: () => Date;
+}
+
+/**
+ * Runs a policy: at-least-once delivery (Kafka offsets committed after the
+ * reaction), exactly-once effect through command ids derived from event ids.
+ * Undecodable records and reactions that keep failing go to `dlq.<group>`.
+ */
+export class PolicyRunner {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  readonly group: string;
+
+  constructor(private readonly options: PolicyRunnerOptions) {
+    this.group = `policy.${options.policy.name}`;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, policy } = this.options;
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(
+      admin,
+      [{ name: dlqTopic(this.group), partitions: 1, owner: policy.name, eventTypes: [] }],
+      this.options.cluster ?? LOCAL_CLUSTER,
+    );
+    await admin.disconnect();
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    this.consumer = kafka.consumer({ groupId: this.group, sessionTimeout: this.options.sessionTimeoutMs ?? 30_000 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...policy.topics], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+    let next: bigint | undefined;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      const decoded = await decodeRecord(this.options.serde, batch.topic, batch.partition, message).catch(
+        (e: unknown) => e as Error,
+      );
+      const outcome =
+        decoded instanceof Error
+          ? { ok: false as const, error: decoded, attempts: 0 }
+          : await attempt(() => this.react(decoded), {
+              maxAttempts: this.options.maxAttempts ?? 3,
+              delayMs: this.options.retryDelayMs ?? 100,
+              isFinal: (e) => e instanceof PoisonRecordError,
+            });
+      if (!outcome.ok) {
+        const letter = {
+          group: this.group,
+          topic: batch.topic,
+          partition: batch.partition,
+          message,
+          error: outcome.error,
+          attempts: outcome.attempts,
+        };
+        await sendToDeadLetters(this.producerOrThrow(), letter, this.options.now?.() ?? new Date());
+      }
+      resolveOffset(message.offset);
+      next = BigInt(message.offset) + 1n;
+      await heartbeat();
+    }
+    // With autoCommit off, commitOffsetsIfNecessary() commits nothing: commit what was handled.
+    if (next !== undefined) {
+      await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next.toString() }]);
+    }
+  }
+
+  private async react(event: ConsumedEvent) {
+    try {
+      await this.options.policy.react(event);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.options.onRejected?.(event, error);
+    }
+  }
+
+  private producerOrThrow(): Producer {
+    if (!this.producer) throw new Error('policy runner is not started');
+    return this.producer;
+  }
+}
