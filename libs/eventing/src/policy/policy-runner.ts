@@ -2,10 +2,11 @@ import { isDomainError } from '@hexfleet/kernel';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { v5 as uuidv5 } from 'uuid';
 import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
-import { dlqTopic, sendToDeadLetters } from '../consumer/dead-letters';
+import { joinConsumerGroup } from '../consumer/consumer-group';
+import { sendToDeadLetters } from '../consumer/dead-letters';
 import { attempt } from '../consumer/retry';
 import type { AvroSerde } from '../serde/avro-serde';
-import { ClusterPolicy, ensureTopics, LOCAL_CLUSTER } from '../topics/topic-catalog';
+import type { ClusterPolicy } from '../topics/topic-catalog';
 
 /** Turns another service's event into this service's command (ARCHITECTURE section 6). */
 export interface Policy {
@@ -50,20 +51,15 @@ export class PolicyRunner {
   }
 
   async start(): Promise<void> {
-    const { kafka, policy } = this.options;
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      [{ name: dlqTopic(this.group), partitions: 1, owner: policy.name, eventTypes: [] }],
-      this.options.cluster ?? LOCAL_CLUSTER,
-    );
-    await admin.disconnect();
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await this.producer.connect();
-    this.consumer = kafka.consumer({ groupId: this.group, sessionTimeout: this.options.sessionTimeoutMs ?? 30_000 });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...policy.topics], fromBeginning: true });
+    const { policy } = this.options;
+    const { consumer, producer } = await joinConsumerGroup({
+      ...this.options,
+      group: this.group,
+      topics: policy.topics,
+      owner: policy.name,
+    });
+    this.consumer = consumer;
+    this.producer = producer;
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

@@ -1,7 +1,8 @@
 import { TenantId } from '@hexfleet/kernel';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { ConsumedEvent, PoisonRecordError } from '../consumer/consumed-event';
 import type { Projection } from './projection';
+import { withTransaction } from '../postgres/transaction';
 import { TenantSchemas } from './tenant-schemas';
 
 export interface OffsetUpdate {
@@ -48,10 +49,8 @@ export class ProjectionApplier {
       if (!options.onlyTenant || options.onlyTenant === tenant) schemas.set(tenant, await this.schemas.ensure(tenant));
     }
 
-    const tx = await this.pool.connect();
-    let applied = 0;
-    try {
-      await tx.query('begin');
+    return withTransaction(this.pool, async (tx) => {
+      let applied = 0;
       for (const event of events) {
         const schema = schemas.get(event.tenant);
         if (!schema) continue;
@@ -71,31 +70,23 @@ export class ProjectionApplier {
         await this.projection.apply(event, { tx, schema, tenant: tenants.get(event.tenant) as TenantId });
         await tx.query(
           `insert into ${schema}.projection_positions (projection, stream_key, version) values ($1, $2, $3)
-           on conflict (projection, stream_key) do update set version = greatest(projection_positions.version, excluded.version)`,
+         on conflict (projection, stream_key) do update set version = greatest(projection_positions.version, excluded.version)`,
           [this.projection.name, event.streamKey, event.streamVersion],
         );
         applied++;
       }
       if (options.offset) await this.recordOffset(tx, options.offset);
-      await tx.query('commit');
       return applied;
-    } catch (error) {
-      await tx.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
+    });
   }
 
   /** Moves past a record that failed for good, parking it (when it decoded) for a later redrive. */
   async park(event: ConsumedEvent | undefined, offset: OffsetUpdate, error: unknown): Promise<void> {
-    const tx = await this.pool.connect();
-    try {
-      await tx.query('begin');
+    await withTransaction(this.pool, async (tx) => {
       if (event) {
         await tx.query(
           `insert into projections.parked (projection, event_id, tenant, stream_key, stream_version, error)
-           values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+         values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
           [
             this.projection.name,
             event.eventId,
@@ -107,13 +98,7 @@ export class ProjectionApplier {
         );
       }
       await this.recordOffset(tx, offset);
-      await tx.query('commit');
-    } catch (failure) {
-      await tx.query('rollback').catch(() => undefined);
-      throw failure;
-    } finally {
-      tx.release();
-    }
+    });
   }
 
   async storedOffset(topic: string, partition: number): Promise<bigint | undefined> {
@@ -124,7 +109,7 @@ export class ProjectionApplier {
     return rows[0] ? BigInt(rows[0].next_offset) : undefined;
   }
 
-  private async recordOffset(tx: import('pg').PoolClient, offset: OffsetUpdate) {
+  private async recordOffset(tx: PoolClient, offset: OffsetUpdate) {
     await tx.query(
       `insert into projections.offsets (projection, topic, partition, next_offset) values ($1, $2, $3, $4)
        on conflict (projection, topic, partition) do update set next_offset = excluded.next_offset, updated_at = now()`,

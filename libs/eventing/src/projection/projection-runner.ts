@@ -1,10 +1,11 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
-import { dlqTopic, sendToDeadLetters } from '../consumer/dead-letters';
+import { joinConsumerGroup } from '../consumer/consumer-group';
+import { sendToDeadLetters } from '../consumer/dead-letters';
 import { attempt, Attempted } from '../consumer/retry';
 import type { AvroSerde } from '../serde/avro-serde';
-import { ensureTopics, LOCAL_CLUSTER, type ClusterPolicy } from '../topics/topic-catalog';
+import type { ClusterPolicy } from '../topics/topic-catalog';
 import type { Projection } from './projection';
 import { projectionGroup } from './projection';
 import { ProjectionApplier } from './projection-applier';
@@ -46,24 +47,17 @@ export class ProjectionRunner {
   }
 
   async start(): Promise<void> {
-    const { kafka, projection } = this.options;
+    const { projection } = this.options;
     await migrateSharedTables(this.options.pool);
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(
-      admin,
-      [{ name: dlqTopic(this.group), partitions: 1, owner: projection.name, eventTypes: [] }],
-      this.options.cluster ?? LOCAL_CLUSTER,
-    );
-    await admin.disconnect();
-
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await this.producer.connect();
-    this.consumer = kafka.consumer({ groupId: this.group, sessionTimeout: this.options.sessionTimeoutMs ?? 30_000 });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...projection.topics], fromBeginning: true });
+    const { consumer, producer } = await joinConsumerGroup({
+      ...this.options,
+      group: this.group,
+      topics: projection.topics,
+      owner: projection.name,
+    });
+    this.consumer = consumer;
+    this.producer = producer;
     // Resume where the database says, whatever Kafka's committed offsets are.
-    const consumer = this.consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       void this.seekToStoredOffsets(consumer, payload.memberAssignment);
     });

@@ -4,6 +4,7 @@ import { escapeIdentifier, Pool } from 'pg';
 import { ConsumedEvent, decodeRecord } from '../consumer/consumed-event';
 import type { AvroSerde } from '../serde/avro-serde';
 import type { Projection } from './projection';
+import { withTransaction } from '../postgres/transaction';
 import { ProjectionApplier } from './projection-applier';
 import { endOffsets, replay, ReplayRange } from './replay';
 import { tenantSchema } from './tenant-schemas';
@@ -83,18 +84,10 @@ async function tenantsWithProjection(pool: Pool, projection: Projection): Promis
 
 async function dropTables(pool: Pool, projection: Projection, tenant: TenantId) {
   const schema = tenantSchema(tenant);
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  await withTransaction(pool, async (tx) => {
     for (const table of projection.tables)
-      await client.query(`drop table if exists ${schema}.${escapeIdentifier(table)} cascade`);
-    await client.query(`delete from ${schema}.projection_positions where projection = $1`, [projection.name]);
-    await client.query(`delete from ${schema}.projection_migrations where projection = $1`, [projection.name]);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+      await tx.query(`drop table if exists ${schema}.${escapeIdentifier(table)} cascade`);
+    await tx.query(`delete from ${schema}.projection_positions where projection = $1`, [projection.name]);
+    await tx.query(`delete from ${schema}.projection_migrations where projection = $1`, [projection.name]);
+  });
 }

@@ -1,5 +1,6 @@
 import { TenantId } from '@hexfleet/kernel';
-import { escapeIdentifier, Pool } from 'pg';
+import { escapeIdentifier, Pool, PoolClient } from 'pg';
+import { withTransaction } from '../postgres/transaction';
 import type { Projection } from './projection';
 
 /** Service-wide bookkeeping: where each projection got to per partition, and events parked after failing. */
@@ -77,17 +78,9 @@ export class TenantSchemas {
 }
 
 /** Runs DDL in one transaction under an advisory lock, so replicas starting together do not race. */
-async function withLock(pool: Pool, key: string, work: (client: import('pg').PoolClient) => Promise<unknown>) {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query('select pg_advisory_xact_lock(hashtext($1))', [key]);
-    await work(client);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+function withLock(pool: Pool, key: string, work: (tx: PoolClient) => Promise<unknown>) {
+  return withTransaction(pool, async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [key]);
+    await work(tx);
+  });
 }
