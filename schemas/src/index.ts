@@ -1,5 +1,8 @@
 // @hexfleet/schemas: Avro contracts and the topic catalog that services import.
-// The dev schema registry is a separate entry point (./registry), so importing
-// contracts never loads its HTTP server or Kafka client.
+// The dev schema registry is a separate entry point (./registry), and the
+// contract pipeline (./pipeline: codegen, compatibility gate, AsyncAPI) is
+// build-time tooling, so importing contracts loads neither.
 export type { TopicSpec } from './catalog/topic-spec';
 export { TOPIC_CATALOG } from './catalog/topics';
+export type { AvroRecordSchema, EventContract } from './contracts/event-contract';
+export * from './contracts';

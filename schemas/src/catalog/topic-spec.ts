@@ -13,4 +13,6 @@ export interface TopicSpec {
   eventTypes: string[];
   /** Dead-letter topics may expire; event topics keep everything (the default, -1). */
   retentionMs?: number;
+  /** What integrators read about it in the AsyncAPI document. */
+  description?: string;
 }

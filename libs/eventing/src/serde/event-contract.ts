@@ -1,19 +1,6 @@
-/** An Avro record schema as JSON (the `.avsc` content). */
-export interface AvroRecordSchema {
-  type: 'record';
-  name: string;
-  namespace?: string;
-  doc?: string;
-  fields: Array<{ name: string; type: unknown; default?: unknown; doc?: string }>;
-}
+import type { AvroRecordSchema, EventContract } from '@hexfleet/schemas';
 
-/** How one event type travels: on which topic, with which Avro schema (the reader schema this code was built with). */
-export interface EventContract {
-  /** The event type as stored in the event store (`BookBorrowed`). */
-  type: string;
-  topic: string;
-  schema: AvroRecordSchema;
-}
+export type { AvroRecordSchema, EventContract };
 
 export const recordFullName = (schema: AvroRecordSchema) =>
   schema.namespace ? `${schema.namespace}.${schema.name}` : schema.name;

@@ -1,0 +1,147 @@
+import type { AsyncAPIDocumentInterface, ChannelInterface, MessageInterface, SchemaInterface } from '@asyncapi/parser';
+
+/**
+ * A single static page for integrators, rendered from the parsed AsyncAPI
+ * document: no script, no network, readable from the repository as it is.
+ * (@asyncapi/html-template needs the generator, which wants Node 24, and
+ * Puppeteer, which downloads a browser.)
+ */
+export function asyncApiHtml(document: AsyncAPIDocumentInterface): string {
+  const info = document.info();
+  const channels = document.channels().all();
+  const title = `${info.title()} ${info.version()}`;
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title><style>${STYLE}</style></head>
+<body><header><h1>${esc(info.title())} <small>${esc(info.version())}</small></h1>
+<p>AsyncAPI ${esc(document.version())}, generated with the machine-readable <a href="asyncapi.yaml">asyncapi.yaml</a>.</p></header>
+<main><section>${markdown(info.description() ?? '')}</section>
+${serversHtml(document)}
+${navHtml(channels)}
+${channels.map(channelHtml).join('\n')}</main></body></html>
+`;
+}
+
+function serversHtml(document: AsyncAPIDocumentInterface): string {
+  const rows = document
+    .servers()
+    .all()
+    .map((s) => {
+      const registry = String(binding(s.bindings().get('kafka')).schemaRegistryUrl ?? '');
+      return row([s.id(), s.host(), s.protocol(), registry], markdown(s.description() ?? '', true));
+    });
+  return `<section><h2>Servers</h2><table><tr><th>server</th><th>host</th><th>protocol</th><th>schema registry</th><th>description</th></tr>
+${rows.join('\n')}</table></section>`;
+}
+
+function navHtml(channels: ChannelInterface[]): string {
+  const items = channels.map((c) => {
+    const messages = c
+      .messages()
+      .all()
+      .map((m) => esc(m.name() ?? m.id()));
+    return `<li><a href="#${esc(c.id())}">${esc(c.address() ?? c.id())}</a>: ${messages.join(', ')}</li>`;
+  });
+  return `<nav><h2>Topics</h2><ul>${items.join('')}</ul></nav>`;
+}
+
+function channelHtml(channel: ChannelInterface): string {
+  const topic = channel.address() ?? channel.id();
+  const kafka = binding(channel.bindings().get('kafka'));
+  const config = Object.entries((kafka.topicConfiguration ?? {}) as Record<string, unknown>);
+  const head = ['partitions', 'replicas', ...config.map(([name]) => name)].map((h) => `<th>${esc(h)}</th>`).join('');
+  const values = [kafka.partitions, kafka.replicas, ...config.map(([, v]) => (Array.isArray(v) ? v.join(', ') : v))];
+  const messages = channel
+    .messages()
+    .all()
+    .map((m) => messageHtml(m, topic));
+  return `<section id="${esc(channel.id())}"><h2>${esc(topic)}</h2>${markdown(channel.description() ?? '')}
+<table><tr>${head}</tr>${row(values.map(String))}</table>
+${messages.join('\n')}</section>`;
+}
+
+function messageHtml(message: MessageInterface, topic: string): string {
+  const kafka = binding(message.bindings().get('kafka'));
+  const key = kafka.key as { description?: string } | undefined;
+  const avro = avroSchemaOf(message);
+  const fields = avro.fields.map((f) =>
+    row([f.name, avroType(f.type), 'default' in f ? JSON.stringify(f.default) : ''], esc(f.doc ?? '')),
+  );
+  const headers = message.headers();
+  const required = new Set(headers?.required() ?? []);
+  const headerRows = Object.entries(headers?.properties() ?? {}).map(([name, schema]) =>
+    row([name, required.has(name) ? 'yes' : 'no', headerValue(schema)], markdown(schema.description() ?? '', true)),
+  );
+  return `<article><h3>${esc(message.name() ?? message.id())}</h3><p>${esc(message.summary() ?? '')}</p>
+<p>Key: ${markdown(key?.description ?? '', true)} Schema id in the ${esc(String(kafka.schemaIdLocation))};
+subject <code>${esc(`${topic}-${fullName(avro)}`)}</code> (${esc(String(kafka.schemaLookupStrategy))}).</p>
+<h4>Payload <code>${esc(fullName(avro))}</code></h4>
+<table><tr><th>field</th><th>Avro type</th><th>default</th><th>description</th></tr>${fields.join('\n')}</table>
+<h4>Headers</h4>
+<table><tr><th>header</th><th>required</th><th>value</th><th>description</th></tr>${headerRows.join('\n')}</table>
+<details><summary>Avro schema</summary><pre>${esc(JSON.stringify(avro, null, 2))}</pre></details></article>`;
+}
+
+interface AvroRecord {
+  name: string;
+  namespace?: string;
+  fields: Array<{ name: string; type: unknown; default?: unknown; doc?: string }>;
+}
+
+/** The Avro schema as written; the parser keeps it beside the JSON Schema it converted it to. */
+function avroSchemaOf(message: MessageInterface): AvroRecord {
+  const original = (message.payload()?.json() as Record<string, unknown> | undefined)?.['x-parser-original-payload'];
+  if (!original) throw new Error(`message ${message.id()} has no Avro payload the parser kept`);
+  return original as AvroRecord;
+}
+
+const fullName = (r: AvroRecord) => (r.namespace && !r.name.includes('.') ? `${r.namespace}.${r.name}` : r.name);
+
+/** A short label: `long`, `null | string`, `array<string>`, `enum Kind`. */
+function avroType(type: unknown): string {
+  if (typeof type === 'string') return type;
+  if (Array.isArray(type)) return type.map(avroType).join(' | ');
+  const t = type as { type: string; name?: string; items?: unknown; values?: unknown; logicalType?: string };
+  if (t.logicalType) return `${avroType(t.type)} (${t.logicalType})`;
+  if (t.type === 'array') return `array<${avroType(t.items)}>`;
+  if (t.type === 'map') return `map<${avroType(t.values)}>`;
+  return t.name ? `${t.type} ${t.name}` : avroType(t.type);
+}
+
+function headerValue(schema: SchemaInterface): string {
+  if (schema.const() !== undefined) return `= ${String(schema.const())}`;
+  return [schema.type(), schema.format(), schema.pattern()].filter(Boolean).join(', ');
+}
+
+const binding = (b: { value(): unknown } | undefined) => (b?.value() ?? {}) as Record<string, unknown>;
+
+/** Cells are escaped text; the last one, if given, is HTML already. */
+const row = (cells: string[], lastHtml?: string) =>
+  `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}${lastHtml === undefined ? '' : `<td>${lastHtml}</td>`}</tr>`;
+
+/** The Markdown our descriptions use: paragraphs, `- ` lists, **bold** and `code`. */
+function markdown(text: string, inline = false): string {
+  const span = (s: string) =>
+    esc(s)
+      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/`(.+?)`/g, '<code>$1</code>');
+  if (inline) return span(text);
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => {
+      const items = block.split(/\n(?=- )/);
+      if (!block.startsWith('- ')) return `<p>${span(block)}</p>`;
+      return `<ul>${items.map((i) => `<li>${span(i.slice(2))}</li>`).join('')}</ul>`;
+    })
+    .join('');
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:0 auto;padding:1rem 2rem;color:#1d2330}
+h1 small{color:#667;font-weight:normal}h2{border-top:2px solid #dde;padding-top:1rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #dde;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f4f8}code,pre{font-family:ui-monospace,monospace;font-size:.9em}pre{background:#f6f7fa;padding:.8rem;overflow:auto}
+article{margin:1rem 0 2rem;padding-left:1rem;border-left:3px solid #8aa4ff}`;
