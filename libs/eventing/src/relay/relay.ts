@@ -101,12 +101,18 @@ export class Relay {
 
   private async publishWhileLeader(client: Client) {
     await client.query(`listen ${APPENDED_CHANNEL}`);
-    client.on('notification', () => this.wake?.());
+    // A notification during a batch must not be lost: remember it, so the loop goes round instead of sleeping.
+    let notified = false;
+    client.on('notification', () => {
+      notified = true;
+      this.wake?.();
+    });
     const batchSize = this.options.batchSize ?? 1000;
     while (this.running) {
+      notified = false;
       const published = await this.publishBatch(client, batchSize);
       this.options.onBatch?.(published);
-      if (published === batchSize) continue;
+      if (published === batchSize || notified) continue;
       // Events held back by an open transaction: look again soon rather than at the next poll.
       if (published === 0 && (await this.heldBack(client))) await this.sleep(20);
       else await this.sleep(this.options.pollIntervalMs ?? 1000);
