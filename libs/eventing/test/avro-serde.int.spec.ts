@@ -51,4 +51,29 @@ describe('Avro serde with the schema registry', () => {
       }),
     ).rejects.toThrow();
   });
+
+  it('pins each subject to FULL_TRANSITIVE, so a change only BACKWARD allows is refused', async () => {
+    const withExtra: EventContract = {
+      type: 'Tagged',
+      topic,
+      schema: {
+        type: 'record',
+        name: 'Tagged',
+        namespace: 'hexfleet.example',
+        fields: [
+          { name: 'name', type: 'string' },
+          { name: 'tag', type: 'string' },
+        ],
+      },
+    };
+    await AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), [withExtra]).registerAll();
+    const config = await fetch(`${stackEnv('SCHEMA_REGISTRY_URL')}/config/${subjectFor(withExtra)}`);
+    expect(await config.json()).toEqual({ compatibilityLevel: 'FULL_TRANSITIVE' });
+    // Dropping a field without a default: new readers are fine (BACKWARD), old readers are not.
+    const dropped: EventContract = {
+      ...withExtra,
+      schema: { ...withExtra.schema, fields: [{ name: 'name', type: 'string' }] },
+    };
+    await expect(AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), [dropped]).registerAll()).rejects.toThrow();
+  });
 });

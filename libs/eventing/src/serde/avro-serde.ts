@@ -1,4 +1,4 @@
-import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { EventContract, recordFullName, subjectFor } from './event-contract';
 
 /**
@@ -54,7 +54,9 @@ export class AvroSerde {
     if (id === undefined) {
       const registered = await this.registry.register(
         { type: SchemaType.AVRO, schema: JSON.stringify(contract.schema) },
-        { subject: subjectFor(contract) },
+        // Events are kept forever: every old and new reader must read every version. Without this the client
+        // pins a new subject to BACKWARD (its default), whatever the registry's global level says.
+        { subject: subjectFor(contract), compatibility: COMPATIBILITY.FULL_TRANSITIVE },
       );
       id = registered.id;
       this.ids.set(contract.type, id);
