@@ -1,12 +1,11 @@
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
-import { stackEnv, uniqueName } from '../src';
-import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { stackEnv, testKafka, uniqueName } from '../src';
+import { Admin, ConfigResourceTypes } from 'kafkajs';
 
 const RECORDS = 10_000;
 const KEYS = 20;
 
-const kafka = () =>
-  new Kafka({ clientId: 'devstack-test', brokers: stackEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.ERROR });
+const kafka = () => testKafka('devstack-test');
 
 describe('the stack runs a real single-node KRaft Kafka', () => {
   let admin: Admin;

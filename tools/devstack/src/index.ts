@@ -1,6 +1,4 @@
-export { defaultPorts, externalParts, startStack } from './stack';
-export type { RunningStack, StackEnv, StackOptions, StackPorts } from './stack';
-export { runSupervisor, envFileText } from './supervisor';
+// What other projects use of the devstack: the shapes of a running stack. The
+// devstack itself is driven through its CLI (src/cli.ts), never imported to run.
+export type { StackEnv } from './stack';
 export type { StackState } from './supervisor';
-export { parseJavaMajor, serverProperties } from './kafka';
-export { freePort } from './processes';

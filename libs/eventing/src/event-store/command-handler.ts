@@ -36,7 +36,6 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   command: C,
   context: CommandContext,
 ): Promise<CommandOutcome> {
-  const firstEventId = eventIdFor(context.commandId, 0);
   for (let attempt = 0; ; attempt++) {
     const history = await store.readStream(context.streamId);
     const already = history.filter((e) => e.metadata.commandId === context.commandId);
@@ -51,7 +50,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
     );
     if (events.length === 0) return { status: 'no-change' };
     const newEvents: NewEvent[] = events.map((event, i) => ({
-      eventId: i === 0 ? firstEventId : eventIdFor(context.commandId, i),
+      eventId: eventIdFor(context.commandId, i),
       type: event.type,
       data: event.data,
       metadata: { ...context.metadata, commandId: context.commandId },
@@ -60,7 +59,8 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       const result = await store.append(context.streamId, context.tenant, newEvents, history.length);
       return { status: 'appended', ...result, eventCount: newEvents.length };
     } catch (error) {
-      if (error instanceof DuplicateEventError) return { status: 'already-applied', lastEventId: firstEventId };
+      if (error instanceof DuplicateEventError)
+        return { status: 'already-applied', lastEventId: newEvents[newEvents.length - 1].eventId };
       if (!(error instanceof ConcurrencyError) || attempt >= (context.retries ?? 0)) throw error;
     }
   }

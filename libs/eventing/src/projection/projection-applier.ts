@@ -28,7 +28,7 @@ export interface ApplyOptions {
  * record the offset. A crash anywhere rolls all of it back; a redelivery is skipped.
  */
 export class ProjectionApplier {
-  readonly schemas: TenantSchemas;
+  private readonly schemas: TenantSchemas;
 
   constructor(
     private readonly pool: Pool,

@@ -71,10 +71,6 @@ export class TenantSchemas {
     this.ready.add(schema);
     return schema;
   }
-
-  forget(tenant: TenantId): void {
-    this.ready.delete(tenantSchema(tenant));
-  }
 }
 
 /** Runs DDL in one transaction under an advisory lock, so replicas starting together do not race. */
