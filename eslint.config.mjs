@@ -25,7 +25,8 @@ const layerConstraints = [
   { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'], bannedExternalImports: IO_AND_FRAMEWORKS },
   {
     sourceTag: 'type:domain',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:kernel'],
+    // Generated event types (type:contracts) are what deciders return.
+    onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:kernel'],
     bannedExternalImports: IO_AND_FRAMEWORKS,
   },
   { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:kernel'] },
@@ -68,6 +69,19 @@ const boundaries = ({ forTests }) => [
   },
 ];
 
+// Inside one service (one Nx project) the layers are folders, so the same
+// rules are path-based: the domain sees only the kernel and generated
+// contracts; the application layer sees no adapter and no I/O library.
+const innerLayer = (banned) => [
+  'error',
+  {
+    patterns: [
+      { group: banned, message: 'The hexagon points inward: this layer may not import I/O or frameworks.' },
+      { group: ['**/adapters/**', '**/adapters'], message: 'Only the composition root imports adapters.' },
+    ],
+  },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', '.devstack/**', '**/target/**'] },
   ...nx.configs['flat/base'],
@@ -87,6 +101,28 @@ export default [
             'An optional call skips evaluating its arguments when the callee is missing: compute the value first.',
         },
       ],
+    },
+  },
+  {
+    files: ['**/src/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': innerLayer([
+        ...IO_AND_FRAMEWORKS,
+        '@hexfleet/eventing',
+        '@hexfleet/platform',
+        '@hexfleet/testing',
+        '**/application/**',
+        '**/application',
+      ]),
+    },
+  },
+  {
+    files: ['**/src/application/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      // Command and query handlers may be Nest providers; they reach I/O only through ports.
+      'no-restricted-imports': innerLayer(IO_AND_FRAMEWORKS.filter((p) => p !== '@nestjs/*').concat(['@nestjs/core'])),
     },
   },
   {

@@ -1,6 +1,26 @@
 // `npm test` runs every project in one Jest process, so one stack serves the whole run.
+const fs = require('node:fs');
+const path = require('node:path');
+
+// Jest refuses a `projects` glob that matches nothing, so list the configs that exist.
+const configsUnder = (dir, depth) => {
+  const root = path.join(__dirname, dir);
+  if (!fs.existsSync(root)) return [];
+  if (depth === 0) return fs.existsSync(path.join(root, 'jest.config.js')) ? [path.join(root, 'jest.config.js')] : [];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules')
+    .flatMap((entry) => configsUnder(path.join(dir, entry.name), depth - 1));
+};
+
 module.exports = {
-  projects: ['<rootDir>/libs/*/jest.config.js', '<rootDir>/schemas/jest.config.js', '<rootDir>/tools/*/jest.config.js'],
+  projects: [
+    ...configsUnder('libs', 1),
+    ...configsUnder('schemas', 0),
+    ...configsUnder('tools', 1),
+    ...configsUnder('services', 2),
+    ...configsUnder('gateway', 0),
+  ],
   maxWorkers: 2,
   // Global options: project configs cannot set these in a multi-project run.
   testTimeout: 120_000,
