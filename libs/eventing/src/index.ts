@@ -1,7 +1,7 @@
 export { ConcurrencyError, DuplicateEventError, streamId } from './event-store/events';
 export type { EventMetadata, NewEvent, RecordedEvent } from './event-store/events';
 export { appendIn, PostgresEventStore } from './event-store/postgres-event-store';
-export type { AppendResult } from './event-store/postgres-event-store';
+export type { AppendResult, EventStoreOptions } from './event-store/postgres-event-store';
 export { eventIdFor, handleCommand } from './event-store/command-handler';
 export type { CommandContext, CommandOutcome, DomainEvent } from './event-store/command-handler';
 export { APPENDED_CHANNEL } from './event-store/schema';
@@ -29,3 +29,7 @@ export type { RebuildOptions } from './projection/rebuild';
 export { systemClock, uuidV7Ids } from './adapters/system';
 export { commandIdFor, PolicyRunner } from './policy/policy-runner';
 export type { Policy, PolicyRunnerOptions } from './policy/policy-runner';
+export { currentTraceparent } from './tracing';
+export { relayBacklog } from './relay/relay-backlog';
+export type { RelayBacklog } from './relay/relay-backlog';
+export { consumerLag, topicRecordCount } from './consumer/consumer-lag';

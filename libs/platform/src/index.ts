@@ -1,3 +1,20 @@
-// @hexfleet/platform: NestJS glue every service shares: config, logs, health, metrics, auth, errors.
-// Filled in by the issues that build it; empty so the project graph and targets exist now.
-export {};
+// @hexfleet/platform: what turns a NestJS service module into a running Hexfleet service.
+export { AuthGuard, Caller, Public, Roles, TokenVerifier } from './auth';
+export type { TokenVerifierOptions } from './auth';
+export { createService, runService } from './bootstrap';
+export type { RunningService, ServiceOptions } from './bootstrap';
+export { Commands, Consistency } from './commands';
+export type { CommandRequest } from './commands';
+export { ConfigError, loadConfig, serviceEnv } from './config';
+export type { PlatformEnv } from './config';
+export { requestContext } from './context';
+export type { Principal, RequestContext } from './context';
+export { createLogger } from './logger';
+export { ServiceMetrics } from './metrics';
+export { PLATFORM_ENV, PlatformModule } from './platform.module';
+export { ProblemDetailsFilter, ValidationProblem } from './problem';
+export type { Problem } from './problem';
+export { ServiceRuntime } from './runtime';
+export type { ServiceDefinition } from './runtime';
+export { startTracing } from './tracing';
+export type { Tracing, TracingOptions } from './tracing';

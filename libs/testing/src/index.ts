@@ -7,3 +7,7 @@ export { stackEnv, uniqueName } from './names';
 export { createTestDatabase } from './database';
 export type { TestDatabase } from './database';
 export { eventually, readTopicUntil, testKafka } from './await';
+export { createDevIssuer, unsignedToken } from './dev-tokens';
+export type { DevIssuer, DevTokenClaims } from './dev-tokens';
+export { startPrivateKafka } from './private-kafka';
+export type { PrivateKafka } from './private-kafka';

@@ -2,6 +2,7 @@ import { Decider, fold, TenantId } from '@hexfleet/kernel';
 import { v5 as uuidv5 } from 'uuid';
 import { ConcurrencyError, DuplicateEventError, EventMetadata, NewEvent } from './events';
 import { PostgresEventStore } from './postgres-event-store';
+import { currentTraceparent } from '../tracing';
 
 /** Namespace for event ids derived from command ids (UUIDv5), fixed forever. */
 const EVENT_ID_NAMESPACE = '6f1c1d5e-3b8a-4f57-9a51-0c2a3f7e8b94';
@@ -53,7 +54,8 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       eventId: eventIdFor(context.commandId, i),
       type: event.type,
       data: event.data,
-      metadata: { ...context.metadata, commandId: context.commandId },
+      // The trace follows the event through the relay and Kafka to every consumer.
+      metadata: { traceparent: currentTraceparent(), ...context.metadata, commandId: context.commandId },
     }));
     try {
       const result = await store.append(context.streamId, context.tenant, newEvents, history.length);

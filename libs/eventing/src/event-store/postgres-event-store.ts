@@ -35,8 +35,16 @@ export interface AppendResult {
   lastEventId: string;
 }
 
+export interface EventStoreOptions {
+  /** Told about every successful append: for latency metrics. */
+  onAppend?: (seconds: number, events: number) => void;
+}
+
 export class PostgresEventStore {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: EventStoreOptions = {},
+  ) {}
 
   async migrate(): Promise<void> {
     const client = await this.pool.connect();
@@ -61,11 +69,13 @@ export class PostgresEventStore {
    * the version check catches a stale reader, the unique key catches a race.
    */
   async append(streamId: string, tenant: TenantId, events: NewEvent[], expectedVersion: number): Promise<AppendResult> {
+    const started = performance.now();
     const client = await this.pool.connect();
     try {
       await client.query('begin');
       const result = await appendIn(client, streamId, tenant, events, expectedVersion);
       await client.query('commit');
+      this.options.onAppend?.((performance.now() - started) / 1000, events.length);
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);

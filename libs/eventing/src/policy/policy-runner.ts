@@ -7,6 +7,7 @@ import { sendToDeadLetters } from '../consumer/dead-letters';
 import { attempt } from '../consumer/retry';
 import type { AvroSerde } from '../serde/avro-serde';
 import type { ClusterPolicy } from '../topics/topic-catalog';
+import { contextOf, inSpan, SpanKind } from '../tracing';
 
 /** Turns another service's event into this service's command (ARCHITECTURE section 6). */
 export interface Policy {
@@ -45,9 +46,11 @@ export class PolicyRunner {
   private consumer?: Consumer;
   private producer?: Producer;
   readonly group: string;
+  readonly topics: readonly string[];
 
   constructor(private readonly options: PolicyRunnerOptions) {
     this.group = `policy.${options.policy.name}`;
+    this.topics = options.policy.topics;
   }
 
   async start(): Promise<void> {
@@ -110,7 +113,14 @@ export class PolicyRunner {
 
   private async react(event: ConsumedEvent) {
     try {
-      await this.options.policy.react(event);
+      // The command the policy issues stores this context, so the trace goes on to the next service.
+      await inSpan(
+        `${this.group} react`,
+        SpanKind.CONSUMER,
+        contextOf(event.traceparent),
+        { 'messaging.system': 'kafka', 'messaging.message.id': event.eventId, 'hexfleet.event_type': event.type },
+        () => this.options.policy.react(event),
+      );
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.options.onRejected?.(event, error);

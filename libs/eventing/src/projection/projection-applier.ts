@@ -4,6 +4,7 @@ import { ConsumedEvent, PoisonRecordError } from '../consumer/consumed-event';
 import type { Projection } from './projection';
 import { withTransaction } from '../postgres/transaction';
 import { TenantSchemas } from './tenant-schemas';
+import { contextOf, inSpan, SpanKind } from '../tracing';
 
 export interface OffsetUpdate {
   topic: string;
@@ -67,7 +68,13 @@ export class ProjectionApplier {
         );
         const last = rows[0]?.version ?? 0;
         if (event.streamVersion <= last && !options.redrive) continue;
-        await this.projection.apply(event, { tx, schema, tenant: tenants.get(event.tenant) as TenantId });
+        await inSpan(
+          `${this.projection.name} apply`,
+          SpanKind.CONSUMER,
+          contextOf(event.traceparent),
+          { 'messaging.system': 'kafka', 'messaging.message.id': event.eventId, 'hexfleet.event_type': event.type },
+          () => this.projection.apply(event, { tx, schema, tenant: tenants.get(event.tenant) as TenantId }),
+        );
         await tx.query(
           `insert into ${schema}.projection_positions (projection, stream_key, version) values ($1, $2, $3)
          on conflict (projection, stream_key) do update set version = greatest(projection_positions.version, excluded.version)`,

@@ -40,10 +40,12 @@ export class ProjectionRunner {
   private producer?: Producer;
   readonly applier: ProjectionApplier;
   readonly group: string;
+  readonly topics: readonly string[];
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.applier = new ProjectionApplier(options.pool, options.projection);
     this.group = projectionGroup(options.projection);
+    this.topics = options.projection.topics;
   }
 
   async start(): Promise<void> {

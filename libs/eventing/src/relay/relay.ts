@@ -5,6 +5,8 @@ import { AvroSerde } from '../serde/avro-serde';
 import { toRecordedEvent } from '../event-store/postgres-event-store';
 import { APPENDED_CHANNEL } from '../event-store/schema';
 import { kafkaRecord } from './kafka-record';
+import { contextOf, recordFailure, SpanKind, startSpan, traceparentOf } from '../tracing';
+import type { Span } from '@opentelemetry/api';
 
 export interface RelayOptions {
   /** The service's name: its leadership lock and checkpoint are keyed by it. */
@@ -133,15 +135,36 @@ export class Relay {
     if (rows.length === 0) return 0;
 
     const byTopic = new Map<string, TopicMessages>();
+    const spans: Span[] = [];
     for (const row of rows) {
       const event = toRecordedEvent(row);
       const { value, contract } = await this.options.serde.encode(event.type, event.data);
-      const record = kafkaRecord(event, value, recordFullName(contract.schema), this.options.source);
+      // A producer span in the trace of the command that stored the event; consumers continue from it.
+      const span = startSpan(`${contract.topic} publish`, SpanKind.PRODUCER, contextOf(event.metadata.traceparent), {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': contract.topic,
+        'messaging.message.id': event.eventId,
+      });
+      spans.push(span);
+      const traceparent = traceparentOf(span) ?? event.metadata.traceparent;
+      const record = kafkaRecord(
+        { ...event, metadata: { ...event.metadata, traceparent } },
+        value,
+        recordFullName(contract.schema),
+        this.options.source,
+      );
       const batch = byTopic.get(contract.topic) ?? { topic: contract.topic, messages: [] };
       batch.messages.push(record);
       byTopic.set(contract.topic, batch);
     }
-    await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+    try {
+      await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+    } catch (error) {
+      for (const span of spans) recordFailure(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
 
     const last = rows[rows.length - 1];
     await client.query(

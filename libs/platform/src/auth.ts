@@ -1,0 +1,100 @@
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { TenantId } from '@hexfleet/kernel';
+import type { FastifyRequest } from 'fastify';
+import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { Principal, requestContext } from './context';
+
+/** Asymmetric algorithms only: `none` and shared-secret HMAC tokens are refused whatever their header says. */
+const ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+
+export interface TokenVerifierOptions {
+  jwksUrl?: string;
+  jwksJson?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Verifies bearer tokens against the identity service's public keys and reads the caller from them. */
+export class TokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    if (options.jwksUrl) this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
+    else if (options.jwksJson) this.keys = createLocalJWKSet(JSON.parse(options.jwksJson) as JSONWebKeySet);
+    else throw new Error('TokenVerifier needs jwksUrl or jwksJson');
+  }
+
+  /** The principal the token names; throws UnauthorizedException for anything else. */
+  async verify(token: string): Promise<Principal> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        algorithms: ALGORITHMS,
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch {
+      throw new UnauthorizedException('The bearer token is missing, expired or not ours');
+    }
+    const { sub, tenant, roles } = payload;
+    if (typeof sub !== 'string' || typeof tenant !== 'string' || !TenantId.isValid(tenant)) {
+      throw new UnauthorizedException('The token names no valid tenant and user');
+    }
+    const validRoles = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+    return { tenant: TenantId.parse(tenant), userId: sub, roles: validRoles, token };
+  }
+}
+
+const PUBLIC = 'hexfleet:public';
+const ROLES = 'hexfleet:roles';
+
+/** A route anyone may call (health, metrics, the OpenAPI document, a JWKS). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+/** The caller needs at least one of these roles. */
+export const Roles = (...roles: string[]) => SetMetadata(ROLES, roles);
+
+/** Every route needs a valid token unless it is @Public(); the principal goes into the request context. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([^\s]+)$/i.exec(header);
+    if (!match) throw new UnauthorizedException('A bearer token is required');
+    const principal = await this.verifier.verify(match[1]);
+    request.principal = principal;
+    const store = requestContext();
+    if (store) store.principal = principal;
+
+    const needed = this.reflector.getAllAndOverride<string[] | undefined>(ROLES, targets);
+    if (needed?.length && !needed.some((role) => principal.roles.includes(role))) {
+      throw new ForbiddenException(`This needs one of the roles: ${needed.join(', ')}`);
+    }
+    return true;
+  }
+}
+
+/** The verified caller: `@Caller() caller: Principal`. The tenant a handler sees comes only from here. */
+export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+  if (!principal) throw new UnauthorizedException('A bearer token is required');
+  return principal;
+});

@@ -1,0 +1,153 @@
+import { Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { DestinationStream } from 'pino';
+import { randomUUID } from 'node:crypto';
+import { context, propagation, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { loadConfig, serviceEnv } from './config';
+import { requestContext, runInRequestContext } from './context';
+import { createLogger, PinoNestLogger } from './logger';
+import { PlatformModule } from './platform.module';
+import { ServiceDefinition, ServiceRuntime } from './runtime';
+
+export interface ServiceOptions {
+  /** Where configuration is read from; the process environment by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Where log lines go; stdout by default. */
+  logDestination?: DestinationStream;
+}
+
+export interface RunningService {
+  app: NestFastifyApplication;
+  runtime: ServiceRuntime;
+}
+
+const tracer = trace.getTracer('@hexfleet/platform');
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * Builds a service (not yet listening): validated config, pino logs, the
+ * runtime started (migrations, schemas, topics, relay, runners), and the
+ * HTTP surface: the service's controllers, /health, /metrics, /openapi.json.
+ */
+export async function createService(
+  definition: ServiceDefinition,
+  feature: Type<unknown>,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
+  const env = loadConfig(serviceEnv(), options.env ?? process.env);
+  const logger = createLogger(definition.name, env.LOG_LEVEL, options.logDestination);
+  const runtime = new ServiceRuntime(definition, env);
+
+  @Module({ imports: [PlatformModule.forRuntime(runtime), feature] })
+  class ServiceModule {}
+
+  const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ServiceModule, adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  // Every request runs in a context of its own: a server span (continuing the caller's
+  // trace from `traceparent`), correlation id, caller, consistency headers.
+  const spans = new WeakMap<object, Span>();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const correlationId = header(request.headers['x-correlation-id']) ?? randomUUID();
+    void reply.header('x-correlation-id', correlationId);
+    const parent = propagation.extract(context.active(), request.headers);
+    const span = tracer.startSpan(
+      `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': request.method, 'url.path': request.url.split('?')[0] },
+      },
+      parent,
+    );
+    spans.set(request, span);
+    runInRequestContext(
+      {
+        correlationId,
+        idempotencyKey: header(request.headers['idempotency-key']),
+        readAfter: header(request.headers['x-consistency-token']),
+      },
+      () => context.with(trace.setSpan(parent, span), done),
+    );
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    const context = requestContext();
+    if (context?.consistencyToken) void reply.header('x-consistency-token', context.consistencyToken);
+    if (context?.freshness) void reply.header('x-consistency', context.freshness);
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = String(reply.statusCode);
+    const span = spans.get(request);
+    if (span) {
+      span.setAttribute('http.response.status_code', reply.statusCode);
+      if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
+    runtime.metrics.httpDuration.observe({ method: request.method, route, status }, reply.elapsedTime / 1000);
+    if (!route.startsWith('/health') && route !== '/metrics') {
+      logger.info(
+        { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
+    }
+    done();
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`Hexfleet ${definition.name}`)
+      .setDescription(definition.description ?? '')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  fastify.get('/openapi.json', (_request, reply) => reply.send(document));
+
+  await app.init();
+  return { app, runtime };
+}
+
+/**
+ * `main.ts` of every service: create, listen on PORT, and shut down cleanly on
+ * SIGTERM/SIGINT (stop taking requests, let in-flight ones and batches finish
+ * and commit, close connections), bounded by SHUTDOWN_TIMEOUT_MS.
+ */
+export async function runService(definition: ServiceDefinition, feature: Type<unknown>): Promise<RunningService> {
+  const service = await createService(definition, feature);
+  const { env } = service.runtime;
+  await service.app.listen({ port: env.PORT, host: env.HOST });
+  const logger = createLogger(definition.name, env.LOG_LEVEL);
+  logger.info({ url: await service.app.getUrl() }, `${definition.name} is listening`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    const timer = setTimeout(() => {
+      logger.error(`shutdown took longer than ${env.SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS);
+    service.app.close().then(
+      () => {
+        clearTimeout(timer);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return service;
+}

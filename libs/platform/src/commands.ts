@@ -1,0 +1,81 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import {
+  CommandOutcome,
+  ConsistencyToken,
+  DomainEvent,
+  handleCommand,
+  streamId,
+  waitForConsistency,
+} from '@hexfleet/eventing';
+import type { Decider } from '@hexfleet/kernel';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { Principal, requestContext } from './context';
+import { ServiceRuntime } from './runtime';
+
+const IDEMPOTENCY_NAMESPACE = '0e3b6a8c-5d2f-4c1e-8a7b-9f4d3c2b1a60';
+
+export interface CommandRequest<C> {
+  caller: Principal;
+  /** Kebab-case aggregate type: the stream is `<tenant>/<aggregate>/<id>`. */
+  aggregate: string;
+  id: string;
+  command: C;
+  /** Re-decide on a lost race this many times: only for commands that are safe to re-decide. */
+  retries?: number;
+}
+
+/**
+ * The write path of an HTTP command: the caller's tenant picks the stream, the
+ * `Idempotency-Key` header (when sent) makes a retry apply once, the metadata
+ * carries correlation, causation and trace, and the response gets a consistency
+ * token a later query can wait for.
+ */
+@Injectable()
+export class Commands {
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  async handle<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    request: CommandRequest<C>,
+  ): Promise<CommandOutcome> {
+    const context = requestContext();
+    const { tenant, userId } = request.caller;
+    const stream = streamId(tenant, request.aggregate, request.id);
+    const commandId = context?.idempotencyKey
+      ? uuidv5(`${tenant}/${userId}/${context.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
+      : randomUUID();
+    const outcome = await handleCommand(this.runtime.store, decider, request.command, {
+      tenant,
+      streamId: stream,
+      commandId,
+      retries: request.retries,
+      metadata: { userId, ...(context ? { correlationId: context.correlationId } : {}) },
+    });
+    if (context && outcome.status === 'appended') {
+      context.consistencyToken = ConsistencyToken.forAppend(stream, outcome);
+    }
+    return outcome;
+  }
+}
+
+/** The read side's half of read-your-writes. */
+@Injectable()
+export class Consistency {
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  /**
+   * When the request sent `X-Consistency-Token`, waits (bounded) until
+   * `projection` has applied that write; the response says `X-Consistency: fresh`
+   * or `stale`. Without a token it returns at once.
+   */
+  async await(projection: string, caller: Principal, timeoutMs = 3000): Promise<void> {
+    const context = requestContext();
+    if (!context?.readAfter) return;
+    const point = ConsistencyToken.decode(context.readAfter);
+    if (!point || !point.streamKey.startsWith(`${caller.tenant}:`)) {
+      throw new BadRequestException('X-Consistency-Token is not a token this tenant was given');
+    }
+    context.freshness = await waitForConsistency(this.runtime.pool, projection, caller.tenant, point, { timeoutMs });
+  }
+}

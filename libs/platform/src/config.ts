@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Thrown at start when the environment is missing or misstates a variable; the message names every one. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
+
+/** What every service reads from its environment. */
+const platformShape = {
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be a comma-separated list of host:port')
+    .transform((value) => value.split(',')),
+  SCHEMA_REGISTRY_URL: url(['http:', 'https:']),
+  /** Where the identity service publishes its public keys. */
+  JWKS_URL: url(['http:', 'https:']).optional(),
+  /** Or the public keys themselves (a JWKS document), for development and tests. */
+  JWKS_JSON: z.string().optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Traces are exported over OTLP/HTTP when this is set (standard OpenTelemetry variable). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
+  /** How long a shutdown waits for in-flight requests and batches before giving up. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+};
+
+/** The platform's variables plus a service's own (`serviceEnv({ LOAN_SCAN_CRON: z.string() })`). */
+export function serviceEnv<Extra extends z.ZodRawShape = Record<never, never>>(extra?: Extra) {
+  return z.object({ ...platformShape, ...(extra as Extra) }).superRefine((env, ctx) => {
+    const keys = env as { JWKS_URL?: string; JWKS_JSON?: string };
+    if (!keys.JWKS_URL && !keys.JWKS_JSON)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWKS_URL'],
+        message: 'is required (or JWKS_JSON): every service verifies tokens itself',
+      });
+  });
+}
+
+export type PlatformEnv = z.infer<ReturnType<typeof serviceEnv>>;
+
+/**
+ * Reads and validates the environment once, at start. A bad or missing variable
+ * stops the service with a message naming it, rather than failing later on use.
+ */
+export function loadConfig<S extends z.ZodType<object>>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        return issue.code === 'invalid_type' && env[name] === undefined
+          ? `${name} is required`
+          : `${name} ${issue.message}`;
+      }),
+    );
+  }
+  return parsed.data;
+}

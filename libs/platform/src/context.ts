@@ -1,0 +1,31 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TenantId } from '@hexfleet/kernel';
+
+/** Who is calling, as the verified token says: the only source of the tenant. */
+export interface Principal {
+  tenant: TenantId;
+  userId: string;
+  roles: readonly string[];
+  /** The raw bearer token, to forward on calls made for this caller. */
+  token: string;
+}
+
+export interface RequestContext {
+  correlationId: string;
+  principal?: Principal;
+  /** `Idempotency-Key` request header: a retried command with the same key is applied once. */
+  idempotencyKey?: string;
+  /** `X-Consistency-Token` request header: the write a query must see. */
+  readAfter?: string;
+  /** Set by a command: returned as `X-Consistency-Token`. */
+  consistencyToken?: string;
+  /** Set by a query that waited: returned as `X-Consistency` (`fresh` or `stale`). */
+  freshness?: 'fresh' | 'stale';
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+/** The context of the request being served (undefined outside one, e.g. in a Kafka consumer). */
+export const requestContext = (): RequestContext | undefined => storage.getStore();
+
+export const runInRequestContext = <T>(context: RequestContext, work: () => T): T => storage.run(context, work);

@@ -1,0 +1,77 @@
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthGuard, TokenVerifier } from './auth';
+import { Commands, Consistency } from './commands';
+import type { PlatformEnv } from './config';
+import { HealthController } from './health';
+import { MetricsController, ServiceMetrics } from './metrics';
+import { ProblemDetailsFilter, validationPipe } from './problem';
+import { ServiceRuntime } from './runtime';
+
+export const PLATFORM_ENV = Symbol('PlatformEnv');
+
+/** Starts the runtime after every module is ready; stops it after the HTTP server has closed. */
+@Injectable()
+class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
+
+  onApplicationBootstrap() {
+    return this.runtime.start();
+  }
+
+  onApplicationShutdown() {
+    return this.runtime.stop();
+  }
+}
+
+/**
+ * What turns a service module into a running service: config, runtime
+ * (pool, Kafka, registry, event store, relay, runners), token checks on every
+ * route, problem+json errors, validation, health and metrics. Global, so the
+ * service's own providers inject ServiceRuntime, Commands and Consistency.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRuntime(runtime: ServiceRuntime): DynamicModule {
+    const env: PlatformEnv = runtime.env;
+    return {
+      module: PlatformModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: ServiceRuntime, useValue: runtime },
+        { provide: ServiceMetrics, useValue: runtime.metrics },
+        { provide: PLATFORM_ENV, useValue: env },
+        {
+          provide: TokenVerifier,
+          useValue: new TokenVerifier({
+            jwksUrl: env.JWKS_URL,
+            jwksJson: env.JWKS_JSON,
+            issuer: env.JWT_ISSUER,
+            audience: env.JWT_AUDIENCE,
+          }),
+        },
+        RuntimeLifecycle,
+        Commands,
+        Consistency,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
+          provide: APP_FILTER,
+          useValue: new ProblemDetailsFilter({ unprocessable: runtime.definition.unprocessable }),
+        },
+        { provide: APP_PIPE, useFactory: validationPipe },
+      ],
+      exports: [ServiceRuntime, ServiceMetrics, TokenVerifier, Commands, Consistency, PLATFORM_ENV],
+    };
+  }
+}

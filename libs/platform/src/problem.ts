@@ -1,0 +1,123 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import { ConcurrencyError } from '@hexfleet/eventing';
+import { isDomainError } from '@hexfleet/kernel';
+import { trace } from '@opentelemetry/api';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** RFC 9457 problem details, the body of every error response. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** Stable, kebab-case: what clients switch on (a DomainError's code, or `validation-failed`, ...). */
+  code: string;
+  instance?: string;
+  /** For `validation-failed`: each offending field, by its path in the request. */
+  errors?: Array<{ field: string; message: string }>;
+  traceId?: string;
+}
+
+const PROBLEM_BASE = 'https://hexfleet.dev/problems/';
+
+/** Request validation failed: 400 naming each field. Thrown by the platform's validation pipe. */
+export class ValidationProblem extends BadRequestException {
+  constructor(readonly fields: Array<{ field: string; message: string }>) {
+    super(`invalid ${fields.map((f) => f.field).join(', ')}`);
+  }
+}
+
+const flatten = (errors: ValidationError[], prefix = ''): Array<{ field: string; message: string }> =>
+  errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+
+/** class-validator on every body and query: unknown fields are refused, and the 400 names each bad field. */
+export const validationPipe = () =>
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new ValidationProblem(flatten(errors)),
+  });
+
+export interface ProblemOptions {
+  /** DomainError codes answered 422 (the command is invalid in itself); every other code is a 409 conflict with state. */
+  unprocessable?: readonly string[];
+}
+
+/**
+ * Maps whatever a handler throws to problem+json. A broken rule is a 409 (or
+ * 422) with its code; a lost race is a 409; anything unknown is a 500 whose body
+ * says nothing about internals (the log and the trace have the details).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+  private readonly unprocessable: ReadonlySet<string>;
+
+  constructor(options: ProblemOptions = {}) {
+    this.unprocessable = new Set(options.unprocessable ?? []);
+  }
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const problem = { ...this.toProblem(exception), instance: request.url };
+    const traceId = trace.getActiveSpan()?.spanContext().traceId;
+    if (traceId) problem.traceId = traceId;
+    if (problem.status >= 500) this.logger.error((exception as Error)?.stack ?? String(exception));
+    void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ValidationProblem) {
+      return problem(400, 'validation-failed', 'The request is invalid', exception.message, exception.fields);
+    }
+    if (isDomainError(exception)) {
+      const status = this.unprocessable.has(exception.code) ? 422 : 409;
+      // Details are extension members; the standard members win over a detail of the same name.
+      return { ...exception.details, ...problem(status, exception.code, titleOf(exception.code), exception.message) };
+    }
+    if (exception instanceof ConcurrencyError) {
+      return problem(409, 'concurrent-modification', 'Someone else changed this first', 'Read it again and retry.');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? '');
+      return problem(status, codeOf(status), HttpStatus[status] ? titleOf(HttpStatus[status]) : 'Error', detail);
+    }
+    return problem(500, 'internal-error', 'Internal error', 'Something went wrong on our side.');
+  }
+}
+
+function problem(status: number, code: string, title: string, detail?: string, errors?: Problem['errors']): Problem {
+  return {
+    type: `${PROBLEM_BASE}${code}`,
+    title,
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors ? { errors } : {}),
+  };
+}
+
+const titleOf = (code: string) => {
+  const words = code.toLowerCase().replace(/[-_]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+const codeOf = (status: number) => (HttpStatus[status] ?? 'error').toLowerCase().replace(/_/g, '-');

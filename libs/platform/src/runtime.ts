@@ -1,0 +1,163 @@
+import { Logger } from '@nestjs/common';
+import {
+  AvroSerde,
+  ClusterPolicy,
+  ensureTopics,
+  EventContract,
+  LOCAL_CLUSTER,
+  Policy,
+  PolicyRunner,
+  PostgresEventStore,
+  Projection,
+  ProjectionRunner,
+  Relay,
+  tenantSchema,
+  TopicSpec,
+} from '@hexfleet/eventing';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Pool } from 'pg';
+import type { TenantId } from '@hexfleet/kernel';
+import type { PlatformEnv } from './config';
+import { ServiceMetrics } from './metrics';
+
+/** Postgres: undefined_table, invalid_schema_name. */
+const MISSING = new Set(['42P01', '3F000']);
+
+/** What a service is, for the platform: its name, its contracts, and the workers it runs. */
+export interface ServiceDefinition {
+  /** The Nx project and service name, e.g. `libraries`. */
+  name: string;
+  /** CloudEvents `ce_source`, e.g. `/school/libraries`. */
+  source: string;
+  /** Every event type the service writes or reads. */
+  contracts: readonly EventContract[];
+  /** The topics it owns, created (never altered) at start. */
+  topics?: readonly TopicSpec[];
+  projections?: readonly Projection[];
+  policies?: readonly Policy[];
+  cluster?: ClusterPolicy;
+  /** DomainError codes answered 422 instead of 409. */
+  unprocessable?: readonly string[];
+  /** One line about the service, for its OpenAPI document. */
+  description?: string;
+}
+
+/**
+ * The infrastructure one service process holds (pool, Kafka, registry, event
+ * store) and the workers on it (relay, projection and policy runners), started
+ * and stopped in an order that loses nothing: on shutdown the consumers finish
+ * and commit their batch first, then the relay its batch and checkpoint, then
+ * connections close.
+ */
+export class ServiceRuntime {
+  readonly pool: Pool;
+  readonly kafka: Kafka;
+  readonly serde: AvroSerde;
+  readonly store: PostgresEventStore;
+  readonly projectionRunners: ProjectionRunner[];
+  readonly policyRunners: PolicyRunner[];
+  readonly metrics: ServiceMetrics;
+  relay?: Relay;
+  private producer?: Producer;
+  private readonly logger = new Logger('Runtime');
+
+  constructor(
+    readonly definition: ServiceDefinition,
+    readonly env: PlatformEnv,
+  ) {
+    this.pool = new Pool({ connectionString: env.DATABASE_URL, max: 20, connectionTimeoutMillis: 5000 });
+    // A connection that drops while idle (Postgres restarting) must not crash the process.
+    this.pool.on('error', (error) => this.logger.warn(`idle Postgres connection lost: ${error.message}`));
+    this.kafka = new Kafka({
+      clientId: definition.name,
+      brokers: env.KAFKA_BROKERS,
+      logLevel: logLevel.ERROR,
+      logCreator: () => (entry) => this.logger.error(`kafkajs: ${entry.log.message}`),
+    });
+    this.serde = AvroSerde.forUrl(env.SCHEMA_REGISTRY_URL, definition.contracts);
+    this.metrics = new ServiceMetrics(this);
+    this.store = new PostgresEventStore(this.pool, {
+      onAppend: (seconds, events) => {
+        this.metrics.appendDuration.observe(seconds);
+        this.metrics.eventsAppended.inc(events);
+      },
+    });
+    const cluster = definition.cluster ?? LOCAL_CLUSTER;
+    this.projectionRunners = (definition.projections ?? []).map(
+      (projection) =>
+        new ProjectionRunner({
+          projection,
+          kafka: this.kafka,
+          pool: this.pool,
+          serde: this.serde,
+          cluster,
+          onApplied: (count) => this.metrics.eventsApplied.inc({ projection: projection.name }, count),
+        }),
+    );
+    this.policyRunners = (definition.policies ?? []).map(
+      (policy) =>
+        new PolicyRunner({
+          policy,
+          kafka: this.kafka,
+          serde: this.serde,
+          cluster,
+          onRejected: (event, error) => this.logger.warn(`${policy.name} refused ${event.type}: ${error.message}`),
+        }),
+    );
+  }
+
+  /**
+   * A read-model query in the tenant's schema. The schema name comes only from a
+   * valid TenantId, quoted; a tenant whose read model does not exist yet has no rows.
+   */
+  async queryTenant<Row extends object>(
+    tenant: TenantId,
+    sql: (schema: string) => string,
+    params: unknown[] = [],
+  ): Promise<Row[]> {
+    try {
+      return (await this.pool.query<Row>(sql(tenantSchema(tenant)), params)).rows;
+    } catch (error) {
+      if (MISSING.has((error as { code?: string }).code ?? '')) return [];
+      throw error;
+    }
+  }
+
+  /** Migrates, registers schemas, creates topics, then starts the relay and every runner. */
+  async start(): Promise<void> {
+    await this.store.migrate();
+    await this.serde.registerAll();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.definition.topics ?? [], this.definition.cluster ?? LOCAL_CLUSTER);
+    } finally {
+      await admin.disconnect();
+    }
+    if (this.definition.topics?.length) {
+      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await this.producer.connect();
+      this.relay = new Relay({
+        name: this.definition.name,
+        databaseUrl: this.env.DATABASE_URL,
+        producer: this.producer,
+        serde: this.serde,
+        source: this.definition.source,
+        onBatch: (published) => this.metrics.eventsPublished.inc(published),
+        onError: (error) => this.logger.warn(`relay: ${(error as Error).message}`),
+      });
+      this.relay.start();
+    }
+    for (const runner of [...this.projectionRunners, ...this.policyRunners]) await runner.start();
+  }
+
+  async stop(): Promise<void> {
+    for (const runner of [...this.projectionRunners, ...this.policyRunners]) {
+      await runner.stop().catch((error: Error) => this.logger.warn(`stopping ${runner.group}: ${error.message}`));
+    }
+    await this.relay?.stop();
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.metrics.close();
+    await this.pool.end();
+  }
+}

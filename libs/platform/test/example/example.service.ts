@@ -1,0 +1,147 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Injectable,
+  Module,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { recordFullName } from '@hexfleet/eventing';
+import type { Projection, TopicSpec } from '@hexfleet/eventing';
+import { Caller, Commands, Consistency, Roles, ServiceDefinition, ServiceRuntime } from '../../src';
+import type { Principal } from '../../src';
+import { example } from '@hexfleet/schemas';
+import { accountDecider } from './account.decider';
+
+class DepositBody {
+  @ApiProperty({ description: 'Amount in minor units', example: 1250 })
+  @IsInt()
+  amountMinor!: number;
+
+  @ApiPropertyOptional({ maxLength: 140 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(140)
+  note?: string;
+}
+
+class WithdrawBody {
+  @ApiProperty({ description: 'Amount in minor units', example: 500 })
+  @IsInt()
+  amountMinor!: number;
+}
+
+/** The example's read model: one balance per account, in the tenant's schema. */
+export const balancesProjection = (name: string, topic: string): Projection => ({
+  name,
+  topics: [topic],
+  tables: ['balances'],
+  migrations: [
+    (schema) =>
+      `create table ${schema}.balances (account_id text primary key, balance bigint not null, events int not null)`,
+  ],
+  async apply(event, { tx, schema }) {
+    const amount = Number(event.data.amountMinor);
+    const delta = event.type.endsWith('.Deposited') ? amount : -amount;
+    await tx.query(
+      `insert into ${schema}.balances (account_id, balance, events) values ($1, $2, 1)
+       on conflict (account_id) do update set balance = balances.balance + $2, events = balances.events + 1`,
+      [event.aggregateId, delta],
+    );
+  },
+});
+
+@Injectable()
+class BalancesReader {
+  constructor(private readonly runtime: ServiceRuntime) {}
+
+  async balance(caller: Principal, accountId: string) {
+    const [row] = await this.runtime.queryTenant<{ balance: string; events: number }>(
+      caller.tenant,
+      (schema) => `select balance, events from ${schema}.balances where account_id = $1`,
+      [accountId],
+    );
+    return row ? { accountId, balance: Number(row.balance), events: row.events } : undefined;
+  }
+
+  /** Statements are not built yet: a failure whose message must never reach a client. */
+  statement(): never {
+    throw new Error('statement store unreachable at postgres://reports:hunter2@10.0.0.7/reports');
+  }
+}
+
+@ApiTags('accounts')
+@Controller('accounts')
+class AccountsController {
+  constructor(
+    private readonly commands: Commands,
+    private readonly consistency: Consistency,
+    private readonly reader: BalancesReader,
+    private readonly runtime: ServiceRuntime,
+  ) {}
+
+  @Post(':id/deposits')
+  @HttpCode(201)
+  async deposit(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: DepositBody) {
+    const outcome = await this.commands.handle(accountDecider, {
+      caller,
+      aggregate: 'account',
+      id,
+      command: { type: 'Deposit', data: body },
+    });
+    return { outcome: outcome.status };
+  }
+
+  @Post(':id/withdrawals')
+  @HttpCode(201)
+  @Roles('teller')
+  async withdraw(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawBody) {
+    const outcome = await this.commands.handle(accountDecider, {
+      caller,
+      aggregate: 'account',
+      id,
+      command: { type: 'Withdraw', data: body },
+    });
+    return { outcome: outcome.status };
+  }
+
+  @Get(':id/statement')
+  statement() {
+    return this.reader.statement();
+  }
+
+  @Get(':id')
+  async get(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    const projection = this.runtime.definition.projections?.[0]?.name ?? '';
+    await this.consistency.await(projection, caller);
+    const found = await this.reader.balance(caller, id);
+    if (!found) throw new NotFoundException(`no account ${id}`);
+    return found;
+  }
+}
+
+@Module({ controllers: [AccountsController], providers: [BalancesReader] })
+export class ExampleModule {}
+
+/** A fresh example service definition; topic and projection names are unique per test. */
+export function exampleService(topic: string, projectionName: string): ServiceDefinition {
+  const contracts = example.exampleAccountV1Contracts.map((contract) => ({ ...contract, topic }));
+  const topics: TopicSpec[] = [
+    { name: topic, partitions: 3, owner: 'example', eventTypes: contracts.map((c) => recordFullName(c.schema)) },
+  ];
+  return {
+    name: `example-${projectionName}`,
+    source: '/example/accounts',
+    description: 'Example service of the platform tests: bank accounts. Not a product module.',
+    contracts,
+    topics,
+    projections: [balancesProjection(projectionName, topic)],
+    unprocessable: ['amount-not-positive'],
+  };
+}

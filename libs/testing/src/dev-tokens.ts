@@ -1,0 +1,47 @@
+import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+
+export interface DevTokenClaims {
+  tenant: string;
+  userId?: string;
+  roles?: string[];
+  /** Seconds from now; negative for a token that has already expired. */
+  expiresInSeconds?: number;
+}
+
+export interface DevIssuer {
+  /** The public half as a JWKS document: what a service's `JWKS_JSON` holds. */
+  jwksJson: string;
+  mint(claims: DevTokenClaims): Promise<string>;
+}
+
+/**
+ * A signing key pair made in memory for one test run (nothing secret is ever
+ * committed), standing in for the identity service: services verify its
+ * tokens exactly as they will verify identity's, through a JWKS.
+ */
+export async function createDevIssuer(issuer = 'hexfleet-dev'): Promise<DevIssuer> {
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const kid = randomUUID();
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+  return {
+    jwksJson: JSON.stringify({ keys: [jwk] }),
+    async mint({ tenant, userId = randomUUID(), roles = [], expiresInSeconds = 300 }) {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ tenant, roles })
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setIssuer(issuer)
+        .setSubject(userId)
+        .setIssuedAt(now)
+        .setExpirationTime(now + expiresInSeconds)
+        .sign(privateKey);
+    },
+  };
+}
+
+/** An unsigned token (`alg: none`) with the same claims: every service must refuse it. */
+export function unsignedToken(claims: Required<Pick<DevTokenClaims, 'tenant'>> & { userId?: string }): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ tenant: claims.tenant, sub: claims.userId ?? randomUUID(), roles: ['admin'], iat: now, exp: now + 300 })}.`;
+}
