@@ -79,6 +79,8 @@ export async function createService(
     const context = requestContext();
     if (context?.consistencyToken) void reply.header('x-consistency-token', context.consistencyToken);
     if (context?.freshness) void reply.header('x-consistency', context.freshness);
+    // While draining, a kept-alive connection would hold the shutdown open until its idle timeout.
+    if (runtime.draining) void reply.header('connection', 'close');
     done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {

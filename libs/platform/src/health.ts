@@ -49,6 +49,10 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    if (this.runtime.draining) {
+      void reply.status(503);
+      return { status: 'shutting-down' };
+    }
     try {
       return await this.health.check([
         () => this.probe('postgres', () => this.runtime.pool.query('select 1')),

@@ -1,4 +1,5 @@
 import {
+  BeforeApplicationShutdown,
   DynamicModule,
   Global,
   Inject,
@@ -21,11 +22,15 @@ export const PLATFORM_ENV = Symbol('PlatformEnv');
 
 /** Starts the runtime after every module is ready; stops it after the HTTP server has closed. */
 @Injectable()
-class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(@Inject(ServiceRuntime) private readonly runtime: ServiceRuntime) {}
 
   onApplicationBootstrap() {
     return this.runtime.start();
+  }
+
+  beforeApplicationShutdown() {
+    this.runtime.draining = true;
   }
 
   onApplicationShutdown() {

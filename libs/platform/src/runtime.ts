@@ -58,6 +58,8 @@ export class ServiceRuntime {
   readonly policyRunners: PolicyRunner[];
   readonly metrics: ServiceMetrics;
   relay?: Relay;
+  /** Set when shutdown begins: readiness answers 503 and responses close their connection. */
+  draining = false;
   private producer?: Producer;
   private readonly logger = new Logger('Runtime');
 
