@@ -61,7 +61,9 @@ export class ProjectionRunner {
     this.producer = producer;
     // Resume where the database says, whatever Kafka's committed offsets are.
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      void this.seekToStoredOffsets(consumer, payload.memberAssignment);
+      // A seek that fails (the consumer stopping meanwhile) is harmless: Kafka's committed
+      // offsets never run ahead of the stored ones, and applied versions are skipped.
+      this.seekToStoredOffsets(consumer, payload.memberAssignment).catch(() => undefined);
     });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (batch) => this.eachBatch(batch) });
   }

@@ -34,7 +34,17 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], po
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.name));
   if (missing.length) {
-    await admin.createTopics({ waitForLeaders: true, topics: missing.map((s) => topicConfig(s, policy)) });
+    try {
+      await admin.createTopics({ waitForLeaders: true, topics: missing.map((s) => topicConfig(s, policy)) });
+    } catch (error) {
+      // kafkajs retries "leader not available" while it waits, but not a broker that has yet to
+      // learn of the new topic ("does not host this topic-partition"): wait for that ourselves.
+      if (!isUnknownTopic(error)) throw error;
+    }
+    await waitForLeaders(
+      admin,
+      missing.map((s) => s.name),
+    );
   }
   const present = specs.filter((s) => existing.has(s.name));
   if (present.length === 0) return;
@@ -47,5 +57,21 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], po
           'partition counts of keyed topics never change (it would remap keys): fix the catalog or migrate to a new topic version',
       );
     }
+  }
+}
+
+const isUnknownTopic = (error: unknown) => (error as { type?: string })?.type === 'UNKNOWN_TOPIC_OR_PARTITION';
+
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (!isUnknownTopic(error)) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
