@@ -8,6 +8,44 @@ import type { TopicSpec } from './topic-spec';
  */
 export const TOPIC_CATALOG: readonly TopicSpec[] = [
   {
+    name: 'events.calendar.v1',
+    partitions: 3,
+    owner: 'events',
+    description: 'School and group calendars of each school. Key: <tenant>:<calendarId>.',
+    eventTypes: ['hexfleet.events.calendar.CalendarCreated'],
+  },
+  {
+    name: 'events.event.v1',
+    partitions: 3,
+    owner: 'events',
+    description:
+      'School events (holidays, exams, parent-teacher meetings, sports, trips, assemblies) from draft to published, cancelled or completed, with registrations and waitlist. HolidayDeclared tells timetables and attendance which days are off. Key: <tenant>:<eventId>.',
+    eventTypes: [
+      'hexfleet.events.event.EventScheduled',
+      'hexfleet.events.event.EventRescheduled',
+      'hexfleet.events.event.EventPublished',
+      'hexfleet.events.event.EventCancelled',
+      'hexfleet.events.event.EventCompleted',
+      'hexfleet.events.event.HolidayDeclared',
+      'hexfleet.events.event.ParticipantRegistered',
+      'hexfleet.events.event.ParticipantWaitlisted',
+      'hexfleet.events.event.RegistrationCancelled',
+      'hexfleet.events.event.ParticipantPromotedFromWaitlist',
+    ],
+  },
+  {
+    name: 'events.venue.v1',
+    partitions: 3,
+    owner: 'events',
+    description:
+      'Venues of each school and their bookings; one stream per venue, so a venue is never double-booked. Key: <tenant>:<venueId>.',
+    eventTypes: [
+      'hexfleet.events.venue.VenueRegistered',
+      'hexfleet.events.venue.VenueBooked',
+      'hexfleet.events.venue.VenueReleased',
+    ],
+  },
+  {
     name: 'example.account.v1',
     partitions: 3,
     owner: 'example',
