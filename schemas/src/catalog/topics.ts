@@ -8,6 +8,44 @@ import type { TopicSpec } from './topic-spec';
  */
 export const TOPIC_CATALOG: readonly TopicSpec[] = [
   {
+    name: 'events.calendar.v1',
+    partitions: 3,
+    owner: 'events',
+    description: 'School and group calendars of each school. Key: <tenant>:<calendarId>.',
+    eventTypes: ['hexfleet.events.calendar.CalendarCreated'],
+  },
+  {
+    name: 'events.event.v1',
+    partitions: 3,
+    owner: 'events',
+    description:
+      'School events (holidays, exams, parent-teacher meetings, sports, trips, assemblies) from draft to published, cancelled or completed, with registrations and waitlist. HolidayDeclared tells timetables and attendance which days are off. Key: <tenant>:<eventId>.',
+    eventTypes: [
+      'hexfleet.events.event.EventScheduled',
+      'hexfleet.events.event.EventRescheduled',
+      'hexfleet.events.event.EventPublished',
+      'hexfleet.events.event.EventCancelled',
+      'hexfleet.events.event.EventCompleted',
+      'hexfleet.events.event.HolidayDeclared',
+      'hexfleet.events.event.ParticipantRegistered',
+      'hexfleet.events.event.ParticipantWaitlisted',
+      'hexfleet.events.event.RegistrationCancelled',
+      'hexfleet.events.event.ParticipantPromotedFromWaitlist',
+    ],
+  },
+  {
+    name: 'events.venue.v1',
+    partitions: 3,
+    owner: 'events',
+    description:
+      'Venues of each school and their bookings; one stream per venue, so a venue is never double-booked. Key: <tenant>:<venueId>.',
+    eventTypes: [
+      'hexfleet.events.venue.VenueRegistered',
+      'hexfleet.events.venue.VenueBooked',
+      'hexfleet.events.venue.VenueReleased',
+    ],
+  },
+  {
     name: 'example.account.v1',
     partitions: 3,
     owner: 'example',
@@ -20,5 +58,77 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'example',
     description: 'Example module, not a product: loyalty points a policy grants for each deposit.',
     eventTypes: ['hexfleet.example.reward.Rewarded'],
+  },
+  {
+    name: 'libraries.title.v1',
+    partitions: 3,
+    owner: 'libraries',
+    description:
+      'Library catalogue titles and their holds queue: a hold is placed, becomes ready for pickup when a copy comes back, then is fulfilled, expires or is cancelled. Key: <tenant>:<titleId>.',
+    eventTypes: [
+      'hexfleet.libraries.title.TitleCatalogued',
+      'hexfleet.libraries.title.HoldPlaced',
+      'hexfleet.libraries.title.HoldReadyForPickup',
+      'hexfleet.libraries.title.HoldExpired',
+      'hexfleet.libraries.title.HoldCancelled',
+      'hexfleet.libraries.title.HoldFulfilled',
+    ],
+  },
+  {
+    name: 'libraries.copy.v1',
+    partitions: 3,
+    owner: 'libraries',
+    description:
+      'Physical copies of library titles and their shelf status (available, on loan, on the hold shelf, lost, damaged, withdrawn). Key: <tenant>:<copyId>.',
+    eventTypes: [
+      'hexfleet.libraries.copy.CopyAdded',
+      'hexfleet.libraries.copy.CopyLent',
+      'hexfleet.libraries.copy.CopyCheckedIn',
+      'hexfleet.libraries.copy.CopyPutOnHoldShelf',
+      'hexfleet.libraries.copy.CopyReleasedFromHoldShelf',
+      'hexfleet.libraries.copy.CopyMarkedLost',
+      'hexfleet.libraries.copy.CopyMarkedDamaged',
+      'hexfleet.libraries.copy.CopyRepaired',
+      'hexfleet.libraries.copy.CopyWithdrawn',
+    ],
+  },
+  {
+    name: 'libraries.loan.v1',
+    partitions: 3,
+    owner: 'libraries',
+    description:
+      "Library loans from checkout to return or loss: renewals, daily overdue notices, and the loan's fine (assessed, paid, waived). Key: <tenant>:<loanId>. Consumed by dashboards (LoanOverdue) and activity feeds (BookBorrowed, BookReturned).",
+    eventTypes: [
+      'hexfleet.libraries.loan.BookBorrowed',
+      'hexfleet.libraries.loan.BookRenewed',
+      'hexfleet.libraries.loan.BookReturned',
+      'hexfleet.libraries.loan.LoanOverdue',
+      'hexfleet.libraries.loan.ItemLost',
+      'hexfleet.libraries.loan.FineAssessed',
+      'hexfleet.libraries.loan.FinePaid',
+      'hexfleet.libraries.loan.FineWaived',
+    ],
+  },
+  {
+    name: 'libraries.patron.v1',
+    partitions: 3,
+    owner: 'libraries',
+    description:
+      'Library patrons of a school: registration, category, blocks and withdrawal. Key: <tenant>:<patronId>.',
+    eventTypes: [
+      'hexfleet.libraries.patron.PatronRegistered',
+      'hexfleet.libraries.patron.PatronCategoryChanged',
+      'hexfleet.libraries.patron.PatronBlocked',
+      'hexfleet.libraries.patron.PatronUnblocked',
+      'hexfleet.libraries.patron.PatronWithdrawn',
+    ],
+  },
+  {
+    name: 'libraries.rules.v1',
+    partitions: 3,
+    owner: 'libraries',
+    description:
+      'The loan-rule matrix of each school (patron category x item type: loan period, limits, fines). Key: <tenant>:<schoolId>.',
+    eventTypes: ['hexfleet.libraries.rules.LoanRuleSet', 'hexfleet.libraries.rules.LoanRuleRemoved'],
   },
 ];

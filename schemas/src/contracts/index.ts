@@ -2,4 +2,8 @@
 
 // One namespace per module: `example.deposited({ ... })`, `example.contracts`.
 
+export * as events from './events.contracts';
+
 export * as example from './example.contracts';
+
+export * as libraries from './libraries.contracts';

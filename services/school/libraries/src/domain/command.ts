@@ -1,0 +1,20 @@
+/**
+ * A command as the application layer hands it to a decider: what to do, the
+ * facts it needs, and when (`metadata.now`, an ISO-8601 UTC instant), because
+ * the domain never reads the clock. Ids of new things arrive in `data`.
+ */
+export interface Command<Type extends string, Data> {
+  type: Type;
+  data: Data;
+  metadata: { now: string };
+}
+
+/**
+ * What the caller knows about a patron when it asks for a loan or a hold: the
+ * patron stream's state plus counts from the loan and hold read models.
+ */
+export interface PatronFacts {
+  patronId: string;
+  category: string;
+  standing: 'active' | 'blocked' | 'withdrawn';
+}
