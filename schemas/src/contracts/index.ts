@@ -3,3 +3,5 @@
 // One namespace per module: `example.deposited({ ... })`, `example.contracts`.
 
 export * as example from './example.contracts';
+
+export * as identity from './identity.contracts';
