@@ -79,4 +79,21 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.identity.credential.CredentialEnabled',
     ],
   },
+  {
+    name: 'profile.profile.v1',
+    partitions: 3,
+    owner: 'profile',
+    description:
+      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
+    eventTypes: [
+      'hexfleet.profile.profile.ProfileCreated',
+      'hexfleet.profile.profile.ProfileUpdated',
+      'hexfleet.profile.profile.PreferencesChanged',
+      'hexfleet.profile.profile.GuardianLinked',
+      'hexfleet.profile.profile.GuardianUnlinked',
+      'hexfleet.profile.profile.PrimaryGuardianChanged',
+      'hexfleet.profile.profile.ProfileArchived',
+      'hexfleet.profile.profile.ProfileRestored',
+    ],
+  },
 ];

@@ -5,3 +5,5 @@
 export * as example from './example.contracts';
 
 export * as identity from './identity.contracts';
+
+export * as profile from './profile.contracts';
