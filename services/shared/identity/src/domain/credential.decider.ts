@@ -1,4 +1,4 @@
-import { assertNever, Decider, DomainError } from '@hexfleet/kernel';
+import { assertNever, Decider, DomainError, isUuid } from '@hexfleet/kernel';
 import { identity } from '@hexfleet/schemas';
 import type { Command } from './command';
 import { type CredentialData, type CredentialEvent, type CredentialState, evolveCredential } from './credential.state';
@@ -51,6 +51,7 @@ function decide(command: CredentialCommand, state: CredentialState): CredentialE
     case 'CreateCredential': {
       if (state.status !== 'none') throw new DomainError('credential-already-exists', { userId: state.userId });
       const { userId, passwordHash } = command.data;
+      if (!isUuid(userId)) throw new DomainError('invalid-user-id', { userId });
       if (passwordHash !== null) assertKdfHash(passwordHash);
       return [identity.credentialCreated({ userId, passwordHash, createdAt: now })];
     }

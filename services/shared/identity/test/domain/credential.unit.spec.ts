@@ -51,6 +51,9 @@ describe('feature: a credential holds the password hash', () => {
     given([credentialCreated()])
       .when({ type: 'CreateCredential', data: { userId: USER, passwordHash: null }, ...meta() })
       .thenThrows('credential-already-exists');
+    given([])
+      .when({ type: 'CreateCredential', data: { userId: 'ana', passwordHash: null }, ...meta() })
+      .thenThrows('invalid-user-id');
   });
 
   it('changes the password when the current one was verified', () => {

@@ -74,6 +74,21 @@ describe('rule: a suspended tenant blocks login', () => {
       .when(logIn({ tenant: { status: 'suspended' } }))
       .then([notCounted('tenant_suspended')]);
   });
+
+  it('refuses to refresh a session of the suspended tenant, so its sessions die at their next refresh', () => {
+    given([credentialCreated(), sessionStarted()])
+      .when({
+        type: 'RefreshSession',
+        data: {
+          sessionId: SESSION,
+          presentedTokenHash: sha('a'),
+          newRefreshTokenHash: sha('b'),
+          tenant: { status: 'suspended' },
+        },
+        ...meta(at(60)),
+      })
+      .thenThrows('tenant-suspended');
+  });
 });
 
 describe('rule: deactivation revokes all sessions and blocks login and new roles (credential stream)', () => {
