@@ -60,6 +60,64 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: ['hexfleet.example.reward.Rewarded'],
   },
   {
+    name: 'identity.tenant.v1',
+    partitions: 3,
+    owner: 'identity',
+    description:
+      'Tenants (a company in the business suite, a school group in the school ERP): provisioned, suspended, reactivated. Every service creates its tenant schema on TenantProvisioned. Key: <tenant>:<slug>.',
+    eventTypes: [
+      'hexfleet.identity.tenant.TenantProvisioned',
+      'hexfleet.identity.tenant.TenantSuspended',
+      'hexfleet.identity.tenant.TenantReactivated',
+    ],
+  },
+  {
+    name: 'identity.user.v1',
+    partitions: 3,
+    owner: 'identity',
+    description:
+      'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation. Carries no secret. Key: <tenant>:<userId>.',
+    eventTypes: [
+      'hexfleet.identity.user.UserRegistered',
+      'hexfleet.identity.user.EmailVerified',
+      'hexfleet.identity.user.PasswordChanged',
+      'hexfleet.identity.user.RoleGranted',
+      'hexfleet.identity.user.RoleRevoked',
+      'hexfleet.identity.user.UserDeactivated',
+      'hexfleet.identity.user.UserReactivated',
+    ],
+  },
+  {
+    name: 'identity.login-id.v1',
+    partitions: 3,
+    owner: 'identity',
+    description:
+      'INTERNAL to identity, not for integrators: which user holds which login id (email) in a tenant. One stream per login id, so its version makes the id unique under concurrency. Key: <tenant>:<loginId>.',
+    eventTypes: ['hexfleet.identity.loginid.LoginIdReserved', 'hexfleet.identity.loginid.LoginIdReleased'],
+  },
+  {
+    name: 'identity.credential.v1',
+    partitions: 3,
+    owner: 'identity',
+    description:
+      'INTERNAL to identity, not for integrators (restrict it by ACL): password hashes (slow KDF), reset and refresh token hashes (SHA-256, never the tokens), the encrypted TOTP secret, sessions, the login audit and lockouts. Integrators read identity.user.v1 instead. Key: <tenant>:<userId>.',
+    eventTypes: [
+      'hexfleet.identity.credential.CredentialCreated',
+      'hexfleet.identity.credential.PasswordSet',
+      'hexfleet.identity.credential.PasswordResetRequested',
+      'hexfleet.identity.credential.TotpEnabled',
+      'hexfleet.identity.credential.TotpDisabled',
+      'hexfleet.identity.credential.LoginSucceeded',
+      'hexfleet.identity.credential.LoginFailed',
+      'hexfleet.identity.credential.AccountLocked',
+      'hexfleet.identity.credential.SessionStarted',
+      'hexfleet.identity.credential.SessionRefreshed',
+      'hexfleet.identity.credential.SessionRevoked',
+      'hexfleet.identity.credential.CredentialDisabled',
+      'hexfleet.identity.credential.CredentialEnabled',
+    ],
+  },
+  {
     name: 'libraries.title.v1',
     partitions: 3,
     owner: 'libraries',
@@ -130,5 +188,22 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     description:
       'The loan-rule matrix of each school (patron category x item type: loan period, limits, fines). Key: <tenant>:<schoolId>.',
     eventTypes: ['hexfleet.libraries.rules.LoanRuleSet', 'hexfleet.libraries.rules.LoanRuleRemoved'],
+  },
+  {
+    name: 'profile.profile.v1',
+    partitions: 3,
+    owner: 'profile',
+    description:
+      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
+    eventTypes: [
+      'hexfleet.profile.profile.ProfileCreated',
+      'hexfleet.profile.profile.ProfileUpdated',
+      'hexfleet.profile.profile.PreferencesChanged',
+      'hexfleet.profile.profile.GuardianLinked',
+      'hexfleet.profile.profile.GuardianUnlinked',
+      'hexfleet.profile.profile.PrimaryGuardianChanged',
+      'hexfleet.profile.profile.ProfileArchived',
+      'hexfleet.profile.profile.ProfileRestored',
+    ],
   },
 ];

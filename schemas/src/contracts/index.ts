@@ -6,4 +6,8 @@ export * as events from './events.contracts';
 
 export * as example from './example.contracts';
 
+export * as identity from './identity.contracts';
+
 export * as libraries from './libraries.contracts';
+
+export * as profile from './profile.contracts';
