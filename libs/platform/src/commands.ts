@@ -3,6 +3,7 @@ import {
   CommandOutcome,
   ConsistencyToken,
   DomainEvent,
+  currentTraceparent,
   handleCommand,
   streamId,
   waitForConsistency,
@@ -12,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { Principal, requestContext } from './context';
 import { ServiceRuntime } from './runtime';
+import { runStreamTransaction, StreamTransaction, TransactionOutcome } from './transaction';
 
 const IDEMPOTENCY_NAMESPACE = '0e3b6a8c-5d2f-4c1e-8a7b-9f4d3c2b1a60';
 
@@ -39,23 +41,56 @@ export class Commands {
     decider: Decider<C, E, S>,
     request: CommandRequest<C>,
   ): Promise<CommandOutcome> {
-    const context = requestContext();
-    const { tenant, userId } = request.caller;
-    const stream = streamId(tenant, request.aggregate, request.id);
-    const commandId = context?.idempotencyKey
-      ? uuidv5(`${tenant}/${userId}/${context.idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
-      : randomUUID();
+    const stream = streamId(request.caller.tenant, request.aggregate, request.id);
     const outcome = await handleCommand(this.runtime.store, decider, request.command, {
-      tenant,
+      tenant: request.caller.tenant,
       streamId: stream,
-      commandId,
+      commandId: this.commandId(request.caller),
       retries: request.retries,
-      metadata: { userId, ...(context ? { correlationId: context.correlationId } : {}) },
+      metadata: this.metadata(request.caller),
     });
+    const context = requestContext();
     if (context && outcome.status === 'appended') {
       context.consistencyToken = ConsistencyToken.forAppend(stream, outcome);
     }
     return outcome;
+  }
+
+  /**
+   * A command over several streams, committed together (see runStreamTransaction).
+   * The response's consistency token names the stream appended last.
+   */
+  async transact<T>(
+    caller: Principal,
+    work: (tx: StreamTransaction) => Promise<T>,
+    { retries = 0 }: { retries?: number } = {},
+  ): Promise<TransactionOutcome<T>> {
+    const { pool, store } = this.runtime;
+    const outcome = await runStreamTransaction(
+      pool,
+      store,
+      caller.tenant,
+      this.commandId(caller),
+      this.metadata(caller),
+      work,
+      retries,
+    );
+    const context = requestContext();
+    if (context && outcome.status === 'appended' && outcome.consistencyToken) {
+      context.consistencyToken = outcome.consistencyToken;
+    }
+    return outcome;
+  }
+
+  /** From `Idempotency-Key` when the caller sent one, so a retried request is applied once. */
+  private commandId({ tenant, userId }: Principal): string {
+    const key = requestContext()?.idempotencyKey;
+    return key ? uuidv5(`${tenant}/${userId}/${key}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
+  }
+
+  private metadata({ userId }: Principal) {
+    const context = requestContext();
+    return { userId, traceparent: currentTraceparent(), ...(context ? { correlationId: context.correlationId } : {}) };
   }
 }
 

@@ -5,6 +5,8 @@ export { createService, runService } from './bootstrap';
 export type { RunningService, ServiceOptions } from './bootstrap';
 export { Commands, Consistency } from './commands';
 export type { CommandRequest } from './commands';
+export { runStreamTransaction } from './transaction';
+export type { LoadedStream, StreamTransaction, TransactionOutcome } from './transaction';
 export { ConfigError, loadConfig, serviceEnv } from './config';
 export type { PlatformEnv } from './config';
 export { requestContext } from './context';

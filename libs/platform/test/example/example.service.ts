@@ -11,7 +11,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { recordFullName } from '@hexfleet/eventing';
 import type { Projection, TopicSpec } from '@hexfleet/eventing';
 import { Caller, Commands, Consistency, Roles, ServiceDefinition, ServiceRuntime } from '../../src';
@@ -29,6 +29,20 @@ class DepositBody {
   @IsString()
   @MaxLength(140)
   note?: string;
+}
+
+class TransferBody {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  from!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  to!: string;
+
+  @ApiProperty({ description: 'Amount in minor units', example: 500 })
+  @IsInt()
+  amountMinor!: number;
 }
 
 class WithdrawBody {
@@ -126,7 +140,33 @@ class AccountsController {
   }
 }
 
-@Module({ controllers: [AccountsController], providers: [BalancesReader] })
+@ApiTags('transfers')
+@Controller('transfers')
+class TransfersController {
+  constructor(private readonly commands: Commands) {}
+
+  /** Two streams in one transaction: the withdrawal and the deposit land together or not at all. */
+  @Post()
+  @HttpCode(201)
+  async transfer(@Caller() caller: Principal, @Body() body: TransferBody) {
+    const outcome = await this.commands.transact(
+      caller,
+      async (tx) => {
+        const from = await tx.load(accountDecider, 'account', body.from);
+        const to = await tx.load(accountDecider, 'account', body.to);
+        tx.append(
+          from,
+          accountDecider.decide({ type: 'Withdraw', data: { amountMinor: body.amountMinor } }, from.state),
+        );
+        tx.append(to, accountDecider.decide({ type: 'Deposit', data: { amountMinor: body.amountMinor } }, to.state));
+      },
+      { retries: 20 },
+    );
+    return { outcome: outcome.status };
+  }
+}
+
+@Module({ controllers: [AccountsController, TransfersController], providers: [BalancesReader] })
 export class ExampleModule {}
 
 /** A fresh example service definition; topic and projection names are unique per test. */

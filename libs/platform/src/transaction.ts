@@ -1,0 +1,110 @@
+import {
+  appendIn,
+  ConcurrencyError,
+  ConsistencyToken,
+  DomainEvent,
+  eventIdFor,
+  EventMetadata,
+  PostgresEventStore,
+  streamId,
+} from '@hexfleet/eventing';
+import { Decider, fold, TenantId } from '@hexfleet/kernel';
+import type { Pool } from 'pg';
+
+export interface LoadedStream<E, S> {
+  streamId: string;
+  /** The version read: the append expects it, so a concurrent writer makes the transaction fail. */
+  version: number;
+  state: S;
+  history: readonly E[];
+}
+
+/** What a multi-stream command sees: loads first, then the appends it wants, all committed together. */
+export interface StreamTransaction {
+  load<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    aggregate: string,
+    id: string,
+  ): Promise<LoadedStream<E, S>>;
+  /** Queues events for a loaded stream; nothing is written until the work returns. */
+  append<E extends DomainEvent>(stream: LoadedStream<E, unknown>, events: readonly E[]): void;
+}
+
+export type TransactionOutcome<T> =
+  { status: 'appended'; result: T; consistencyToken?: string } | { status: 'already-applied'; result: T };
+
+/**
+ * A command that must change several streams at once (a checkout lends the
+ * copy and opens the loan): `work` loads every stream it needs, decides, and
+ * queues its appends; they are then written in one transaction, each at the
+ * version it was read. Every read comes before the transaction's first write,
+ * so the relay's per-stream order holds (ADR 0005). A lost race re-runs
+ * `work` from fresh reads, up to `retries` times, then throws ConcurrencyError.
+ * Event ids derive from the command id and stream, so a repeated command
+ * appends nothing.
+ */
+export async function runStreamTransaction<T>(
+  pool: Pool,
+  store: PostgresEventStore,
+  tenant: TenantId,
+  commandId: string,
+  metadata: EventMetadata,
+  work: (tx: StreamTransaction) => Promise<T>,
+  retries = 0,
+): Promise<TransactionOutcome<T>> {
+  for (let attempt = 0; ; attempt++) {
+    const pending: Array<{ stream: LoadedStream<DomainEvent, unknown>; events: readonly DomainEvent[] }> = [];
+    let alreadyApplied = false;
+    const result = await work({
+      async load(decider, aggregate, id) {
+        const stream = streamId(tenant, aggregate, id);
+        const recorded = await store.readStream(stream);
+        if (recorded.some((e) => e.metadata.commandId === commandId)) alreadyApplied = true;
+        const history = recorded.map((e) => ({ type: e.type, data: e.data }) as never);
+        return { streamId: stream, version: recorded.length, history, state: fold(decider, history) };
+      },
+      append(stream, events) {
+        if (events.length) pending.push({ stream, events });
+      },
+    });
+    if (alreadyApplied) return { status: 'already-applied', result };
+    if (pending.length === 0) return { status: 'appended', result };
+
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      let last: { stream: string; nextVersion: number; lastEventId: string } | undefined;
+      for (const { stream, events } of pending) {
+        const appended = await appendIn(
+          client,
+          stream.streamId,
+          tenant,
+          events.map((event, i) => ({
+            eventId: eventIdFor(`${commandId}/${stream.streamId}`, i),
+            type: event.type,
+            data: event.data,
+            metadata: { ...metadata, commandId },
+          })),
+          stream.version,
+        );
+        last = { stream: stream.streamId, ...appended };
+      }
+      await client.query('commit');
+      const consistencyToken = last ? ConsistencyToken.forAppend(last.stream, last) : undefined;
+      return { status: 'appended', result, consistencyToken };
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === '23505' && constraint === 'events_event_id_key') return { status: 'already-applied', result };
+      const lostRace =
+        error instanceof ConcurrencyError || (code === '23505' && constraint === 'events_stream_id_stream_version_key');
+      if (!lostRace || attempt >= retries) {
+        throw lostRace && !(error instanceof ConcurrencyError)
+          ? new ConcurrencyError('(several streams)', -1, -1)
+          : error;
+      }
+    } finally {
+      client.release();
+    }
+  }
+}
