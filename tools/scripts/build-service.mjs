@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npx nx build <service>`: compiles the service and the workspace libraries it
+// can import to CommonJS under dist/, keeping the repository's layout, so that
+// `node dist/<service root>/src/main.js` runs with the root node_modules.
+// SWC (not esbuild) because Nest's dependency injection needs decorator metadata;
+// it also rewrites the @hexfleet/* path aliases to relative requires.
+import swc from '@swc/core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const project = process.argv[2];
+if (!project || !fs.existsSync(path.join(root, project, 'src', 'main.ts'))) {
+  console.error('usage: build-service.mjs <project root with src/main.ts>');
+  process.exit(2);
+}
+const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
+const outRoot = path.join(root, 'dist');
+
+const sources = (dir) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true })
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts') && !f.endsWith('.d.ts'))
+        .map((f) => path.join(dir, f))
+    : [];
+const libraryRoots = Object.values(compilerOptions.paths).map(([entry]) => path.dirname(path.join(root, entry)));
+const files = [...new Set([...libraryRoots, path.join(root, project, 'src')].flatMap(sources))];
+
+let written = 0;
+for (const file of files) {
+  const { code, map } = await swc.transformFile(file, {
+    filename: file,
+    sourceMaps: true,
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      baseUrl: root,
+      paths: compilerOptions.paths,
+    },
+    module: { type: 'commonjs' },
+  });
+  const out = path.join(outRoot, path.relative(root, file)).replace(/\.ts$/, '.js');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
+  if (map) fs.writeFileSync(`${out}.map`, map);
+  written++;
+}
+console.log(`built ${written} files; run: node ${path.relative(root, path.join(outRoot, project, 'src', 'main.js'))}`);
