@@ -3,3 +3,7 @@
 // One namespace per module: `example.deposited({ ... })`, `example.contracts`.
 
 export * as example from './example.contracts';
+
+export * as hrms from './hrms.contracts';
+
+export * as payroll from './payroll.contracts';
