@@ -20,11 +20,22 @@ export type LeaveRequestState =
   | { status: 'rejected'; leave: Leave }
   | { status: 'cancelled'; leave: Leave };
 
-/** `approvedBy` is the approver's employee id. Facts: finalized payroll periods, as for ApplyForLeave. */
+/**
+ * `approvedBy` is the approver's employee id. Facts: finalized payroll periods,
+ * as for ApplyForLeave. Run with MarkLeaveDays on each month's attendance sheet
+ * (splitByMonth of the leave days), in the same transaction.
+ */
 export type ApproveLeave = Command<'ApproveLeave', { approvedBy: string; finalizedPeriods: readonly string[] }>;
-/** `rejectedBy` is the deciding employee's id: rejecting is deciding too, so not one's own leave. */
+/**
+ * `rejectedBy` is the deciding employee's id: rejecting is deciding too, so not
+ * one's own leave. Run with ReleaseLeaveDays on the allocation for a paid type.
+ */
 export type RejectLeave = Command<'RejectLeave', { rejectedBy: string; reason?: string }>;
-/** Facts: finalized payroll periods, as for ApplyForLeave. */
+/**
+ * Facts: finalized payroll periods, as for ApplyForLeave. Run with
+ * ReleaseLeaveDays for a paid type and, for an approved leave, ReverseLeaveDays
+ * on each month's attendance sheet.
+ */
 export type CancelLeave = Command<
   'CancelLeave',
   { cancelledBy: string; reason?: string; finalizedPeriods: readonly string[] }

@@ -34,6 +34,7 @@ function create({ data, metadata }: CreatePayrollRun, state: PayrollRunState): P
   const amended = state.status === 'cancelled' ? state.run : null;
   const revision = amended ? amended.revision + 1 : 1;
   const { now } = metadata;
+  const run = { runId, period, revision, currency };
   return [
     payroll.payrollRunCreated({
       runId,
@@ -45,17 +46,7 @@ function create({ data, metadata }: CreatePayrollRun, state: PayrollRunState): P
       createdAt: now,
     }),
     ...payable.map(({ payslipId, employee }) =>
-      generatePayslip({
-        payslipId,
-        runId,
-        period,
-        revision,
-        currency,
-        employee,
-        structures,
-        replacesPayslipId: null,
-        now,
-      }),
+      generatePayslip({ payslipId, run, employee, structures, replacesPayslipId: null, now }),
     ),
   ];
 }
@@ -84,21 +75,11 @@ function decide(command: PayrollRunCommand, state: PayrollRunState): PayrollRunE
     case 'CreatePayrollRun':
       return create(command, state);
     case 'GeneratePayslip': {
-      const { runId, period, revision, currency, payslips } = draft(state);
+      const run = draft(state);
       const { payslipId, employee, structures } = command.data;
-      const current = payslips[employee.employeeId];
+      const current = run.payslips[employee.employeeId];
       const replacesPayslipId = current?.payslipId ?? null;
-      const payslip = generatePayslip({
-        payslipId,
-        runId,
-        period,
-        revision,
-        currency,
-        employee,
-        structures,
-        replacesPayslipId,
-        now,
-      });
+      const payslip = generatePayslip({ payslipId, run, employee, structures, replacesPayslipId, now });
       return current?.content === contentOf(payslip) ? [] : [payslip];
     }
     case 'FinalizePayrollRun': {
@@ -142,9 +123,14 @@ function decide(command: PayrollRunCommand, state: PayrollRunState): PayrollRunE
   }
 }
 
+/** Keys sorted, so a payload the store gives back in another key order (jsonb) compares equal. */
 function contentOf({ data }: payroll.PayslipGenerated): string {
   const { payslipId: _p, runId: _r, revision: _v, replacesPayslipId: _x, generatedAt: _g, ...content } = data;
-  return JSON.stringify(content);
+  return JSON.stringify(content, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
 }
 
 function evolve(state: PayrollRunState, event: PayrollRunEvent): PayrollRunState {

@@ -21,10 +21,8 @@ export function activeAssignment(period: string, employee: PayrollEmployee): Ass
 
 export interface PayslipRequest {
   payslipId: string;
-  runId: string;
-  period: string;
-  revision: number;
-  currency: string;
+  /** The run the payslip belongs to. */
+  run: { runId: string; period: string; revision: number; currency: string };
   employee: PayrollEmployee;
   /** The salary structures by id, at least the one the active assignment names. */
   structures: Readonly<Record<string, SalaryStructure>>;
@@ -34,7 +32,8 @@ export interface PayslipRequest {
 
 /** One employee's payslip for the period, or the rule it breaks. */
 export function generatePayslip(request: PayslipRequest): payroll.PayslipGenerated {
-  const { payslipId, runId, period, revision, currency, employee, structures, now } = request;
+  const { payslipId, employee, structures, now } = request;
+  const { runId, period, revision, currency } = request.run;
   const { employeeId } = employee;
   const bounds = periodBounds(period);
   if (employee.joiningDate > bounds.end)

@@ -121,8 +121,34 @@ describe('payroll runs', () => {
       .then([payslipOf('emp-asha', { payslipId: 'slip-2', paymentDays: 29, replacesPayslipId: 'slip-emp-asha' })]);
   });
 
+  it('an employee enrolled after the run was created is added to the draft', () => {
+    const lateJoiner = ravi({
+      joiningDate: '2026-04-14',
+      assignments: [{ ...asha().assignments[0], fromDate: '2026-04-14' }],
+    });
+    given([created, ashaPayslip])
+      .when(regenerate(lateJoiner, 'slip-ravi'))
+      .then([
+        payslipOf('emp-ravi', {
+          payslipId: 'slip-ravi',
+          paymentDays: 17,
+          netMinor: 2_110_666,
+          replacesPayslipId: null,
+        }),
+      ]);
+  });
+
   it('a recomputation that changes nothing emits nothing', () => {
     given([created, ashaPayslip]).when(regenerate(asha())).then([]);
+  });
+
+  it('even when the stored payslip comes back with its keys in another order', () => {
+    const reorder = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).reverse()) as T;
+    const stored = {
+      ...ashaPayslip,
+      data: { ...reorder(ashaPayslip.data), lines: ashaPayslip.data.lines.map(reorder) },
+    };
+    given([created, stored]).when(regenerate(asha())).then([]);
   });
 
   it('a separation in the open period makes the final payslip, prorated to the relieving date', () => {
