@@ -1,6 +1,7 @@
 import { assertNever, Decider, DomainError } from '@hexfleet/kernel';
 import { hrms } from '@hexfleet/schemas';
-import type { Command, EmployeeFacts } from './command';
+import type { EmployeeFacts } from './command';
+import type { EmployeeCommand, HireEmployee } from './employee.commands';
 import { requireDate, requireText } from './dates';
 
 /** Stream `<tenant>/employee/<employeeId>`, topic hrms.employee.v1. */
@@ -20,22 +21,6 @@ export type EmployeeState =
   | { status: 'none' }
   | ({ status: 'active' } & Placement)
   | ({ status: 'separated'; relievingDate: string } & Placement);
-
-export type HireEmployee = Command<
-  'HireEmployee',
-  Omit<hrms.EmployeeHiredInput, 'hiredAt' | 'lastName'> & { lastName?: string }
->;
-export type PromoteEmployee = Command<
-  'PromoteEmployee',
-  { toDesignation: string; effectiveDate: string; note?: string }
->;
-/** Carries the whole new placement: a field left as it was stays as it was. */
-export type TransferEmployee = Command<
-  'TransferEmployee',
-  { toDepartment: string; toManagerId: string | null; holidayListId: string | null; effectiveDate: string }
->;
-export type SeparateEmployee = Command<'SeparateEmployee', { relievingDate: string; reason?: string }>;
-export type EmployeeCommand = HireEmployee | PromoteEmployee | TransferEmployee | SeparateEmployee;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

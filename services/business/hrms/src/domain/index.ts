@@ -3,6 +3,7 @@ export type { Command, EmployeeFacts } from './command';
 export { addDays, datesBetween, isIsoDate, monthOf, yearOf } from './dates';
 export { findOverlap, leaveDaysBetween, monthsOf, rangesOverlap, splitByMonth, totalLeaveDays } from './leave-days';
 export type { DateRange, LeaveDay } from './leave-days';
+export * from './employee.commands';
 export * from './employee.decider';
 export * from './leave-type.decider';
 export * from './holiday-list.decider';
