@@ -60,6 +60,80 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: ['hexfleet.example.reward.Rewarded'],
   },
   {
+    name: 'hrms.employee.v1',
+    partitions: 3,
+    owner: 'hrms',
+    description:
+      'The employee master: hires, promotions, transfers and separations. Key <tenant>:<employeeId>. Payroll, identity, profile and chat react to it.',
+    eventTypes: [
+      'hexfleet.hrms.employee.EmployeeHired',
+      'hexfleet.hrms.employee.EmployeePromoted',
+      'hexfleet.hrms.employee.EmployeeTransferred',
+      'hexfleet.hrms.employee.EmployeeSeparated',
+    ],
+  },
+  {
+    name: 'hrms.leave-type.v1',
+    partitions: 3,
+    owner: 'hrms',
+    description: 'Leave types (paid or unpaid). Key <tenant>:<leaveTypeId>.',
+    eventTypes: ['hexfleet.hrms.leavetype.LeaveTypeDefined'],
+  },
+  {
+    name: 'hrms.holiday-list.v1',
+    partitions: 3,
+    owner: 'hrms',
+    description: 'Holiday lists and their revisions: the days leave does not count. Key <tenant>:<holidayListId>.',
+    eventTypes: ['hexfleet.hrms.holidaylist.HolidayListPublished', 'hexfleet.hrms.holidaylist.HolidayListRevised'],
+  },
+  {
+    name: 'hrms.leave-allocation.v1',
+    partitions: 3,
+    owner: 'hrms',
+    description:
+      'Yearly leave balances, one allocation per employee, paid leave type and year: days granted, held by leave requests, given back. Key <tenant>:<allocationId>.',
+    eventTypes: [
+      'hexfleet.hrms.leaveallocation.LeaveAllocated',
+      'hexfleet.hrms.leaveallocation.LeaveDaysReserved',
+      'hexfleet.hrms.leaveallocation.LeaveDaysReleased',
+    ],
+  },
+  {
+    name: 'hrms.leave-request.v1',
+    partitions: 3,
+    owner: 'hrms',
+    description:
+      'Leave requests from application to approval, rejection or cancellation, with the exact days they cover. Key <tenant>:<leaveRequestId>. Payroll reads LeaveApproved and LeaveCancelled.',
+    eventTypes: [
+      'hexfleet.hrms.leaverequest.LeaveRequested',
+      'hexfleet.hrms.leaverequest.LeaveApproved',
+      'hexfleet.hrms.leaverequest.LeaveRejected',
+      'hexfleet.hrms.leaverequest.LeaveCancelled',
+    ],
+  },
+  {
+    name: 'hrms.attendance.v1',
+    partitions: 3,
+    owner: 'hrms',
+    description:
+      'Daily employee attendance, one aggregate per employee and month. Key <tenant>:<employeeId>.<YYYY-MM>. Payroll reads absences from it.',
+    eventTypes: [
+      'hexfleet.hrms.attendance.EmployeeAttendanceMarked',
+      'hexfleet.hrms.attendance.EmployeeAttendanceCleared',
+    ],
+  },
+  {
+    name: 'hrms.job-opening.v1',
+    partitions: 3,
+    owner: 'hrms',
+    description: 'Job openings: requested, approved (Pipeline starts recruiting), closed. Key <tenant>:<jobOpeningId>.',
+    eventTypes: [
+      'hexfleet.hrms.jobopening.JobOpeningCreated',
+      'hexfleet.hrms.jobopening.JobOpeningApproved',
+      'hexfleet.hrms.jobopening.JobOpeningClosed',
+    ],
+  },
+  {
     name: 'identity.tenant.v1',
     partitions: 3,
     owner: 'identity',
@@ -188,6 +262,50 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     description:
       'The loan-rule matrix of each school (patron category x item type: loan period, limits, fines). Key: <tenant>:<schoolId>.',
     eventTypes: ['hexfleet.libraries.rules.LoanRuleSet', 'hexfleet.libraries.rules.LoanRuleRemoved'],
+  },
+  {
+    name: 'payroll.salary-component.v1',
+    partitions: 3,
+    owner: 'payroll',
+    description: 'Salary components (earnings and deductions). Key <tenant>:<componentId>.',
+    eventTypes: ['hexfleet.payroll.salarycomponent.SalaryComponentDefined'],
+  },
+  {
+    name: 'payroll.salary-structure.v1',
+    partitions: 3,
+    owner: 'payroll',
+    description:
+      'Salary structures: which components a payslip has and how each is computed. Key <tenant>:<structureId>.',
+    eventTypes: ['hexfleet.payroll.salarystructure.SalaryStructureDefined'],
+  },
+  {
+    name: 'payroll.employee.v1',
+    partitions: 3,
+    owner: 'payroll',
+    description:
+      'What payroll knows of each employee: enrolment, salary structure assignments, separation, unpaid leave and absences. Key <tenant>:<employeeId>.',
+    eventTypes: [
+      'hexfleet.payroll.employee.EmployeeEnrolled',
+      'hexfleet.payroll.employee.SalaryStructureAssigned',
+      'hexfleet.payroll.employee.EmployeeSeparationRecorded',
+      'hexfleet.payroll.employee.UnpaidLeaveRecorded',
+      'hexfleet.payroll.employee.UnpaidLeaveReversed',
+      'hexfleet.payroll.employee.AbsenceRecorded',
+      'hexfleet.payroll.employee.AbsenceCleared',
+    ],
+  },
+  {
+    name: 'payroll.payroll-run.v1',
+    partitions: 3,
+    owner: 'payroll',
+    description:
+      'Monthly pay runs and their payslips, one aggregate per period (key <tenant>:<YYYY-MM>): created, payslips generated, finalized, cancelled and amended.',
+    eventTypes: [
+      'hexfleet.payroll.payrollrun.PayrollRunCreated',
+      'hexfleet.payroll.payrollrun.PayslipGenerated',
+      'hexfleet.payroll.payrollrun.PayrollRunFinalized',
+      'hexfleet.payroll.payrollrun.PayrollRunCancelled',
+    ],
   },
   {
     name: 'profile.profile.v1',

@@ -6,8 +6,12 @@ export * as events from './events.contracts';
 
 export * as example from './example.contracts';
 
+export * as hrms from './hrms.contracts';
+
 export * as identity from './identity.contracts';
 
 export * as libraries from './libraries.contracts';
+
+export * as payroll from './payroll.contracts';
 
 export * as profile from './profile.contracts';
