@@ -27,9 +27,11 @@ const topic = (name: string, eventTypes: string[], more: object = {}) => ({
 });
 
 describe('reading schemas/avro', () => {
-  it('reads the real tree: the example module, its topics and events', () => {
-    const [module] = loadContractModules();
-    expect(module.name).toBe('example');
+  it('reads the real tree: every module, and the example module with its topics and events', () => {
+    const modules = loadContractModules();
+    expect(modules.map((m) => m.name)).toEqual(expect.arrayContaining(['example', 'hrms', 'libraries', 'identity']));
+    const module = modules.find((m) => m.name === 'example');
+    if (!module) throw new Error('no example module');
     expect(module.topics.map((t) => t.name)).toEqual(['example.account.v1', 'example.reward.v1']);
     expect(module.events.map((e) => [e.type, e.topic, e.file])).toEqual([
       ['Deposited', 'example.account.v1', 'schemas/avro/example/Deposited.avsc'],
