@@ -1,11 +1,25 @@
 import { Module } from '@nestjs/common';
 import type { Projection } from '@hexfleet/eventing';
 import type { ServiceDefinition } from '@hexfleet/platform';
-import { hrms, TOPIC_CATALOG } from '@hexfleet/schemas';
-import { employeeDirectoryProjection } from './adapters/out/employee-directory.projection';
+import { hrms, payroll, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { AttendanceController } from './adapters/in/attendance.http.controller';
 import { EmployeesController } from './adapters/in/employees.http.controller';
+import { LeaveRequestsController } from './adapters/in/leave-requests.http.controller';
+import {
+  HolidayListsController,
+  LeaveAllocationsController,
+  LeaveTypesController,
+} from './adapters/in/leave-setup.http.controller';
+import { attendanceProjection } from './adapters/out/attendance.projection';
+import { employeeDirectoryProjection } from './adapters/out/employee-directory.projection';
+import { leaveProjection } from './adapters/out/leave.projection';
+import { payrollPeriodsProjection } from './adapters/out/payroll-periods.projection';
+import { AttendanceHandler } from './application/attendance.handler';
 import { EmployeeCommandHandler } from './application/employee.command-handler';
 import { EmployeeQueryHandler } from './application/employee.query-handler';
+import { LeaveRequestCommandHandler } from './application/leave-request.command-handler';
+import { LeaveSetupCommandHandler } from './application/leave-setup.command-handler';
+import { LeaveQueryHandler } from './application/leave.query-handler';
 
 /** Domain codes for a command that is invalid in itself (422); every other code is a conflict with state (409). */
 const UNPROCESSABLE = [
@@ -31,8 +45,22 @@ const UNPROCESSABLE = [
 ];
 
 @Module({
-  controllers: [EmployeesController],
-  providers: [EmployeeCommandHandler, EmployeeQueryHandler],
+  controllers: [
+    EmployeesController,
+    LeaveTypesController,
+    HolidayListsController,
+    LeaveAllocationsController,
+    LeaveRequestsController,
+    AttendanceController,
+  ],
+  providers: [
+    EmployeeCommandHandler,
+    EmployeeQueryHandler,
+    LeaveSetupCommandHandler,
+    LeaveRequestCommandHandler,
+    LeaveQueryHandler,
+    AttendanceHandler,
+  ],
 })
 export class HrmsModule {}
 
@@ -53,9 +81,12 @@ export function hrmsService({ instance }: HrmsServiceOptions = {}): ServiceDefin
     name: 'hrms',
     source: '/business/hrms',
     description: 'HRMS: employee master, leave, holidays, attendance and job openings.',
-    contracts: hrms.contracts,
+    // Payroll's run events too: HRMS reads which periods are finalized from them.
+    contracts: [...hrms.contracts, ...payroll.payrollPayrollRunV1Contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hrms'),
-    projections: [employeeDirectoryProjection].map(named),
+    projections: [employeeDirectoryProjection, leaveProjection, attendanceProjection, payrollPeriodsProjection].map(
+      named,
+    ),
     unprocessable: UNPROCESSABLE,
   };
 }
