@@ -3,10 +3,16 @@ import type { Projection } from '@hexfleet/eventing';
 import type { ServiceDefinition } from '@hexfleet/platform';
 import { hrms, payroll, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { PayrollEmployeesController } from './adapters/in/payroll-employees.http.controller';
+import { PayrollRunsController } from './adapters/in/payroll-runs.http.controller';
+import { SalaryController } from './adapters/in/salary.http.controller';
 import { payrollEmployeesProjection } from './adapters/out/payroll-employees.projection';
+import { payrollRunsProjection } from './adapters/out/payroll-runs.projection';
 import { deferredPolicy } from './application/deferred-policy';
 import { HRMS_FACTS_POLICY, HRMS_FACTS_TOPICS, HrmsFactsPolicy } from './application/hrms-facts.policy';
 import { PayrollEmployeeQueryHandler } from './application/payroll-employee.query-handler';
+import { PayrollRunCommandHandler } from './application/payroll-run.command-handler';
+import { PayrollRunQueryHandler } from './application/payroll-run.query-handler';
+import { SalaryCommandHandler } from './application/salary.command-handler';
 
 /** Domain codes for a command that is invalid in itself (422); every other code is a conflict with state (409). */
 const UNPROCESSABLE = [
@@ -22,11 +28,18 @@ const UNPROCESSABLE = [
   'structure-needs-an-earning',
   'assignment-before-joining',
   'assignment-after-relieving',
+  'invalid-currency',
 ];
 
 @Module({
-  controllers: [PayrollEmployeesController],
-  providers: [HrmsFactsPolicy, PayrollEmployeeQueryHandler],
+  controllers: [PayrollEmployeesController, SalaryController, PayrollRunsController],
+  providers: [
+    HrmsFactsPolicy,
+    PayrollEmployeeQueryHandler,
+    SalaryCommandHandler,
+    PayrollRunCommandHandler,
+    PayrollRunQueryHandler,
+  ],
 })
 export class PayrollModule {}
 
@@ -49,7 +62,7 @@ export function payrollService({ instance }: PayrollServiceOptions = {}): Servic
     description: 'Payroll: salary components and structures, pay runs and payslips.',
     contracts: [...payroll.contracts, ...hrms.contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'payroll'),
-    projections: [payrollEmployeesProjection].map(named),
+    projections: [payrollEmployeesProjection, payrollRunsProjection].map(named),
     policies: [deferredPolicy(`${HRMS_FACTS_POLICY}${suffix}`, HRMS_FACTS_TOPICS)],
     unprocessable: UNPROCESSABLE,
   };

@@ -5,6 +5,7 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { PayrollEmployeeQueryHandler } from '../../application/payroll-employee.query-handler';
+import { PayrollRunQueryHandler } from '../../application/payroll-run.query-handler';
 import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -33,7 +34,16 @@ class PeriodQuery {
 @Roles('payroll-admin', 'hr')
 @UseInterceptors(DomainNotFoundInterceptor)
 export class PayrollEmployeesController {
-  constructor(private readonly queries: PayrollEmployeeQueryHandler) {}
+  constructor(
+    private readonly queries: PayrollEmployeeQueryHandler,
+    private readonly runs: PayrollRunQueryHandler,
+  ) {}
+
+  /** The employee's payslips, every period and revision (recomputed ones left out). */
+  @Get(':id/payslips')
+  payslips(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.runs.payslipsOfEmployee(caller, id);
+  }
 
   @Get()
   list(@Caller() caller: Principal, @Query() query: PageQuery) {
