@@ -1,0 +1,187 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Commands } from '@hexfleet/platform';
+import type { Principal, StreamTransaction } from '@hexfleet/platform';
+import {
+  attendanceDecider,
+  attendanceSheetId,
+  availableDays,
+  employeeDecider,
+  employeeFacts,
+  holidayDates,
+  holidayListDecider,
+  LeaveDay,
+  leaveAllocationDecider,
+  leaveRequestDecider,
+  leaveTypeDecider,
+  splitByMonth,
+  yearOf,
+} from '../domain';
+import { at, holds, newId } from './command-context';
+import { EmployeeQueryHandler } from './employee.query-handler';
+import { allocationIdFor, leaveTypeNotFound } from './leave-setup.command-handler';
+import { LeaveQueryHandler } from './leave.query-handler';
+
+export interface LeaveApplication {
+  employeeId?: string;
+  leaveTypeId: string;
+  fromDate: string;
+  toDate: string;
+  halfDayDate?: string;
+  reason?: string;
+}
+
+/**
+ * The leave lifecycle. Each step changes the request and, in the same
+ * transaction, what it guards: the allocation (paid days reserved or
+ * released) and the attendance sheets of each month (days marked on leave or
+ * reversed), so no balance is spent twice and no day is held by two leaves.
+ */
+@Injectable()
+export class LeaveRequestCommandHandler {
+  constructor(
+    private readonly commands: Commands,
+    private readonly employees: EmployeeQueryHandler,
+    private readonly leave: LeaveQueryHandler,
+  ) {}
+
+  /** The caller's employee id (by the identity user the hire named), or their user id when they have none. */
+  async actorId(caller: Principal): Promise<string> {
+    return (await this.employees.byUser(caller))?.employeeId ?? caller.userId;
+  }
+
+  async apply(caller: Principal, application: LeaveApplication) {
+    const self = await this.actorId(caller);
+    const employeeId = application.employeeId ?? self;
+    if (employeeId !== self && !holds(caller, 'hr', 'manager'))
+      throw new ForbiddenException('Only HR or a manager applies for someone else');
+    const leaveRequestId = newId(caller, 'leave-request');
+    const [otherLeaves, finalizedPeriods] = await Promise.all([
+      this.leave.openLeaves(caller.tenant, employeeId),
+      this.leave.finalizedPeriods(caller.tenant),
+    ]);
+    await this.commands.transact(
+      caller,
+      async (tx) => {
+        const employee = await tx.load(employeeDecider, 'employee', employeeId);
+        const facts = employeeFacts(employee.state);
+        const leaveType = await tx.load(leaveTypeDecider, 'leave-type', application.leaveTypeId);
+        if (leaveType.state.status === 'none') return leaveTypeNotFound();
+        const { unpaid } = leaveType.state;
+        const holidayListId = employee.state.status === 'none' ? null : employee.state.holidayListId;
+        const holidays = holidayListId
+          ? holidayDates((await tx.load(holidayListDecider, 'holiday-list', holidayListId)).state)
+          : [];
+        const allocationId = allocationIdFor(employeeId, application.leaveTypeId, yearOf(application.fromDate));
+        const allocation = unpaid ? undefined : await tx.load(leaveAllocationDecider, 'leave-allocation', allocationId);
+        const balance =
+          allocation?.state.status === 'allocated' ? { availableDays: availableDays(allocation.state) } : null;
+        const request = await tx.load(leaveRequestDecider, 'leave-request', leaveRequestId);
+        const data = {
+          ...application,
+          halfDayDate: application.halfDayDate ?? null,
+          leaveRequestId,
+          employeeId,
+          requestedBy: caller.userId,
+          employee: facts,
+          leaveType: { unpaid },
+          holidays,
+          otherLeaves,
+          balance,
+          finalizedPeriods,
+        };
+        const requested = leaveRequestDecider.decide({ type: 'ApplyForLeave', data, metadata: at() }, request.state);
+        tx.append(request, requested);
+        if (allocation) {
+          const days = (requested[0].data as { totalDays: number }).totalDays;
+          const reserve = { type: 'ReserveLeaveDays' as const, data: { leaveRequestId, days }, metadata: at() };
+          tx.append(allocation, leaveAllocationDecider.decide(reserve, allocation.state));
+        }
+      },
+      { retries: 3 },
+    );
+    return { leaveRequestId };
+  }
+
+  async approve(caller: Principal, leaveRequestId: string) {
+    const approvedBy = await this.actorId(caller);
+    const finalizedPeriods = await this.leave.finalizedPeriods(caller.tenant);
+    await this.commands.transact(caller, async (tx) => {
+      const request = await tx.load(leaveRequestDecider, 'leave-request', leaveRequestId);
+      const command = { type: 'ApproveLeave' as const, data: { approvedBy, finalizedPeriods }, metadata: at() };
+      const events = leaveRequestDecider.decide(command, request.state);
+      tx.append(request, events);
+      const { employeeId, leaveTypeId, leaveDays } = events[0].data as {
+        employeeId: string;
+        leaveTypeId: string;
+        leaveDays: LeaveDay[];
+      };
+      for (const [month, days] of splitByMonth(leaveDays)) {
+        const sheet = await tx.load(attendanceDecider, 'attendance', attendanceSheetId(employeeId, month));
+        const mark = {
+          type: 'MarkLeaveDays' as const,
+          data: { employeeId, leaveRequestId, leaveTypeId, leaveDays: days, markedBy: caller.userId },
+          metadata: at(),
+        };
+        tx.append(sheet, attendanceDecider.decide(mark, sheet.state));
+      }
+    });
+    return { leaveRequestId, status: 'approved' };
+  }
+
+  async reject(caller: Principal, leaveRequestId: string, reason?: string) {
+    const rejectedBy = await this.actorId(caller);
+    await this.commands.transact(caller, async (tx) => {
+      const request = await tx.load(leaveRequestDecider, 'leave-request', leaveRequestId);
+      const command = { type: 'RejectLeave' as const, data: { rejectedBy, reason }, metadata: at() };
+      tx.append(request, leaveRequestDecider.decide(command, request.state));
+      await this.release(tx, request.state, leaveRequestId);
+    });
+    return { leaveRequestId, status: 'rejected' };
+  }
+
+  async cancel(caller: Principal, leaveRequestId: string, reason?: string) {
+    const self = await this.actorId(caller);
+    const finalizedPeriods = await this.leave.finalizedPeriods(caller.tenant);
+    await this.commands.transact(caller, async (tx) => {
+      const request = await tx.load(leaveRequestDecider, 'leave-request', leaveRequestId);
+      if (request.state.status !== 'none' && request.state.leave.employeeId !== self && !holds(caller, 'hr', 'manager'))
+        throw new ForbiddenException('Only the employee, HR or a manager cancels a leave');
+      const command = {
+        type: 'CancelLeave' as const,
+        data: { cancelledBy: self, reason, finalizedPeriods },
+        metadata: at(),
+      };
+      tx.append(request, leaveRequestDecider.decide(command, request.state));
+      await this.release(tx, request.state, leaveRequestId);
+      if (request.state.status !== 'approved') return;
+      const { employeeId, leaveDays } = request.state.leave;
+      for (const month of splitByMonth(leaveDays).keys()) {
+        const sheet = await tx.load(attendanceDecider, 'attendance', attendanceSheetId(employeeId, month));
+        const reverse = {
+          type: 'ReverseLeaveDays' as const,
+          data: { leaveRequestId, clearedBy: caller.userId },
+          metadata: at(),
+        };
+        tx.append(sheet, attendanceDecider.decide(reverse, sheet.state));
+      }
+    });
+    return { leaveRequestId, status: 'cancelled' };
+  }
+
+  /** A paid leave that ends gives its reserved days back to the allocation. */
+  private async release(
+    tx: StreamTransaction,
+    state: { status: string; leave?: { unpaid: boolean; employeeId: string; leaveTypeId: string; fromDate: string } },
+    leaveRequestId: string,
+  ) {
+    if (!state.leave || state.leave.unpaid) return;
+    const { employeeId, leaveTypeId, fromDate } = state.leave;
+    const allocation = await tx.load(
+      leaveAllocationDecider,
+      'leave-allocation',
+      allocationIdFor(employeeId, leaveTypeId, yearOf(fromDate)),
+    );
+    const command = { type: 'ReleaseLeaveDays' as const, data: { leaveRequestId }, metadata: at() };
+    tx.append(allocation, leaveAllocationDecider.decide(command, allocation.state));
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, Roles } from '@hexfleet/platform';
+import type { Principal } from '@hexfleet/platform';
+import { SalaryCommandHandler } from '../../application/salary.command-handler';
+import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
+import { AssignStructureBody, DefineComponentBody, DefineStructureBody } from './salary.dto';
+
+/** Salary components, structures and assignments: the payroll admin's set-up. */
+@ApiTags('salary')
+@ApiBearerAuth()
+@Controller()
+@Roles('payroll-admin')
+@UseInterceptors(DomainNotFoundInterceptor)
+export class SalaryController {
+  constructor(private readonly commands: SalaryCommandHandler) {}
+
+  @Post('salary-components')
+  @HttpCode(201)
+  defineComponent(@Caller() caller: Principal, @Body() body: DefineComponentBody) {
+    return this.commands.defineComponent(caller, body);
+  }
+
+  @Post('salary-structures')
+  @HttpCode(201)
+  defineStructure(@Caller() caller: Principal, @Body() body: DefineStructureBody) {
+    return this.commands.defineStructure(caller, body);
+  }
+
+  @Post('employees/:id/salary-assignments')
+  @HttpCode(201)
+  assign(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignStructureBody) {
+    return this.commands.assign(caller, id, body);
+  }
+}
