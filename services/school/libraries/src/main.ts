@@ -3,5 +3,6 @@ import { runService, startTracing } from '@hexfleet/platform';
 startTracing({ serviceName: 'libraries', otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT });
 import { createLibraries } from './libraries.module';
 
-const { definition, module } = createLibraries();
-void runService(definition, module);
+// Not `module`: in CommonJS that name is taken, and Node then reads the file as ESM.
+const { definition, module: feature } = createLibraries();
+void runService(definition, feature);
