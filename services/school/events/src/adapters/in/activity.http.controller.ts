@@ -1,0 +1,32 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { Caller } from '@hexfleet/platform';
+import type { Principal } from '@hexfleet/platform';
+import { ActivityQueries } from '../../application/activity.query-handler';
+
+class FeedQuery {
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'Only items before this instant (paging)' })
+  @IsOptional()
+  @IsISO8601()
+  before?: string;
+}
+
+@ApiTags('activity')
+@ApiBearerAuth()
+@Controller('schools/:schoolId/activity')
+export class ActivityController {
+  constructor(private readonly queries: ActivityQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: "The school's activity feed (library loans and returns), newest first" })
+  async feed(
+    @Caller() caller: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: FeedQuery,
+  ) {
+    return this.queries.feed(caller, schoolId, query.limit ?? 50, query.before);
+  }
+}

@@ -1,0 +1,59 @@
+import { Module, Type } from '@nestjs/common';
+import { systemClock } from '@hexfleet/eventing';
+import type { Clock } from '@hexfleet/kernel';
+import type { ServiceDefinition } from '@hexfleet/platform';
+import { events, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { ActivityController } from './adapters/in/activity.http.controller';
+import { activityFeedProjection } from './adapters/out/activity-feed.projection';
+import { ActivityQueries } from './application/activity.query-handler';
+import { EVENTS_SETTINGS } from './application/events-settings';
+import type { EventsSettings } from './application/events-settings';
+
+export interface EventsOptions {
+  clock: Clock;
+  /** Appended to projection names (consumer groups): a rebuild beside the old one, or instances sharing Kafka. */
+  projectionSuffix: string;
+}
+
+/** DomainError codes that say the request is invalid in itself (422); the rest are state conflicts (409). */
+const UNPROCESSABLE = [
+  'invalid-date',
+  'invalid-time',
+  'invalid-time-zone',
+  'invalid-event-type',
+  'invalid-capacity',
+  'invalid-reminder',
+  'invalid-calendar-kind',
+  'title-required',
+  'name-required',
+  'audience-required',
+  'holiday-must-be-all-day',
+  'capacity-without-registration',
+  'group-calendar-needs-group',
+];
+
+/** The Events service: definition and Nest module, composed together (projection names, clock). */
+export function createEvents(overrides: Partial<EventsOptions> = {}, env: NodeJS.ProcessEnv = process.env) {
+  const suffix = overrides.projectionSuffix ?? env.PROJECTION_SUFFIX ?? '';
+  if (!/^[a-z0-9-]*$/.test(suffix)) throw new Error('Invalid Events configuration: PROJECTION_SUFFIX');
+  const readModels = { activity: `school-activity${suffix}` };
+  const settings: EventsSettings = { clock: overrides.clock ?? systemClock, readModels };
+  const definition: ServiceDefinition = {
+    name: 'events',
+    source: '/school/events',
+    description: 'School calendars and events, registrations and waitlists, and the school activity feed.',
+    // The libraries loan contracts too: the activity feed decodes BookBorrowed and BookReturned.
+    contracts: [...events.contracts, ...libraries.librariesLoanV1Contracts],
+    topics: TOPIC_CATALOG.filter((t) => t.owner === 'events'),
+    projections: [activityFeedProjection(readModels.activity)],
+    unprocessable: UNPROCESSABLE,
+  };
+
+  @Module({
+    controllers: [ActivityController],
+    providers: [{ provide: EVENTS_SETTINGS, useValue: settings }, ActivityQueries],
+  })
+  class EventsModule {}
+
+  return { definition, module: EventsModule as Type<unknown> };
+}

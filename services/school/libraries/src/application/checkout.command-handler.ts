@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@hexfleet/kernel';
+import type { Principal } from '@hexfleet/platform';
+import { Commands } from '@hexfleet/platform';
+import { copyDecider, loanDecider, patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
+import type { LibrariesTitleV1Event } from './title-history';
+import { titleOf } from './title-history';
+import { CirculationCounts } from './circulation.reads';
+import { found, LibraryContext } from './library-context';
+
+export interface Checkout {
+  loanId: string;
+  dueDate: string;
+}
+
+/**
+ * Checkout: the copy's CopyLent and the new loan's BookBorrowed (and, for a
+ * copy held for this patron, the title's HoldFulfilled) in one transaction.
+ * The copy stream's version decides races: of 50 patrons taking the last
+ * copy, one append wins and the rest re-decide to `copy-not-available`.
+ */
+@Injectable()
+export class CheckoutHandler {
+  constructor(
+    private readonly commands: Commands,
+    private readonly context: LibraryContext,
+    private readonly counts: CirculationCounts,
+  ) {}
+
+  async checkout(caller: Principal, copyId: string, patronId: string): Promise<Checkout> {
+    const loanId = this.context.newId(caller, 'loan');
+    const metadata = { now: this.context.now() };
+    const today = this.context.today();
+    const activeLoans = await this.counts.activeLoans(caller, patronId);
+    const outcome = await this.commands.transact(
+      caller,
+      async (tx) => {
+        const loan = await tx.load(loanDecider, 'loan', loanId);
+        // Only a replayed Idempotency-Key finds its loan already there: answer what it got.
+        if (loan.state.status === 'active') return { loanId, dueDate: loan.state.dueDate };
+        const copy = await tx.load(copyDecider, 'copy', copyId);
+        const c = found(copy.state, 'copy');
+        const patron = await tx.load(patronDecider, 'patron', patronId);
+        const p = found(patron.state, 'patron');
+        if (p.schoolId !== c.schoolId) throw new DomainError('patron-of-another-school', { schoolId: p.schoolId });
+        const title = await tx.load(titleDecider, 'title', c.titleId);
+        const t = found(title.state, 'title');
+        const rules = await tx.load(ruleMatrixDecider, 'rules', c.schoolId);
+        const holdId = c.status === 'on-hold-shelf' && c.patronId === patronId ? c.holdId : null;
+
+        tx.append(copy, copyDecider.decide({ type: 'LendCopy', data: { loanId, patronId }, metadata }, copy.state));
+        if (holdId) {
+          const fulfil = { type: 'FulfilHold' as const, data: { holdId, loanId, copyId }, metadata };
+          tx.append(title, titleDecider.decide(fulfil, title.state));
+        }
+        const borrowed = loanDecider.decide(
+          {
+            type: 'BorrowBook',
+            data: {
+              loanId,
+              schoolId: c.schoolId,
+              copy: {
+                copyId,
+                barcode: c.barcode,
+                titleId: c.titleId,
+                title: titleOf(title.history as readonly LibrariesTitleV1Event[]),
+                itemType: t.itemType,
+              },
+              patron: { patronId, category: p.category, standing: p.status, activeLoans },
+              rules: rules.state.status === 'defined' ? rules.state.rules : [],
+              today,
+              holdId,
+            },
+            metadata,
+          },
+          loan.state,
+        );
+        // The loan last: the response's consistency token then names the loan, which
+        // every reader of libraries.loan.v1 (here and in other services) can wait for.
+        tx.append(loan, borrowed);
+        const event = borrowed[0];
+        return { loanId, dueDate: event.type === 'BookBorrowed' ? event.data.dueDate : '' };
+      },
+      { retries: 5 },
+    );
+    return outcome.result;
+  }
+}

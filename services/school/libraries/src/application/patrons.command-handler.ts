@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@hexfleet/platform';
+import { Commands } from '@hexfleet/platform';
+import { patronDecider } from '../domain';
+import type { PatronCommand } from '../domain';
+import { LibraryContext } from './library-context';
+
+export interface NewPatron {
+  schoolId: string;
+  userId: string | null;
+  name: string;
+  category: string;
+}
+
+type Change =
+  { type: 'BlockPatron'; reason: string } | { type: 'UnblockPatron' } | { type: 'WithdrawPatron'; reason: string };
+
+@Injectable()
+export class PatronsHandler {
+  constructor(
+    private readonly commands: Commands,
+    private readonly context: LibraryContext,
+  ) {}
+
+  async register(caller: Principal, input: NewPatron): Promise<{ patronId: string }> {
+    const patronId = this.context.newId(caller, 'patron');
+    await this.commands.handle(patronDecider, {
+      caller,
+      aggregate: 'patron',
+      id: patronId,
+      command: { type: 'RegisterPatron', data: { patronId, ...input }, metadata: { now: this.context.now() } },
+    });
+    return { patronId };
+  }
+
+  async change(caller: Principal, patronId: string, change: Change): Promise<void> {
+    const metadata = { now: this.context.now() };
+    const command: PatronCommand =
+      change.type === 'UnblockPatron'
+        ? { type: 'UnblockPatron', data: {}, metadata }
+        : { type: change.type, data: { reason: change.reason }, metadata };
+    await this.commands.handle(patronDecider, { caller, aggregate: 'patron', id: patronId, command });
+  }
+}
