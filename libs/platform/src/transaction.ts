@@ -58,8 +58,12 @@ export async function runStreamTransaction<T>(
     const result = await work({
       async load(decider, aggregate, id) {
         const stream = streamId(tenant, aggregate, id);
-        const recorded = await store.readStream(stream);
-        if (recorded.some((e) => e.metadata.commandId === commandId)) alreadyApplied = true;
+        const all = await store.readStream(stream);
+        // A repeated command decides again on the state it first saw, so it returns what it
+        // returned then instead of meeting its own effects (a copy it already lent).
+        const first = all.findIndex((e) => e.metadata.commandId === commandId);
+        if (first >= 0) alreadyApplied = true;
+        const recorded = first >= 0 ? all.slice(0, first) : all;
         const history = recorded.map((e) => ({ type: e.type, data: e.data }) as never);
         return { streamId: stream, version: recorded.length, history, state: fold(decider, history) };
       },

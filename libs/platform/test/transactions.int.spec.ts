@@ -46,7 +46,8 @@ describe('a command over several streams commits them together', () => {
     expect(await versions(from)).toEqual([]);
     expect(await versions(to)).toEqual([]);
 
-    await service.call('POST', `/accounts/${from}/deposits`, { token, body: { amountMinor: 10 } });
+    // Exactly enough for one transfer: a replay that re-decided on today's state would be refused.
+    await service.call('POST', `/accounts/${from}/deposits`, { token, body: { amountMinor: 3 } });
     const key = { 'idempotency-key': randomUUID() };
     const first = await service.call('POST', '/transfers', { token, body: { from, to, amountMinor: 3 }, headers: key });
     const again = await service.call('POST', '/transfers', { token, body: { from, to, amountMinor: 3 }, headers: key });
