@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, Producer } from 'kafkajs';
+import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
 import { ClusterPolicy, ensureTopics, LOCAL_CLUSTER } from '../topics/topic-catalog';
 import { dlqTopic } from './dead-letters';
 
@@ -11,6 +11,8 @@ export interface ConsumerGroupOptions {
   cluster?: ClusterPolicy;
   /** How long the group waits for a silent (crashed) member before rebalancing; Kafka's floor is 6 s. */
   sessionTimeoutMs?: number;
+  /** How long to wait for topics another service creates (it may start after us). */
+  topicWaitMs?: number;
 }
 
 /** What both runners need: the group's DLQ topic, an idempotent producer for it, and a subscribed consumer. */
@@ -26,6 +28,9 @@ export async function joinConsumerGroup(
       [{ name: dlqTopic(group), partitions: 1, owner: options.owner, eventTypes: [] }],
       options.cluster ?? LOCAL_CLUSTER,
     );
+    // Topics are created by the service that owns them, never auto-created: a consumer of
+    // another service's topic that starts first waits for it rather than failing.
+    await waitForTopics(admin, options.topics, options.topicWaitMs ?? 120_000);
   } finally {
     await admin.disconnect();
   }
@@ -35,4 +40,19 @@ export async function joinConsumerGroup(
   await consumer.connect();
   await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
   return { consumer, producer };
+}
+
+async function waitForTopics(admin: Admin, topics: readonly string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `topics ${missing.join(', ')} do not exist after ${timeoutMs} ms: is the service that owns them running?`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

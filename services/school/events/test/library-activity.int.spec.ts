@@ -48,9 +48,10 @@ describe('a checkout reaches outside consumers and the school activity feed', ()
 
   beforeAll(async () => {
     issuer = await createDevIssuer();
-    // One at a time, so a failed start still leaves the other one to close.
-    events = await startEvents(issuer);
+    // One at a time, so a failed start still leaves the other one to close. Libraries first:
+    // it creates libraries.loan.v1, which the events service waits for before it subscribes.
     libraries = await startSeparateService('services/school/libraries', issuer);
+    events = await startEvents(issuer);
   });
   afterAll(async () => {
     await events?.close();
