@@ -1,4 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
+import { eventually } from '@hexfleet/testing';
 import { LibrariesHarness, startLibraries, uniqueTenant } from './support/libraries-harness';
 import { expectStatus, LibrarySetup } from './support/library-setup';
 
@@ -42,11 +43,19 @@ describe('who may call', () => {
     expect(replies.returned.status).toBe(404);
     expect(replies.renewed.status).toBe(404);
 
-    // The loan is untouched, and its patron sees it (fresh, with the checkout's token).
-    const own = await service.call('GET', `/patrons/${patron}/loans`, {
-      token: student,
-      headers: { 'x-consistency-token': loan.headers.get('x-consistency-token') ?? '' },
-    });
-    expect(own.body).toEqual([expect.objectContaining({ loanId, status: 'active' })]);
+    // The loan is untouched, and its patron sees it. The checkout's token covers the loan stream;
+    // the patron's link to their user comes from another topic, so it may land a moment later.
+    let own: Awaited<ReturnType<typeof service.call>> | undefined;
+    await eventually(
+      async () => {
+        own = await service.call('GET', `/patrons/${patron}/loans`, {
+          token: student,
+          headers: { 'x-consistency-token': loan.headers.get('x-consistency-token') ?? '' },
+        });
+        return own.status === 200;
+      },
+      { what: "the patron's own loans" },
+    );
+    expect(own?.body).toEqual([expect.objectContaining({ loanId, status: 'active' })]);
   });
 });
