@@ -11,3 +11,5 @@ export { createDevIssuer, unsignedToken } from './dev-tokens';
 export type { DevIssuer, DevTokenClaims } from './dev-tokens';
 export { startPrivateKafka } from './private-kafka';
 export type { PrivateKafka } from './private-kafka';
+export { callService, listenOnFreePort, serviceTestEnv, startGroupsAtTopicEnds } from './service-under-test';
+export type { CallOptions, Reply } from './service-under-test';

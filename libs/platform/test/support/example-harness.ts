@@ -1,4 +1,15 @@
-import { createDevIssuer, createTestDatabase, DevIssuer, stackEnv, TestDatabase, uniqueName } from '@hexfleet/testing';
+import {
+  callService,
+  CallOptions,
+  createDevIssuer,
+  createTestDatabase,
+  DevIssuer,
+  listenOnFreePort,
+  Reply,
+  serviceTestEnv,
+  TestDatabase,
+  uniqueName,
+} from '@hexfleet/testing';
 import { createService, RunningService, ServiceOptions } from '../../src';
 import { ExampleModule, exampleService } from '../example/example.service';
 
@@ -14,18 +25,6 @@ export interface ExampleHarness extends RunningService {
   close(): Promise<void>;
 }
 
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface Reply {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
-
 /** The example service on the run's stack (or on `env` overrides), listening on a free port. */
 export async function startExample(
   env: NodeJS.ProcessEnv = {},
@@ -36,18 +35,10 @@ export async function startExample(
   const topic = uniqueName('platform-accounts');
   const projection = uniqueName('balances');
   const service = await createService(exampleService(topic, projection), ExampleModule, {
-    env: {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: stackEnv('KAFKA_BROKERS'),
-      SCHEMA_REGISTRY_URL: stackEnv('SCHEMA_REGISTRY_URL'),
-      JWKS_JSON: issuer.jwksJson,
-      LOG_LEVEL: 'silent',
-      ...env,
-    },
+    env: serviceTestEnv(db.url, issuer, env),
     ...options,
   });
-  await service.app.listen({ port: 0, host: '127.0.0.1' });
-  const url = await service.app.getUrl();
+  const url = await listenOnFreePort(service.app);
   return {
     ...service,
     url,
@@ -56,19 +47,7 @@ export async function startExample(
     topic,
     projection,
     token: (tenant, roles = []) => issuer.mint({ tenant, roles }),
-    async call(method, path, { token, body, headers = {} } = {}) {
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
-    },
+    call: (method, path, options) => callService(url, method, path, options),
     async close() {
       await service.app.close();
       await db.drop();

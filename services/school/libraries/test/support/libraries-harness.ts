@@ -2,21 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '@hexfleet/kernel';
 import { createService } from '@hexfleet/platform';
 import type { RunningService } from '@hexfleet/platform';
-import { createDevIssuer, createTestDatabase, stackEnv, uniqueName } from '@hexfleet/testing';
-import type { DevIssuer, TestDatabase } from '@hexfleet/testing';
+import {
+  callService,
+  createDevIssuer,
+  createTestDatabase,
+  listenOnFreePort,
+  serviceTestEnv,
+  uniqueName,
+} from '@hexfleet/testing';
+import type { CallOptions, DevIssuer, Reply, TestDatabase } from '@hexfleet/testing';
 import { createLibraries } from '../../src/libraries.module';
 
-export interface Reply {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown> & { code?: string };
-}
-
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+export type { CallOptions, Reply };
 
 export interface LibrariesHarness extends RunningService {
   url: string;
@@ -41,45 +38,17 @@ export async function startLibraries(clock: Clock, issuer?: DevIssuer): Promise<
     { clock, overdueScanIntervalMs: 0, projectionSuffix: `-${uniqueName('t')}` },
     {},
   );
-  const service = await createService(definition, module, {
-    env: {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: stackEnv('KAFKA_BROKERS'),
-      SCHEMA_REGISTRY_URL: stackEnv('SCHEMA_REGISTRY_URL'),
-      JWKS_JSON: devIssuer.jwksJson,
-      LOG_LEVEL: 'silent',
-    },
-  });
-  await service.app.listen({ port: 0, host: '127.0.0.1' });
-  const url = await service.app.getUrl();
+  const service = await createService(definition, module, { env: serviceTestEnv(db.url, devIssuer) });
+  const url = await listenOnFreePort(service.app);
   return {
     ...service,
     url,
     db,
     issuer: devIssuer,
-    call: (method, path, options) => call(url, method, path, options),
+    call: (method, path, options) => callService(url, method, path, options),
     async close() {
       await service.app.close();
       await db.drop();
     },
   };
-}
-
-export async function call(
-  url: string,
-  method: string,
-  path: string,
-  { token, body, headers = {} }: CallOptions = {},
-): Promise<Reply> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
