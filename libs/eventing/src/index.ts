@@ -1,7 +1,7 @@
 export { ConcurrencyError, DuplicateEventError, streamId } from './event-store/events';
 export type { EventMetadata, NewEvent, RecordedEvent } from './event-store/events';
 export { appendIn, PostgresEventStore } from './event-store/postgres-event-store';
-export type { AppendResult, EventStoreOptions } from './event-store/postgres-event-store';
+export type { AppendResult, EventStoreOptions, StreamAppend } from './event-store/postgres-event-store';
 export { eventIdFor, handleCommand } from './event-store/command-handler';
 export type { CommandContext, CommandOutcome, DomainEvent } from './event-store/command-handler';
 export { APPENDED_CHANNEL } from './event-store/schema';

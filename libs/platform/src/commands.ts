@@ -65,10 +65,8 @@ export class Commands {
     work: (tx: StreamTransaction) => Promise<T>,
     { retries = 0 }: { retries?: number } = {},
   ): Promise<TransactionOutcome<T>> {
-    const { pool, store } = this.runtime;
     const outcome = await runStreamTransaction(
-      pool,
-      store,
+      this.runtime.store,
       caller.tenant,
       this.commandId(caller),
       this.metadata(caller),

@@ -1,15 +1,14 @@
 import {
-  appendIn,
   ConcurrencyError,
   ConsistencyToken,
   DomainEvent,
+  DuplicateEventError,
   eventIdFor,
   EventMetadata,
   PostgresEventStore,
   streamId,
 } from '@hexfleet/eventing';
 import { Decider, fold, TenantId } from '@hexfleet/kernel';
-import type { Pool } from 'pg';
 
 export interface LoadedStream<E, S> {
   streamId: string;
@@ -44,7 +43,6 @@ export type TransactionOutcome<T> =
  * appends nothing.
  */
 export async function runStreamTransaction<T>(
-  pool: Pool,
   store: PostgresEventStore,
   tenant: TenantId,
   commandId: string,
@@ -74,41 +72,25 @@ export async function runStreamTransaction<T>(
     if (alreadyApplied) return { status: 'already-applied', result };
     if (pending.length === 0) return { status: 'appended', result };
 
-    const client = await pool.connect();
     try {
-      await client.query('begin');
-      let last: { stream: string; nextVersion: number; lastEventId: string } | undefined;
-      for (const { stream, events } of pending) {
-        const appended = await appendIn(
-          client,
-          stream.streamId,
-          tenant,
-          events.map((event, i) => ({
-            eventId: eventIdFor(`${commandId}/${stream.streamId}`, i),
-            type: event.type,
-            data: event.data,
-            metadata: { ...metadata, commandId },
-          })),
-          stream.version,
-        );
-        last = { stream: stream.streamId, ...appended };
-      }
-      await client.query('commit');
-      const consistencyToken = last ? ConsistencyToken.forAppend(last.stream, last) : undefined;
+      const appends = pending.map(({ stream, events }) => ({
+        streamId: stream.streamId,
+        tenant,
+        expectedVersion: stream.version,
+        events: events.map((event, i) => ({
+          eventId: eventIdFor(`${commandId}/${stream.streamId}`, i),
+          type: event.type,
+          data: event.data,
+          metadata: { ...metadata, commandId },
+        })),
+      }));
+      const results = await store.appendAll(appends);
+      const last = results[results.length - 1];
+      const consistencyToken = ConsistencyToken.forAppend(appends[appends.length - 1].streamId, last);
       return { status: 'appended', result, consistencyToken };
     } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      const { code, constraint } = error as { code?: string; constraint?: string };
-      if (code === '23505' && constraint === 'events_event_id_key') return { status: 'already-applied', result };
-      const lostRace =
-        error instanceof ConcurrencyError || (code === '23505' && constraint === 'events_stream_id_stream_version_key');
-      if (!lostRace || attempt >= retries) {
-        throw lostRace && !(error instanceof ConcurrencyError)
-          ? new ConcurrencyError('(several streams)', -1, -1)
-          : error;
-      }
-    } finally {
-      client.release();
+      if (error instanceof DuplicateEventError) return { status: 'already-applied', result };
+      if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
     }
   }
 }

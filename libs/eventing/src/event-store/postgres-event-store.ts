@@ -29,6 +29,13 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
 });
 
+export interface StreamAppend {
+  streamId: string;
+  tenant: TenantId;
+  events: NewEvent[];
+  expectedVersion: number;
+}
+
 export interface AppendResult {
   /** The stream's version after the append. */
   nextVersion: number;
@@ -69,22 +76,40 @@ export class PostgresEventStore {
    * the version check catches a stale reader, the unique key catches a race.
    */
   async append(streamId: string, tenant: TenantId, events: NewEvent[], expectedVersion: number): Promise<AppendResult> {
+    const [result] = await this.appendAll([{ streamId, tenant, events, expectedVersion }]);
+    return result;
+  }
+
+  /**
+   * Appends to several streams in one transaction, each at the version its
+   * caller read: all land or none. Read every stream before calling, so the
+   * transaction's first write comes after every read (the relay's order, ADR 0005).
+   */
+  async appendAll(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const started = performance.now();
     const client = await this.pool.connect();
+    let current: StreamAppend | undefined;
     try {
       await client.query('begin');
-      const result = await appendIn(client, streamId, tenant, events, expectedVersion);
+      const results: AppendResult[] = [];
+      for (current of appends) {
+        results.push(await appendIn(client, current.streamId, current.tenant, current.events, current.expectedVersion));
+      }
       await client.query('commit');
-      this.options.onAppend?.((performance.now() - started) / 1000, events.length);
-      return result;
+      const count = appends.reduce((sum, a) => sum + a.events.length, 0);
+      this.options.onAppend?.((performance.now() - started) / 1000, count);
+      return results;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       const { code, constraint } = error as { code?: string; constraint?: string };
-      if (code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key') {
+      if (current && code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key') {
         // Read it on the connection we hold rather than waiting for another from a busy pool.
-        throw new ConcurrencyError(streamId, expectedVersion, await currentVersion(client, streamId));
+        const actual = await currentVersion(client, current.streamId);
+        throw new ConcurrencyError(current.streamId, current.expectedVersion, actual);
       }
-      if (code === UNIQUE_VIOLATION && constraint === 'events_event_id_key') throw new DuplicateEventError(streamId);
+      if (current && code === UNIQUE_VIOLATION && constraint === 'events_event_id_key') {
+        throw new DuplicateEventError(current.streamId);
+      }
       throw error;
     } finally {
       client.release();

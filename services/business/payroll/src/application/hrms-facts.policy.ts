@@ -84,7 +84,7 @@ export class HrmsFactsPolicy implements OnModuleInit {
     const tenant = TenantId.parse(event.tenant);
     const commandId = commandIdFor(policy, event);
     const metadata = { causationId: event.eventId, correlationId: event.correlationId, traceparent: event.traceparent };
-    const { store, pool } = this.runtime;
+    const { store } = this.runtime;
     const { command, employeeId, periods } = reaction;
     if (periods.length === 0) {
       const stream = streamId(tenant, 'payroll-employee', employeeId);
@@ -92,7 +92,6 @@ export class HrmsFactsPolicy implements OnModuleInit {
       return;
     }
     await runStreamTransaction(
-      pool,
       store,
       tenant,
       commandId,
