@@ -2,7 +2,7 @@ import { Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { context, propagation, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { loadConfig, serviceEnv } from './config';
@@ -21,6 +21,7 @@ export interface ServiceOptions {
 export interface RunningService {
   app: NestFastifyApplication;
   runtime: ServiceRuntime;
+  logger: Logger;
 }
 
 const tracer = trace.getTracer('@hexfleet/platform');
@@ -114,7 +115,7 @@ export async function createService(
   fastify.get('/openapi.json', (_request, reply) => reply.send(document));
 
   await app.init();
-  return { app, runtime };
+  return { app, runtime, logger };
 }
 
 /**
@@ -124,9 +125,9 @@ export async function createService(
  */
 export async function runService(definition: ServiceDefinition, feature: Type<unknown>): Promise<RunningService> {
   const service = await createService(definition, feature);
-  const { env } = service.runtime;
+  const { runtime, logger } = service;
+  const { env } = runtime;
   await service.app.listen({ port: env.PORT, host: env.HOST });
-  const logger = createLogger(definition.name, env.LOG_LEVEL);
   logger.info({ url: await service.app.getUrl() }, `${definition.name} is listening`);
 
   let stopping = false;

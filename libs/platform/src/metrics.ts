@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { consumerLag, dlqTopic, relayBacklog, topicRecordCount } from '@hexfleet/eventing';
+import type { RelayBacklog } from '@hexfleet/eventing';
 import type { Admin } from 'kafkajs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from './auth';
@@ -43,6 +44,7 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
   private admin?: Promise<Admin>;
+  private scrapeBacklog?: Promise<RelayBacklog | undefined>;
 
   constructor(private readonly runtime: ServiceRuntime) {
     collectDefaultMetrics({ register: this.registry });
@@ -96,10 +98,16 @@ export class ServiceMetrics {
     await admin?.disconnect().catch(() => undefined);
   }
 
+  /** The exposition text. Backlog and lag come from one query per scrape, shared by both gauges. */
+  async scrape(): Promise<string> {
+    this.scrapeBacklog = undefined;
+    return this.registry.metrics();
+  }
+
   private backlog() {
-    return this.runtime.relay
-      ? relayBacklog(this.runtime.pool, this.runtime.definition.name).catch(() => undefined)
-      : undefined;
+    if (!this.runtime.relay) return undefined;
+    this.scrapeBacklog ??= relayBacklog(this.runtime.pool, this.runtime.definition.name).catch(() => undefined);
+    return this.scrapeBacklog;
   }
 
   private runners() {
@@ -134,6 +142,6 @@ export class MetricsController {
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape() {
-    return this.metrics.registry.metrics();
+    return this.metrics.scrape();
   }
 }
