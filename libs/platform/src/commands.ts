@@ -4,6 +4,7 @@ import {
   ConsistencyToken,
   DomainEvent,
   currentTraceparent,
+  uuidV7Ids,
   handleCommand,
   streamId,
   waitForConsistency,
@@ -16,6 +17,18 @@ import { ServiceRuntime } from './runtime';
 import { runStreamTransaction, StreamTransaction, TransactionOutcome } from './transaction';
 
 const IDEMPOTENCY_NAMESPACE = '0e3b6a8c-5d2f-4c1e-8a7b-9f4d3c2b1a60';
+const NEW_ID_NAMESPACE = '5a0c7e4e-2f4b-4d8e-b1f6-3c9e8d7a6b51';
+
+/**
+ * The id of a thing a request creates (`kind`: 'loan', 'employee'). With an
+ * `Idempotency-Key`, a retried request must land on the same stream (the command
+ * id alone only deduplicates within one stream), so the id derives from the key;
+ * otherwise it is a fresh, time-ordered UUIDv7.
+ */
+export function newId(caller: Principal, kind: string): string {
+  const key = requestContext()?.idempotencyKey;
+  return key ? uuidv5(`${caller.tenant}/${caller.userId}/${key}/${kind}`, NEW_ID_NAMESPACE) : uuidV7Ids.next();
+}
 
 export interface CommandRequest<C> {
   caller: Principal;

@@ -1,18 +1,7 @@
-import { Principal, requestContext, ServiceRuntime } from '@hexfleet/platform';
-import { randomUUID } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { Principal, ServiceRuntime } from '@hexfleet/platform';
 
-const NEW_ID_NAMESPACE = '5a0c7e4e-2f4b-4d8e-b1f6-3c9e8d7a6b51';
-
-/**
- * The id of a thing a request creates. With an `Idempotency-Key`, a retried
- * request must land on the same stream (the command id alone only deduplicates
- * within one stream), so the id derives from the key; otherwise it is fresh.
- */
-export function newId(caller: Principal, kind: string): string {
-  const key = requestContext()?.idempotencyKey;
-  return key ? uuidv5(`${caller.tenant}/${caller.userId}/${key}/${kind}`, NEW_ID_NAMESPACE) : randomUUID();
-}
+/** Ids of new things follow the request's `Idempotency-Key` (see the platform's newId). */
+export { newId } from '@hexfleet/platform';
 
 /** Command metadata: the domain never reads a clock, so time comes in here. */
 export const at = () => ({ now: new Date().toISOString() });

@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Clock } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { requestContext } from '@hexfleet/platform';
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { newId } from '@hexfleet/platform';
 
 /** DI token of the service's options (clock, time zone, pickup days, read-model names). */
 export const LIBRARY_SETTINGS = Symbol('LibrarySettings');
@@ -19,8 +18,6 @@ export interface LibrarySettings {
 /** Roles that may run the desk: check out, return, catalogue, block. */
 export const STAFF = ['librarian', 'school-admin'] as const;
 export const isStaff = (caller: Principal) => caller.roles.some((r) => (STAFF as readonly string[]).includes(r));
-
-const NEW_ID_NAMESPACE = '6f0c1b7e-2a34-4d8e-9b51-3c7a9e0d4f12';
 
 /** Time and ids for commands: the domain reads neither the clock nor a random source. */
 @Injectable()
@@ -41,8 +38,7 @@ export class LibraryContext {
    * the same thing (and so appends nothing new) instead of creating a second one.
    */
   newId(caller: Principal, purpose: string): string {
-    const key = requestContext()?.idempotencyKey;
-    return key ? uuidv5(`${caller.tenant}/${caller.userId}/${key}/${purpose}`, NEW_ID_NAMESPACE) : uuidv7();
+    return newId(caller, purpose);
   }
 }
 
