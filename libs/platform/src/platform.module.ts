@@ -72,7 +72,10 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: APP_FILTER,
-          useValue: new ProblemDetailsFilter({ unprocessable: runtime.definition.unprocessable }),
+          useValue: new ProblemDetailsFilter({
+            unprocessable: runtime.definition.unprocessable,
+            notFound: runtime.definition.notFound,
+          }),
         },
         { provide: APP_PIPE, useFactory: validationPipe },
       ],

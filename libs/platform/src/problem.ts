@@ -56,6 +56,11 @@ export const validationPipe = () =>
 export interface ProblemOptions {
   /** DomainError codes answered 422 (the command is invalid in itself); every other code is a 409 conflict with state. */
   unprocessable?: readonly string[];
+  /**
+   * DomainError codes (or patterns) answered 404 `not-found`: the thing does not
+   * exist in the caller's tenant, and another tenant's looks the same as a made-up id.
+   */
+  notFound?: ReadonlyArray<string | RegExp>;
 }
 
 /**
@@ -67,9 +72,11 @@ export interface ProblemOptions {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
   private readonly unprocessable: ReadonlySet<string>;
+  private readonly notFound: ReadonlyArray<string | RegExp>;
 
   constructor(options: ProblemOptions = {}) {
     this.unprocessable = new Set(options.unprocessable ?? []);
+    this.notFound = options.notFound ?? [];
   }
 
   catch(exception: unknown, host: ArgumentsHost) {
@@ -87,6 +94,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(400, 'validation-failed', 'The request is invalid', exception.message, exception.fields);
     }
     if (isDomainError(exception)) {
+      const { code } = exception;
+      if (this.notFound.some((match) => (typeof match === 'string' ? match === code : match.test(code)))) {
+        return problem(404, 'not-found', 'Not found', code);
+      }
       const status = this.unprocessable.has(exception.code) ? 422 : 409;
       // Details are extension members; the standard members win over a detail of the same name.
       return { ...exception.details, ...problem(status, exception.code, titleOf(exception.code), exception.message) };

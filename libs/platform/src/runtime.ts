@@ -38,6 +38,8 @@ export interface ServiceDefinition {
   cluster?: ClusterPolicy;
   /** DomainError codes answered 422 instead of 409. */
   unprocessable?: readonly string[];
+  /** DomainError codes (or patterns) answered 404, e.g. `/-not-found$/`. */
+  notFound?: ReadonlyArray<string | RegExp>;
   /** One line about the service, for its OpenAPI document. */
   description?: string;
 }

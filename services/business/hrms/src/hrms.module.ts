@@ -88,5 +88,6 @@ export function hrmsService({ instance }: HrmsServiceOptions = {}): ServiceDefin
       named,
     ),
     unprocessable: UNPROCESSABLE,
+    notFound: [/-not-found$/],
   };
 }

@@ -65,5 +65,6 @@ export function payrollService({ instance }: PayrollServiceOptions = {}): Servic
     projections: [payrollEmployeesProjection, payrollRunsProjection].map(named),
     policies: [deferredPolicy(`${HRMS_FACTS_POLICY}${suffix}`, HRMS_FACTS_TOPICS)],
     unprocessable: UNPROCESSABLE,
+    notFound: [/-not-found$/, 'employee-not-enrolled'],
   };
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsUUID, Matches } from 'class-validator';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { AttendanceHandler } from '../../application/attendance.handler';
-import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 import { ISO_DATE } from './employee.dto';
 
 class MarkAttendanceBody {
@@ -25,7 +24,6 @@ class MonthQuery {
 @ApiTags('attendance')
 @ApiBearerAuth()
 @Controller('attendance')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class AttendanceController {
   constructor(private readonly attendance: AttendanceHandler) {}
 

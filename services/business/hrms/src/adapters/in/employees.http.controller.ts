@@ -1,21 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { EmployeeCommandHandler } from '../../application/employee.command-handler';
 import { EmployeeQueryHandler } from '../../application/employee.query-handler';
-import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 import {
   DirectoryQuery,
   HireEmployeeBody,
@@ -28,7 +16,6 @@ import {
 @ApiTags('employees')
 @ApiBearerAuth()
 @Controller('employees')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class EmployeesController {
   constructor(
     private readonly commands: EmployeeCommandHandler,

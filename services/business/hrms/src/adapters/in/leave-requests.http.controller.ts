@@ -1,28 +1,15 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { LeaveRequestCommandHandler } from '../../application/leave-request.command-handler';
 import { LeaveQueryHandler } from '../../application/leave.query-handler';
-import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 import { ApplyForLeaveBody, CalendarQuery, DecisionBody, LeaveRequestsQuery } from './leave.dto';
 
 /** Apply, approve, reject, cancel; the list of requests and the leave calendar. */
 @ApiTags('leave')
 @ApiBearerAuth()
 @Controller('leave-requests')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class LeaveRequestsController {
   constructor(
     private readonly commands: LeaveRequestCommandHandler,

@@ -1,21 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { LeaveSetupCommandHandler } from '../../application/leave-setup.command-handler';
 import { LeaveQueryHandler } from '../../application/leave.query-handler';
-import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 import {
   AllocateLeaveBody,
   BalancesQuery,
@@ -51,7 +39,6 @@ export class LeaveTypesController {
 @ApiTags('leave')
 @ApiBearerAuth()
 @Controller('holiday-lists')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class HolidayListsController {
   constructor(
     private readonly commands: LeaveSetupCommandHandler,
@@ -81,7 +68,6 @@ export class HolidayListsController {
 @ApiTags('leave')
 @ApiBearerAuth()
 @Controller('leave-allocations')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class LeaveAllocationsController {
   constructor(
     private readonly commands: LeaveSetupCommandHandler,

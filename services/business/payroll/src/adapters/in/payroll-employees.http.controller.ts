@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -6,7 +6,6 @@ import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { PayrollEmployeeQueryHandler } from '../../application/payroll-employee.query-handler';
 import { PayrollRunQueryHandler } from '../../application/payroll-run.query-handler';
-import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -32,7 +31,6 @@ class PeriodQuery {
 @ApiBearerAuth()
 @Controller('employees')
 @Roles('payroll-admin', 'hr')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class PayrollEmployeesController {
   constructor(
     private readonly queries: PayrollEmployeeQueryHandler,

@@ -1,10 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { PayrollRunCommandHandler } from '../../application/payroll-run.command-handler';
 import { PayrollRunQueryHandler } from '../../application/payroll-run.query-handler';
-import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 import { PERIOD } from './payroll-employees.http.controller';
 import { CreateRunBody, ReasonBody } from './salary.dto';
 
@@ -18,7 +17,6 @@ const period = (value: string) => {
 @ApiBearerAuth()
 @Controller('payroll-runs')
 @Roles('payroll-admin')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class PayrollRunsController {
   constructor(
     private readonly commands: PayrollRunCommandHandler,

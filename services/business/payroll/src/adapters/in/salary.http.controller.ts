@@ -1,9 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { SalaryCommandHandler } from '../../application/salary.command-handler';
-import { DomainNotFoundInterceptor } from './domain-not-found.interceptor';
 import { AssignStructureBody, DefineComponentBody, DefineStructureBody } from './salary.dto';
 
 /** Salary components, structures and assignments: the payroll admin's set-up. */
@@ -11,7 +10,6 @@ import { AssignStructureBody, DefineComponentBody, DefineStructureBody } from '.
 @ApiBearerAuth()
 @Controller()
 @Roles('payroll-admin')
-@UseInterceptors(DomainNotFoundInterceptor)
 export class SalaryController {
   constructor(private readonly commands: SalaryCommandHandler) {}
 
