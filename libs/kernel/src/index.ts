@@ -6,4 +6,5 @@ export { fixedClock } from './clock';
 export type { Clock } from './clock';
 export { isUuid } from './ids';
 export type { IdGenerator, Uuid } from './ids';
+export { CalendarDate } from './calendar-date';
 export { Money } from './money';

@@ -1,30 +1,16 @@
-import { DomainError } from '@hexfleet/kernel';
+import { CalendarDate, DomainError } from '@hexfleet/kernel';
 
 /**
  * Calendar dates as ISO strings (`YYYY-MM-DD`). They compare correctly as
  * strings, so only stepping through days needs arithmetic, done in UTC so no
  * local time zone or DST shift can skip or repeat a day.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Date(time).toISOString().slice(0, 10) === value;
-}
+export const isIsoDate = CalendarDate.isValid;
 
 /** Refuses a malformed or impossible date (`2026-02-30`) with the field it came in. */
-export function requireDate(value: unknown, field: string): string {
-  if (!isIsoDate(value)) throw new DomainError('invalid-date', { field, value: String(value) });
-  return value;
-}
+export const requireDate = (value: unknown, field: string): string => CalendarDate.parse(value, field);
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export const addDays = CalendarDate.addDays;
 
 /** Every date from `from` to `to`, both included; empty when `to` is before `from`. */
 export function datesBetween(from: string, to: string): string[] {
