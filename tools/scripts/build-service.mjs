@@ -28,6 +28,12 @@ const sources = (dir) =>
 const libraryRoots = Object.values(compilerOptions.paths).map(([entry]) => path.dirname(path.join(root, entry)));
 const files = [...new Set([...libraryRoots, path.join(root, project, 'src')].flatMap(sources))];
 
+function writeAtomically(file, content) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content);
+  fs.renameSync(temporary, file);
+}
+
 let written = 0;
 for (const file of files) {
   const { code, map } = await swc.transformFile(file, {
@@ -44,8 +50,10 @@ for (const file of files) {
   });
   const out = path.join(outRoot, path.relative(root, file)).replace(/\.ts$/, '.js');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
-  if (map) fs.writeFileSync(`${out}.map`, map);
+  // Write then rename: a test run may build the same service from two workers at once,
+  // and a process starting meanwhile must never read a half-written file.
+  writeAtomically(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
+  if (map) writeAtomically(`${out}.map`, map);
   written++;
 }
 console.log(`built ${written} files; run: node ${path.relative(root, path.join(outRoot, project, 'src', 'main.js'))}`);

@@ -8,7 +8,8 @@ export class ConfigError extends Error {
   }
 }
 
-const url = (protocols: string[]) =>
+/** A variable that must be a URL with one of these protocols. */
+export const urlVariable = (protocols: string[]) =>
   z.string().refine(
     (value) => {
       try {
@@ -20,40 +21,50 @@ const url = (protocols: string[]) =>
     `must be a ${protocols.join(' or ')} URL`,
   );
 
-/** What every service reads from its environment. */
-const platformShape = {
+/** What every process of the fleet reads, whether or not it owns a database (the gateway does not). */
+const edgeShape = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: url(['postgres:', 'postgresql:']),
   KAFKA_BROKERS: z
     .string()
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be a comma-separated list of host:port')
     .transform((value) => value.split(',')),
-  SCHEMA_REGISTRY_URL: url(['http:', 'https:']),
+  SCHEMA_REGISTRY_URL: urlVariable(['http:', 'https:']),
   /** Where the identity service publishes its public keys. */
-  JWKS_URL: url(['http:', 'https:']).optional(),
+  JWKS_URL: urlVariable(['http:', 'https:']).optional(),
   /** Or the public keys themselves (a JWKS document), for development and tests. */
   JWKS_JSON: z.string().optional(),
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Traces are exported over OTLP/HTTP when this is set (standard OpenTelemetry variable). */
-  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: urlVariable(['http:', 'https:']).optional(),
   /** How long a shutdown waits for in-flight requests and batches before giving up. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 };
 
+/** What every service reads from its environment. */
+const platformShape = { ...edgeShape, DATABASE_URL: urlVariable(['postgres:', 'postgresql:']) };
+
 /** The platform's variables plus a service's own (`serviceEnv({ LOAN_SCAN_CRON: z.string() })`). */
 export function serviceEnv<Extra extends z.ZodRawShape = Record<never, never>>(extra?: Extra) {
-  return z.object({ ...platformShape, ...(extra as Extra) }).superRefine((env, ctx) => {
-    const keys = env as { JWKS_URL?: string; JWKS_JSON?: string };
-    if (!keys.JWKS_URL && !keys.JWKS_JSON)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['JWKS_URL'],
-        message: 'is required (or JWKS_JSON): every service verifies tokens itself',
-      });
-  });
+  return z.object({ ...platformShape, ...(extra as Extra) }).superRefine(requireKeys);
+}
+
+/** The same without a database: for the gateway, which owns no data. */
+export function edgeEnv<Extra extends z.ZodRawShape = Record<never, never>>(extra?: Extra) {
+  return z.object({ ...edgeShape, ...(extra as Extra) }).superRefine(requireKeys);
+}
+
+/** Where the public keys come from is the one thing with no default: every process verifies tokens itself. */
+function requireKeys(env: object, ctx: z.RefinementCtx) {
+  const keys = env as { JWKS_URL?: string; JWKS_JSON?: string };
+  if (!keys.JWKS_URL && !keys.JWKS_JSON)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JWKS_URL'],
+      message: 'is required (or JWKS_JSON): every service verifies tokens itself',
+    });
 }
 
 export type PlatformEnv = z.infer<ReturnType<typeof serviceEnv>>;

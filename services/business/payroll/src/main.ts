@@ -3,4 +3,6 @@ import { runService, startTracing } from '@hexfleet/platform';
 startTracing({ serviceName: 'payroll', otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT });
 import { payrollService, PayrollModule } from './payroll.module';
 
-void runService(payrollService(), PayrollModule);
+// PROJECTION_SUFFIX: consumer groups of this deployment's own when several share one Kafka (test runs).
+const instance = process.env.PROJECTION_SUFFIX?.replace(/^-/, '') || undefined;
+void runService(payrollService({ instance }), PayrollModule);

@@ -12,6 +12,8 @@ export interface DirectoryFilter {
   status?: 'active' | 'separated';
   /** Matches first name, last name or work email, case-insensitively. */
   search?: string;
+  /** Exactly these employees (a batch lookup, e.g. the gateway's DataLoader). */
+  ids?: string[];
   limit: number;
   offset: number;
 }
@@ -50,15 +52,16 @@ export class EmployeeQueryHandler {
     // Every filter is a parameter; a missing one is null and matches everything.
     const where = `($1::text is null or department = $1) and ($2::text is null or designation = $2)
       and ($3::text is null or manager_id = $3) and ($4::text is null or status = $4)
-      and ($5::text is null or first_name ilike $5 or last_name ilike $5 or work_email ilike $5)`;
+      and ($5::text is null or first_name ilike $5 or last_name ilike $5 or work_email ilike $5)
+      and ($6::text[] is null or employee_id = any($6))`;
     const search = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const params = [filter.department, filter.designation, filter.managerId, filter.status, search].map(
+    const params = [filter.department, filter.designation, filter.managerId, filter.status, search, filter.ids].map(
       (value) => value ?? null,
     );
     const rows = await this.runtime.queryTenant<DirectoryEntry & { total: string }>(
       caller.tenant,
       (schema) => `select ${COLUMNS}, count(*) over () as total from ${schema}.employees where ${where}
-        order by last_name, first_name, employee_id limit $6 offset $7`,
+        order by last_name, first_name, employee_id limit $7 offset $8`,
       [...params, filter.limit, filter.offset],
     );
     const total = rows.length ? Number(rows[0].total) : await this.count(caller, where, params);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** Shape only; whether the day exists (2026-02-30) is the domain's `invalid-date` (422). */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,6 +52,12 @@ export class DirectoryQuery {
   @IsString()
   @MaxLength(100)
   search?: string;
+  @ApiPropertyOptional({ description: 'Comma-separated employee ids: exactly these (batch lookup)', example: '' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(200)
+  ids?: string[];
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { edgeEnv, loadConfig, urlVariable } from '@hexfleet/platform';
+
+/** The services the gateway fronts, each at `<MODULE>_URL`; a module with no URL is not deployed. */
+export const MODULES = ['identity', 'profile', 'hrms', 'payroll', 'libraries', 'events'] as const;
+export type ModuleName = (typeof MODULES)[number];
+
+const moduleUrls = Object.fromEntries(
+  MODULES.map((name) => [`${name.toUpperCase()}_URL`, urlVariable(['http:', 'https:']).optional()]),
+) as Record<`${Uppercase<ModuleName>}_URL`, z.ZodOptional<ReturnType<typeof urlVariable>>>;
+
+const list = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+export const gatewayEnv = () =>
+  edgeEnv({
+    ...moduleUrls,
+    /** Origins of the web apps allowed to call from a browser, comma-separated. */
+    CORS_ORIGINS: list,
+    /** Requests per minute per client address. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(8),
+    GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(1000),
+    /** How long an upstream call may take before the gateway answers 504. */
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  });
+
+export type GatewayEnv = z.infer<ReturnType<typeof gatewayEnv>>;
+
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(gatewayEnv(), env);
+
+/** The URL of each deployed module. */
+export function upstreamUrls(env: GatewayEnv): Partial<Record<ModuleName, string>> {
+  return Object.fromEntries(
+    MODULES.flatMap((name) => {
+      const url = env[`${name.toUpperCase()}_URL` as keyof GatewayEnv] as string | undefined;
+      return url ? [[name, url.replace(/\/+$/, '')]] : [];
+    }),
+  );
+}

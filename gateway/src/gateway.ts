@@ -1,0 +1,191 @@
+import { HttpException } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import cors from '@fastify/cors';
+import proxy from '@fastify/http-proxy';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PubSub } from 'mercurius';
+import { complexityLimit } from './graphql/limits';
+import type { DestinationStream, Logger } from 'pino';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { createLogger, PinoNestLogger, ProblemDetailsFilter, TokenVerifier } from '@hexfleet/platform';
+import { GatewayEnv, MODULES, ModuleName, upstreamUrls } from './config';
+import { EdgeAuth, EdgeUnauthorized } from './edge-auth';
+import { AuthenticatedRequest, gatewayModule } from './gateway.module';
+import { tenantChannel } from './graphql/live.resolver';
+import { LiveFeed, liveTopics } from './live-feed';
+import { sendErrorAsProblem, sendProblem } from './problems';
+import { Upstreams } from './upstreams';
+
+export interface Gateway {
+  app: NestFastifyApplication;
+  upstreams: Upstreams;
+  live: LiveFeed;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+interface MercuriusGraphql {
+  pubsub: PubSub;
+  addHook(name: 'preExecution', hook: ReturnType<typeof complexityLimit>): void;
+}
+
+/** Identity routes anyone may call: signing in and everything before it. */
+const PUBLIC_IDENTITY = [/^\/auth\//, /^\/\.well-known\//, /^\/dev\/mailbox(\?|$)/];
+/** Service routes that are for the cluster, not for the internet. */
+const INTERNAL = /^\/(metrics|health)(\/|\?|$)/;
+
+const CORS_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'x-consistency-token', 'x-correlation-id'];
+const EXPOSED_HEADERS = ['x-consistency-token', 'x-consistency', 'x-correlation-id', 'retry-after'];
+
+/**
+ * The gateway: REST under `/api/v1/<module>/...` passed through to each
+ * service, GraphQL at `/graphql` (subscriptions over graphql-ws, fed from
+ * Kafka), one token check for both, rate limits, size limits, CORS.
+ */
+export async function createGateway(
+  env: GatewayEnv,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<Gateway> {
+  const logger = createLogger('gateway', env.LOG_LEVEL, options.logDestination);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Gateway HTTP latency by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [metrics],
+  });
+  const urls = upstreamUrls(env);
+  const deployed = MODULES.filter((m) => urls[m]);
+  const upstreams = new Upstreams(urls, env.UPSTREAM_TIMEOUT_MS, metrics);
+  const auth = new EdgeAuth(
+    new TokenVerifier({
+      jwksUrl: env.JWKS_URL,
+      jwksJson: env.JWKS_JSON,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    }),
+  );
+  const live = new LiveFeed(
+    { brokers: env.KAFKA_BROKERS, registryUrl: env.SCHEMA_REGISTRY_URL, topics: liveTopics(deployed) },
+    logger,
+    metrics,
+  );
+
+  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_BYTES, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(gatewayModule(env, upstreams, auth), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  await app.register(cors as never, {
+    origin: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : false,
+    credentials: true,
+    allowedHeaders: CORS_HEADERS,
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+  await app.register(rateLimit as never, {
+    max: env.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (request: FastifyRequest) => INTERNAL.test(request.url),
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      new HttpException(`Too many requests; try again in ${context.after}`, 429),
+  });
+
+  fastify.addHook('onRequest', async (request: AuthenticatedRequest, reply) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > env.BODY_LIMIT_BYTES) {
+      return sendProblem(reply, 413, 'payload-too-large', 'Payload too large', `at most ${env.BODY_LIMIT_BYTES} bytes`);
+    }
+    // GraphQL over HTTP needs a token; a WebSocket upgrade brings it in connection_init instead.
+    if (request.url.startsWith('/graphql') && request.headers.upgrade?.toLowerCase() !== 'websocket') {
+      if (request.method === 'OPTIONS') return;
+      return authenticate(request, reply);
+    }
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (!INTERNAL.test(route)) {
+      logger.info({ method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) });
+    }
+  });
+
+  async function authenticate(request: AuthenticatedRequest, reply: FastifyReply) {
+    try {
+      request.caller = await auth.callerOf(request);
+    } catch (error) {
+      const detail = error instanceof EdgeUnauthorized ? error.message : 'The token could not be checked';
+      return sendProblem(reply, 401, 'unauthorized', 'Unauthorized', detail);
+    }
+  }
+
+  for (const module of deployed) registerRest(fastify, module, urls[module] as string, authenticate);
+
+  fastify.get('/health/live', async () => ({ status: 'ok' }));
+  fastify.get('/health/ready', async (_request, reply) => {
+    const details = { 'live-feed': { status: live.ready ? 'up' : 'down' } };
+    return reply.status(live.ready ? 200 : 503).send({ status: live.ready ? 'ok' : 'error', details });
+  });
+  fastify.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', metrics.contentType).send(await metrics.metrics()),
+  );
+
+  await app.init();
+  const graphql = (fastify as unknown as { graphql: MercuriusGraphql }).graphql;
+  graphql.addHook('preExecution', complexityLimit(env.GRAPHQL_MAX_COMPLEXITY));
+  const { pubsub } = graphql;
+  live.start(
+    (tenant, event) =>
+      new Promise<void>((resolve) =>
+        pubsub.publish({ topic: tenantChannel(tenant), payload: { domainEvents: event } }, () => resolve()),
+      ),
+  );
+
+  return {
+    app,
+    upstreams,
+    live,
+    logger,
+    async close() {
+      await live.stop();
+      await app.close();
+    },
+  };
+}
+
+/** `/api/v1/<module>/<path>` -> `<MODULE>_URL/<path>`, streamed, headers kept; the token checked first. */
+function registerRest(
+  fastify: FastifyInstance,
+  module: ModuleName,
+  upstream: string,
+  authenticate: (request: AuthenticatedRequest, reply: FastifyReply) => Promise<unknown>,
+) {
+  const prefix = `/api/v1/${module}`;
+  // The proxy streams bodies through with parsers of its own, so it gets a scope where
+  // the server's JSON parser is not (the plugin is not encapsulated by itself).
+  void fastify.register(async (scope) => {
+    scope.removeContentTypeParser(['application/json', 'text/plain']);
+    // Registered before Nest's own handler exists, this scope would otherwise answer errors in plain JSON.
+    scope.setErrorHandler((error: { statusCode?: number; status?: number; message: string }, _request, reply) =>
+      sendErrorAsProblem(reply, error),
+    );
+    await scope.register(proxy, {
+      upstream,
+      prefix,
+      rewritePrefix: '',
+      websocket: false,
+      preHandler: async (request: AuthenticatedRequest, reply: FastifyReply) => {
+        const path = request.url.slice(prefix.length) || '/';
+        if (INTERNAL.test(path)) return sendProblem(reply, 404, 'not-found', 'Not found', 'no such route');
+        if (module === 'identity' && PUBLIC_IDENTITY.some((pattern) => pattern.test(path))) return;
+        await authenticate(request, reply);
+      },
+    });
+  });
+}

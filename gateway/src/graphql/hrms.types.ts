@@ -1,0 +1,71 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+
+/** An entry of HRMS's employee directory, as its REST API returns it. */
+export interface EmployeeView {
+  employeeId: string;
+  firstName: string;
+  lastName: string;
+  workEmail: string;
+  department: string;
+  designation: string;
+  employmentType: string;
+  managerId: string | null;
+  userId: string | null;
+  joiningDate: string;
+  relievingDate: string | null;
+  status: 'active' | 'separated';
+}
+
+@ObjectType({ description: 'A person in the company, from the HRMS employee directory.' })
+export class Employee {
+  @Field(() => ID) employeeId!: string;
+  @Field() firstName!: string;
+  @Field() lastName!: string;
+  @Field() workEmail!: string;
+  @Field() department!: string;
+  @Field() designation!: string;
+  @Field() employmentType!: string;
+  @Field(() => ID, { nullable: true }) managerId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The identity user of the person, once invited.' })
+  userId!: string | null;
+  @Field({ description: 'YYYY-MM-DD' }) joiningDate!: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) relievingDate!: string | null;
+  @Field({ description: 'active or separated' }) status!: string;
+}
+
+@ObjectType()
+export class EmployeePage {
+  @Field(() => [Employee]) items!: EmployeeView[];
+  @Field(() => Int) total!: number;
+  @Field(() => Int) limit!: number;
+  @Field(() => Int) offset!: number;
+}
+
+@InputType()
+export class EmployeeFilter {
+  @Field({ nullable: true }) department?: string;
+  @Field({ nullable: true }) designation?: string;
+  @Field(() => ID, { nullable: true }) managerId?: string;
+  @Field({ nullable: true, description: 'active or separated' }) status?: string;
+  @Field({ nullable: true, description: 'Matches names and work email' }) search?: string;
+}
+
+@InputType()
+export class HireEmployeeInput {
+  @Field() firstName!: string;
+  @Field({ nullable: true }) lastName?: string;
+  @Field() workEmail!: string;
+  @Field({ description: 'YYYY-MM-DD' }) joiningDate!: string;
+  @Field() department!: string;
+  @Field() designation!: string;
+  @Field() employmentType!: string;
+  @Field(() => ID, { nullable: true }) managerId?: string;
+  @Field(() => ID, { nullable: true }) holidayListId?: string;
+}
+
+@ObjectType({ description: 'What a command answered: the new id and the token that makes the next read see it.' })
+export class CommandResult {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'Send as X-Consistency-Token to read your own write.' })
+  consistencyToken?: string;
+}

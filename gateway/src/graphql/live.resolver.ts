@@ -1,0 +1,43 @@
+import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
+import type { PubSub } from 'mercurius';
+import type { LiveEvent } from '../live-feed';
+import { callerOf } from './context';
+import type { GqlContext } from './context';
+
+@ObjectType({ description: 'A domain event as it happened, from Kafka (CloudEvents attributes; data as JSON).' })
+export class DomainEvent {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Avro record full name, e.g. hexfleet.hrms.employee.EmployeeHired' }) type!: string;
+  @Field() topic!: string;
+  @Field({ description: 'The aggregate the event is about' }) subject!: string;
+  @Field() time!: string;
+  @Field({ description: 'The event payload as a JSON document' }) data!: string;
+}
+
+/** The pubsub topic of one tenant's events: a subscriber can only ever listen to its own. */
+export const tenantChannel = (tenant: string) => `live:${tenant}`;
+
+interface Filters {
+  topics?: string[] | null;
+  types?: string[] | null;
+}
+
+const wanted = (event: LiveEvent, { topics, types }: Filters) =>
+  (!topics?.length || topics.includes(event.topic)) &&
+  (!types?.length || types.some((type) => event.type === type || event.type.endsWith(`.${type}`)));
+
+@Resolver()
+export class LiveResolver {
+  @Subscription(() => DomainEvent, {
+    description:
+      'Events of the caller’s tenant as they reach Kafka; filter by topic or event type (short or full name).',
+    filter: (payload: { domainEvents: LiveEvent }, variables: Filters) => wanted(payload.domainEvents, variables),
+  })
+  domainEvents(
+    @Context() context: GqlContext & { pubsub: PubSub },
+    @Args('topics', { type: () => [String], nullable: true }) _topics?: string[],
+    @Args('types', { type: () => [String], nullable: true }) _types?: string[],
+  ) {
+    return context.pubsub.subscribe(tenantChannel(callerOf(context).tenant));
+  }
+}

@@ -1,0 +1,134 @@
+import { context, propagation } from '@opentelemetry/api';
+import { Counter, Histogram, Registry } from 'prom-client';
+import type { ModuleName } from './config';
+
+/** Who is calling through the gateway, and the headers that travel with the call to every service. */
+export interface CallerContext {
+  /** The caller's bearer token, verified by the gateway and again by each service. */
+  token: string;
+  tenant: string;
+  userId: string;
+  roles: string[];
+  correlationId: string;
+  /** `X-Consistency-Token` from the caller: services answer only once their read models have caught up with it. */
+  consistencyToken?: string;
+  idempotencyKey?: string;
+}
+
+/** A service answered with an error: its problem+json, passed on as it is. */
+export class UpstreamProblem extends Error {
+  constructor(
+    readonly module: ModuleName,
+    readonly status: number,
+    readonly problem: Record<string, unknown>,
+  ) {
+    super(String(problem.detail ?? problem.title ?? `${module} answered ${status}`));
+  }
+  get code(): string {
+    return typeof this.problem.code === 'string' ? this.problem.code : `http-${this.status}`;
+  }
+}
+
+export interface UpstreamReply<T> {
+  body: T;
+  /** The service's consistency token for what this call wrote, if it wrote anything. */
+  consistencyToken?: string;
+}
+
+/** HTTP calls from the gateway to the services, with the caller's token and trace. */
+export class Upstreams {
+  readonly calls: Counter<'module' | 'status'>;
+  private readonly duration: Histogram<'module'>;
+
+  constructor(
+    private readonly urls: Partial<Record<ModuleName, string>>,
+    private readonly timeoutMs: number,
+    metrics: Registry,
+  ) {
+    this.calls = new Counter({
+      name: 'gateway_upstream_requests_total',
+      help: 'Calls from the gateway to each service, by status',
+      labelNames: ['module', 'status'],
+      registers: [metrics],
+    });
+    this.duration = new Histogram({
+      name: 'gateway_upstream_request_duration_seconds',
+      help: 'Latency of calls from the gateway to each service',
+      labelNames: ['module'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [metrics],
+    });
+  }
+
+  deployed(module: ModuleName): boolean {
+    return this.urls[module] !== undefined;
+  }
+
+  urlOf(module: ModuleName): string | undefined {
+    return this.urls[module];
+  }
+
+  async call<T>(
+    module: ModuleName,
+    caller: CallerContext,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<UpstreamReply<T>> {
+    const base = this.urls[module];
+    if (!base) {
+      throw new UpstreamProblem(module, 503, {
+        code: 'module-not-deployed',
+        title: 'Module not deployed',
+        detail: `${module} is not part of this deployment`,
+      });
+    }
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: `Bearer ${caller.token}`,
+      'x-correlation-id': caller.correlationId,
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (caller.consistencyToken) headers['x-consistency-token'] = caller.consistencyToken;
+    if (caller.idempotencyKey && method !== 'GET') headers['idempotency-key'] = caller.idempotencyKey;
+    propagation.inject(context.active(), headers);
+
+    const stop = this.duration.startTimer({ module });
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      this.calls.inc({ module, status: 'unreachable' });
+      const timedOut = (error as Error).name === 'TimeoutError';
+      throw new UpstreamProblem(module, timedOut ? 504 : 502, {
+        code: timedOut ? 'upstream-timeout' : 'upstream-unavailable',
+        title: timedOut ? 'Upstream timeout' : 'Upstream unavailable',
+        detail: `${module} did not answer`,
+      });
+    } finally {
+      stop();
+    }
+    this.calls.inc({ module, status: String(response.status) });
+    const text = await response.text();
+    const parsed: unknown = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const problem =
+        parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : { title: response.statusText };
+      throw new UpstreamProblem(module, response.status, problem);
+    }
+    return { body: parsed as T, consistencyToken: response.headers.get('x-consistency-token') ?? undefined };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text.slice(0, 200) };
+  }
+}

@@ -1,0 +1,232 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { callService, createDevIssuer, eventually, unsignedToken } from '@hexfleet/testing';
+import type { Reply } from '@hexfleet/testing';
+import { Fleet, graphql, startFleet, subscriptionClient, upstreamCalls } from './support/fleet';
+
+const tenantA = `gwa${randomBytes(4).toString('hex')}`;
+const tenantB = `gwb${randomBytes(4).toString('hex')}`;
+
+const ok = (reply: Reply, status: number) => {
+  if (reply.status !== status)
+    throw new Error(`expected ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply;
+};
+
+const hire = (firstName: string, managerId?: string) => ({
+  firstName,
+  lastName: 'Tester',
+  workEmail: `${firstName.toLowerCase()}.${randomUUID().slice(0, 8)}@example.com`,
+  joiningDate: '2026-01-05',
+  department: 'Engineering',
+  designation: 'Engineer',
+  employmentType: 'full-time',
+  ...(managerId ? { managerId } : {}),
+});
+
+describe('the gateway in front of HRMS (a separate process)', () => {
+  let fleet: Fleet;
+  let hr: string;
+  let managerId: string;
+  let lastToken: string;
+
+  beforeAll(async () => {
+    fleet = await startFleet({ hrms: 'services/business/hrms' }, { CORS_ORIGINS: 'http://localhost:3100' });
+    hr = await fleet.issuer.mint({ tenant: tenantA, roles: ['hr'] });
+  });
+  afterAll(() => fleet?.stop());
+
+  it('passes REST through with the token and reads projected data over GraphQL, managers batched', async () => {
+    const rest = (method: string, path: string, body?: unknown) =>
+      callService(fleet.url, method, `/api/v1/hrms${path}`, { token: hr, body });
+    ({ employeeId: managerId } = ok(await rest('POST', '/employees', hire('Grace')), 201).body as {
+      employeeId: string;
+    });
+    let reply: Reply | undefined;
+    for (const name of ['Ada', 'Alan', 'Edsger'])
+      reply = ok(await rest('POST', '/employees', hire(name, managerId)), 201);
+    lastToken = reply?.headers.get('x-consistency-token') ?? '';
+    expect(lastToken).not.toBe('');
+
+    const before = await upstreamCalls(fleet.url, 'hrms');
+    const { status, body } = await graphql(
+      fleet.url,
+      `
+        {
+          employees(limit: 10) {
+            total
+            items {
+              firstName
+              manager {
+                firstName
+              }
+            }
+          }
+        }
+      `,
+      { token: hr, headers: { 'x-consistency-token': lastToken } },
+    );
+    const calls = (await upstreamCalls(fleet.url, 'hrms')) - before;
+    console.log(`GraphQL employees: ${JSON.stringify(body.data)}; HRMS calls for the query: ${calls}`);
+    expect(status).toBe(200);
+    const page = body.data?.employees as {
+      total: number;
+      items: Array<{ firstName: string; manager: { firstName: string } | null }>;
+    };
+    expect(page.total).toBe(4);
+    expect(
+      page.items
+        .filter((e) => e.manager?.firstName === 'Grace')
+        .map((e) => e.firstName)
+        .sort(),
+    ).toEqual(['Ada', 'Alan', 'Edsger']);
+    // One call for the page, one batched call for every manager field (three of them, one id).
+    expect(calls).toBe(2);
+  });
+
+  it('delivers the event of a command to its tenant’s subscribers within a second, and to no other tenant', async () => {
+    const clientA = subscriptionClient(fleet.url, hr);
+    const clientB = subscriptionClient(fleet.url, await fleet.issuer.mint({ tenant: tenantB, roles: ['hr'] }));
+    const received: Record<'A' | 'B', Array<{ type: string; subject: string; at: number }>> = { A: [], B: [] };
+    const query = `subscription { domainEvents(types: ["EmployeeHired"]) { type subject data } }`;
+    const listen = (client: typeof clientA, who: 'A' | 'B') =>
+      client.subscribe<{ domainEvents: { type: string; subject: string } }>(
+        { query },
+        {
+          next: ({ data }) => data && received[who].push({ ...data.domainEvents, at: performance.now() }),
+          error: (error) => received[who].push({ type: `error ${JSON.stringify(error)}`, subject: '', at: 0 }),
+          complete: () => undefined,
+        },
+      );
+    const stops = [listen(clientA, 'A'), listen(clientB, 'B')];
+    try {
+      // The client subscribes asynchronously: warm-up hires, until one arrives, prove the
+      // subscription is in place; the hire after that is the one timed.
+      const rest = (body: unknown) => callService(fleet.url, 'POST', '/api/v1/hrms/employees', { token: hr, body });
+      const arrived = (id: unknown) => received.A.some((e) => e.subject === id);
+      const warmups: unknown[] = [];
+      await eventually(
+        async () => {
+          if (warmups.some(arrived)) return true;
+          warmups.push(ok(await rest(hire('Warmup')), 201).body.employeeId);
+          return false;
+        },
+        { timeoutMs: 30_000, pollMs: 1_000, what: 'a warm-up event on the subscription' },
+      );
+
+      const sentAt = performance.now();
+      const timed = ok(await rest(hire('Timed')), 201).body.employeeId;
+      await eventually(async () => arrived(timed), {
+        timeoutMs: 5_000,
+        what: 'timed event',
+      });
+      const latency = (received.A.find((e) => e.subject === timed)?.at ?? Infinity) - sentAt;
+      console.log(`subscription: EmployeeHired reached tenant A's subscriber ${latency.toFixed(0)} ms after the POST`);
+      expect(received.A.find((e) => e.subject === timed)?.type).toBe('hexfleet.hrms.employee.EmployeeHired');
+      expect(latency).toBeLessThan(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(received.B).toEqual([]);
+    } finally {
+      stops.forEach((stop) => stop());
+      await Promise.all([clientA.dispose(), clientB.dispose()]);
+    }
+  });
+
+  it('refuses missing, expired, forged and unsigned tokens, and shows tenant B nothing of tenant A', async () => {
+    const other = await createDevIssuer('someone-else');
+    const bad = {
+      none: undefined,
+      expired: await fleet.issuer.mint({ tenant: tenantA, roles: ['hr'], expiresInSeconds: -60 }),
+      'other key': await other.mint({ tenant: tenantA, roles: ['hr'] }),
+      'alg none': unsignedToken({ tenant: tenantA }),
+    };
+    const outcomes: string[] = [];
+    for (const [name, token] of Object.entries(bad)) {
+      const rest = await callService(fleet.url, 'GET', '/api/v1/hrms/employees', { token });
+      const gql = await graphql(fleet.url, '{ employees { total } }', { token });
+      outcomes.push(`${name}: REST ${rest.status}, GraphQL ${gql.status}`);
+      expect([rest.status, gql.status, rest.body.code]).toEqual([401, 401, 'unauthorized']);
+      expect(JSON.stringify(rest.body) + JSON.stringify(gql.body)).not.toContain('Grace');
+    }
+    console.log(`refused: ${outcomes.join('; ')}`);
+
+    const b = await fleet.issuer.mint({ tenant: tenantB, roles: ['hr'] });
+    const direct = await callService(fleet.url, 'GET', `/api/v1/hrms/employees/${managerId}`, { token: b });
+    expect(direct.status).toBe(404);
+    const viaGraphql = await graphql(fleet.url, `{ employee(id: "${managerId}") { firstName } employees { total } }`, {
+      token: b,
+    });
+    console.log(
+      `tenant B asking for tenant A's employee: REST ${direct.status}, GraphQL ${JSON.stringify(viaGraphql.body.data)}`,
+    );
+    expect(viaGraphql.body.data).toEqual({ employee: null, employees: { total: 0 } });
+  });
+
+  it('limits depth, cost and size, keeps service internals private, and answers CORS for the web apps only', async () => {
+    const deep = `{ employees { items { manager { manager { manager { manager { manager { manager { manager { firstName } } } } } } } } } }`;
+    const tooDeep = await graphql(fleet.url, deep, { token: hr });
+    const before = await upstreamCalls(fleet.url, 'hrms');
+    const tooCostly = await graphql(
+      fleet.url,
+      `{ catalogue(schoolId: "${randomUUID()}", limit: 200) { titleId title authors isbn itemType copies available } }`,
+      { token: hr },
+    );
+    console.log(
+      `depth: ${tooDeep.status} ${tooDeep.body.errors?.[0]?.message}; cost: ${tooCostly.status} ${tooCostly.body.errors?.[0]?.message}`,
+    );
+    expect(tooDeep.status).toBe(400);
+    expect(tooCostly.status).toBe(400);
+    expect(tooCostly.body.errors?.[0]?.extensions?.code).toBe('query-too-complex');
+    expect(await upstreamCalls(fleet.url, 'hrms')).toBe(before);
+
+    const huge = await fetch(`${fleet.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}` },
+      body: JSON.stringify({ query: `{ employees { total } }`, padding: 'x'.repeat(2_000_000) }),
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('content-type')).toContain('application/problem+json');
+
+    expect((await callService(fleet.url, 'GET', '/api/v1/hrms/metrics', { token: hr })).status).toBe(404);
+    const notDeployed = await graphql(
+      fleet.url,
+      `
+        {
+          payslips(period: "2026-01") {
+            netMinor
+          }
+        }
+      `,
+      { token: hr },
+    );
+    expect(notDeployed.body.errors?.[0]?.extensions?.code).toBe('module-not-deployed');
+
+    const preflight = (origin: string) =>
+      fetch(`${fleet.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
+    const allowed = await preflight('http://localhost:3100');
+    const foreign = await preflight('https://evil.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3100');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('rate-limits a client that sends too much, with a 429 problem', async () => {
+    const strict = await fleet.startGateway({ RATE_LIMIT_PER_MINUTE: '5' });
+    try {
+      const { url } = strict;
+      const statuses: number[] = [];
+      let last: Reply | undefined;
+      for (let i = 0; i < 7; i++) {
+        last = await callService(url, 'GET', '/api/v1/hrms/employees', { token: hr });
+        statuses.push(last.status);
+      }
+      console.log(`rate limit 5/min: ${statuses.join(' ')}`);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      expect(last?.headers.get('content-type')).toContain('application/problem+json');
+      expect(last?.headers.get('retry-after')).not.toBeNull();
+    } finally {
+      await strict.stop();
+    }
+  });
+});

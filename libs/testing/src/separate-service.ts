@@ -1,0 +1,85 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from '@hexfleet/devstack';
+import { createTestDatabase, TestDatabase } from './database';
+import type { DevIssuer } from './dev-tokens';
+import { stackEnv, uniqueName } from './names';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+export interface SeparateService {
+  url: string;
+  /** Its own database (none for the gateway, which owns no data). */
+  db?: TestDatabase;
+  stop(): Promise<void>;
+}
+
+export interface SeparateServiceOptions {
+  /** Variables beyond the stack's, the issuer's keys and a free port. */
+  env?: NodeJS.ProcessEnv;
+  /** A database of its own (default); the gateway has none. */
+  database?: boolean;
+}
+
+/**
+ * A service of the fleet as it is deployed: built (`nx build`'s script), then
+ * `node dist/<project>/src/main.js` in its own process with its own database,
+ * on the run's stack, trusting `issuer`'s tokens. A test of one service (or of
+ * the gateway) never imports another service's code.
+ */
+export async function startSeparateService(
+  project: string,
+  issuer: DevIssuer,
+  { env: extraEnv = {}, database = true }: SeparateServiceOptions = {},
+): Promise<SeparateService> {
+  execFileSync(process.execPath, [path.join(ROOT, 'tools/scripts/build-service.mjs'), project], { cwd: ROOT });
+  const db = database ? await createTestDatabase(path.basename(project)) : undefined;
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', project, 'src/main.js')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      ...(db ? { DATABASE_URL: db.url } : {}),
+      KAFKA_BROKERS: stackEnv('KAFKA_BROKERS'),
+      SCHEMA_REGISTRY_URL: stackEnv('SCHEMA_REGISTRY_URL'),
+      JWKS_JSON: issuer.jwksJson,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      // Consumer groups of its own, so that runs sharing one Kafka never split each other's events.
+      PROJECTION_SUFFIX: `-${uniqueName('t')}`,
+      OVERDUE_SCAN_INTERVAL_MS: '0',
+      ...extraEnv,
+    },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await db?.drop();
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await db?.drop();
+      throw new Error(`${project} exited (${child.exitCode}): ${stderr}`);
+    }
+    const ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${project} not ready within 60 s: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, db, stop };
+}
