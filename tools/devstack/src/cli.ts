@@ -7,11 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { devstackHome } from './paths';
 import { isAlive, portAnswers, sleep, tail } from './processes';
+import { seedDemo } from './demo';
+import { RunningFleet, startFleet } from './fleet';
 import type { StackState } from './supervisor';
-import { runSupervisor } from './supervisor';
+import { envFileText, runSupervisor } from './supervisor';
 
 const statePath = path.join(devstackHome, 'state.json');
 const supervisorLog = path.join(devstackHome, 'logs', 'devstack.log');
+const envPath = path.join(devstackHome, 'env');
 
 function readState(): StackState | undefined {
   try {
@@ -102,14 +105,52 @@ async function status() {
   }
 }
 
+/**
+ * The whole fleet on this machine: the devstack (or the one already running in
+ * the background), every service that exists and the gateway, demo tenants with
+ * sample data; URLs go to .devstack/env. Ctrl-C stops what it started.
+ */
 async function dev() {
-  if (readState()) {
-    console.log('devstack is already running in the background; nothing else to start yet.');
-    return;
+  const began = Date.now();
+  const log = (line: string) => console.error(line);
+  const basePort = Number(process.env.DEVSTACK_FLEET_PORT ?? 4000);
+  let fleet: RunningFleet | undefined;
+  const background = readState();
+  if (background) {
+    log('Using the devstack running in the background; Ctrl-C stops the services, not the stack.');
+    const stopFleet = () => {
+      void (async () => {
+        await fleet?.stop();
+        fs.writeFileSync(envPath, envFileText(background.env));
+        log('The services stopped; the devstack keeps running (npm run devstack:down stops it).');
+        process.exit(0);
+      })();
+    };
+    process.once('SIGINT', stopFleet);
+    process.once('SIGTERM', stopFleet);
+  } else {
+    log('Starting the Hexfleet devstack in the foreground; Ctrl-C stops everything.');
+    await runSupervisor({ ephemeral: false, home: devstackHome, beforeStop: async () => fleet?.stop() });
   }
-  console.error('Starting the Hexfleet devstack in the foreground; Ctrl-C stops it.');
-  await runSupervisor({ ephemeral: false, home: devstackHome });
-  console.error(`Ready. In another shell: source .devstack/env`);
+  const stack = (readState() ?? background)?.env;
+  if (!stack) throw new Error('the devstack is not running');
+
+  log('Starting the fleet:');
+  try {
+    fleet = await startFleet({ home: devstackHome, stack, basePort, log });
+    fs.writeFileSync(envPath, envFileText({ ...stack, ...fleet.urls }));
+    const logins = await seedDemo(fleet, log);
+    log('');
+    log(`Hexfleet is up in ${((Date.now() - began) / 1000).toFixed(1)}s. Gateway: ${fleet.urls.GATEWAY_URL}`);
+    log(`  GraphQL  ${fleet.urls.GATEWAY_URL}/graphql    REST  ${fleet.urls.GATEWAY_URL}/api/v1/<module>/...`);
+    for (const login of logins) log(`  demo login: tenant ${login.tenant}, ${login.email} / ${login.password}`);
+    log(
+      `  logs in ${path.relative(process.cwd(), path.join(devstackHome, 'logs'))}; URLs in .devstack/env. Ctrl-C stops.`,
+    );
+  } catch (error) {
+    log(`the fleet did not start: ${(error as Error).message}`);
+    process.kill(process.pid, 'SIGTERM');
+  }
 }
 
 const commands: Record<string, () => Promise<void>> = {

@@ -9,6 +9,8 @@ export interface SupervisorOptions {
   /** Throw-away stack: free ports, a temp folder removed on exit, and it stops when its parent goes away. */
   ephemeral: boolean;
   home?: string;
+  /** Runs first on Ctrl-C / SIGTERM, before the stack stops (`npm run dev` stops its services there). */
+  beforeStop?: () => Promise<void>;
 }
 
 /** What `up` and the test harness read once the stack is ready. */
@@ -19,7 +21,7 @@ export interface StackState {
   startedAt: string;
 }
 
-export const envFileText = (env: StackEnv) =>
+export const envFileText = (env: StackEnv | Record<string, string>) =>
   Object.entries(env)
     .map(([key, value]) => `export ${key}=${shellQuote(value)}`)
     .join('\n') + '\n';
@@ -55,6 +57,7 @@ export async function runSupervisor(opts: SupervisorOptions, log = (line: string
   exitHook.forceExitTimeout(60_000);
   exitHook((done) => {
     void (async () => {
+      await opts.beforeStop?.().catch((error: unknown) => log(`stopping: ${(error as Error).message}`));
       await stack?.stop();
       fs.rmSync(statePath, { force: true });
       fs.rmSync(envPath, { force: true });

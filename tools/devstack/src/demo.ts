@@ -1,0 +1,201 @@
+import type { RunningFleet } from './fleet';
+
+/** The demo tenants `npm run dev` provisions, one per product. Dev-only credentials, printed at start. */
+export const DEMO_PASSWORD = 'hexfleet-demo-2026';
+const SCHOOL_ID = '7b0c1f4e-5d2a-4c3b-9e8f-1a2b3c4d5e6f';
+
+interface DemoTenant {
+  slug: string;
+  name: string;
+  product: 'business' | 'school';
+  admin: { email: string; displayName: string };
+  /** Roles the admin grants itself so the sample data can be entered. */
+  grants: Array<{ role: string; schoolId?: string }>;
+}
+
+const TENANTS: DemoTenant[] = [
+  {
+    slug: 'acme',
+    name: 'Acme Corporation',
+    product: 'business',
+    admin: { email: 'admin@acme.test', displayName: 'Avery Admin' },
+    grants: [{ role: 'hr' }, { role: 'payroll-admin' }],
+  },
+  {
+    slug: 'greenfield',
+    name: 'Greenfield School Group',
+    product: 'school',
+    admin: { email: 'admin@greenfield.test', displayName: 'Gale Admin' },
+    grants: [
+      { role: 'school-admin', schoolId: SCHOOL_ID },
+      { role: 'librarian', schoolId: SCHOOL_ID },
+    ],
+  },
+];
+
+export interface DemoLogin {
+  tenant: string;
+  email: string;
+  password: string;
+}
+
+type Json = Record<string, unknown>;
+
+async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
+}
+
+const expectStatus = (reply: { status: number; body: Json }, allowed: number[], what: string) => {
+  if (!allowed.includes(reply.status))
+    throw new Error(`demo data: ${what} answered ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+};
+
+/**
+ * Provisions the demo tenants and their sample data through the public APIs,
+ * as a person would: provision, accept the invitation from the dev mailbox,
+ * log in, enter data. Safe to run on every start: a tenant that exists is
+ * kept, and every command carries an Idempotency-Key, so nothing doubles.
+ */
+export async function seedDemo(fleet: RunningFleet, log: (line: string) => void): Promise<DemoLogin[]> {
+  const identity = fleet.urls.IDENTITY_URL;
+  if (!identity) {
+    log('identity is not in this checkout yet: no demo tenants');
+    return [];
+  }
+  const logins: DemoLogin[] = [];
+  for (const tenant of TENANTS) {
+    const provisioned = await call(
+      `${identity}/tenants`,
+      'POST',
+      { slug: tenant.slug, name: tenant.name, product: tenant.product, admin: tenant.admin },
+      { 'x-operator-key': fleet.secrets.operatorKey },
+    );
+    expectStatus(provisioned, [201, 409], `provisioning ${tenant.slug}`);
+    const login = () =>
+      call(`${identity}/auth/login`, 'POST', {
+        tenant: tenant.slug,
+        email: tenant.admin.email,
+        password: DEMO_PASSWORD,
+      });
+    let session = await login();
+    if (session.status === 401) {
+      // First start: the admin's invitation waits in the dev mailbox.
+      const mail = await call(`${identity}/dev/mailbox?to=${encodeURIComponent(tenant.admin.email)}`, 'GET');
+      const messages = (Array.isArray(mail.body) ? mail.body : []) as Json[];
+      const invitation = messages.filter((m) => m.tenant === tenant.slug && m.purpose === 'invitation').at(-1);
+      if (!invitation) throw new Error(`demo data: no invitation for ${tenant.admin.email} in the dev mailbox`);
+      expectStatus(
+        await call(`${identity}/auth/invitations/accept`, 'POST', {
+          tenant: tenant.slug,
+          token: invitation.token,
+          password: DEMO_PASSWORD,
+        }),
+        [200, 204],
+        'accepting the invitation',
+      );
+      session = await login();
+    }
+    let token = String(expectStatus(session, [200], `logging in to ${tenant.slug}`).accessToken);
+    const auth = (key?: string) => ({ authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) });
+
+    const me = expectStatus(await call(`${identity}/me`, 'GET', undefined, auth()), [200], 'reading /me');
+    for (const grant of tenant.grants) {
+      const granted = await call(
+        `${identity}/users/${me.userId}/grants`,
+        'POST',
+        grant,
+        auth(`demo-grant-${grant.role}`),
+      );
+      expectStatus(granted, [200, 201, 204, 409], `granting ${grant.role}`);
+    }
+    token = String(expectStatus(await login(), [200], 'logging in again').accessToken);
+
+    if (tenant.product === 'business') await seedBusiness(fleet, auth);
+    else await seedSchool(fleet, auth);
+    logins.push({ tenant: tenant.slug, email: tenant.admin.email, password: DEMO_PASSWORD });
+  }
+  return logins;
+}
+
+type Auth = (idempotencyKey?: string) => Record<string, string>;
+
+async function seedBusiness(fleet: RunningFleet, auth: Auth) {
+  const hrms = fleet.urls.HRMS_URL;
+  if (!hrms) return;
+  const people = [
+    ['Grace', 'Hopper', 'Engineering', 'Engineering Manager'],
+    ['Alan', 'Turing', 'Engineering', 'Software Engineer'],
+    ['Katherine', 'Johnson', 'Finance', 'Analyst'],
+  ];
+  for (const [firstName, lastName, department, designation] of people) {
+    const body = {
+      firstName,
+      lastName,
+      workEmail: `${firstName.toLowerCase()}@acme.test`,
+      joiningDate: '2026-01-05',
+      department,
+      designation,
+      employmentType: 'full-time',
+    };
+    expectStatus(
+      await call(`${hrms}/employees`, 'POST', body, auth(`demo-hire-${firstName}`)),
+      [201],
+      `hiring ${firstName}`,
+    );
+  }
+}
+
+async function seedSchool(fleet: RunningFleet, auth: Auth) {
+  const libraries = fleet.urls.LIBRARIES_URL;
+  if (!libraries) return;
+  const rule = {
+    patronCategory: null,
+    itemType: null,
+    loanPeriodDays: 14,
+    maxLoans: 5,
+    maxRenewals: 2,
+    maxHolds: 3,
+    fineRatePerDayMinor: 100,
+    currency: 'INR',
+    graceDays: 2,
+    fineCapMinor: 5000,
+    hardDueDate: null,
+  };
+  expectStatus(await call(`${libraries}/schools/${SCHOOL_ID}/loan-rules`, 'PUT', rule, auth()), [204], 'loan rules');
+  const titles = [
+    ['The Hobbit', 'J. R. R. Tolkien', 'HOB'],
+    ['A Brief History of Time', 'Stephen Hawking', 'BHT'],
+  ];
+  for (const [title, author, code] of titles) {
+    const created = await call(
+      `${libraries}/titles`,
+      'POST',
+      { schoolId: SCHOOL_ID, title, authors: [author], itemType: 'book' },
+      auth(`demo-title-${code}`),
+    );
+    const { titleId } = expectStatus(created, [201], `cataloguing ${title}`);
+    for (const n of [1, 2]) {
+      const copy = await call(
+        `${libraries}/titles/${titleId}/copies`,
+        'POST',
+        { barcode: `${code}-${n}`, shelf: 'A1' },
+        auth(`demo-copy-${code}-${n}`),
+      );
+      expectStatus(copy, [201, 409], `adding copy ${code}-${n}`);
+    }
+  }
+  const patron = await call(
+    `${libraries}/patrons`,
+    'POST',
+    { schoolId: SCHOOL_ID, name: 'Sam Student', category: 'student' },
+    auth('demo-patron-sam'),
+  );
+  expectStatus(patron, [201], 'registering a patron');
+}
