@@ -324,4 +324,15 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.profile.profile.ProfileRestored',
     ],
   },
+  {
+    name: 'profile.employee-link.v1',
+    partitions: 3,
+    owner: 'profile',
+    description:
+      'INTERNAL to profile, not for integrators: which identity user an HRMS employee is and the placement HRMS last gave them, so a profile gets its department and designation whether EmployeeHired or UserRegistered arrives first. Key: <tenant>:<employeeId>.',
+    eventTypes: [
+      'hexfleet.profile.employeelink.EmployeePlacementNoted',
+      'hexfleet.profile.employeelink.EmployeeAccountNoted',
+    ],
+  },
 ];

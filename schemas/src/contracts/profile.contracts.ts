@@ -726,6 +726,124 @@ export const profileProfileV1Contracts: readonly EventContract[] = [
   profileRestoredContract,
 ];
 
+// Topic profile.employee-link.v1
+
+/** Internal to profile: the department and designation HRMS last gave an employee (from EmployeeHired, EmployeePromoted, EmployeeTransferred), kept until the employee's account is known so the profile can be pre-filled in whichever order the events arrive. */
+export interface EmployeePlacementNotedData {
+  /** The HRMS employee (UUID); also the aggregate id. */
+  employeeId: string;
+  /** The department now; null when HRMS has not said (a promotion seen before any hire). Default: null. */
+  department: null | string;
+  /** The job title now; null when HRMS has not said (a transfer seen before any hire). Default: null. */
+  designation: null | string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.employeelink.EmployeePlacementNoted on profile.employee-link.v1: what a decider returns and the event store records. */
+export interface EmployeePlacementNoted {
+  type: 'EmployeePlacementNoted';
+  data: EmployeePlacementNotedData;
+}
+
+/** EmployeePlacementNotedData, with the fields that have a default optional. */
+export interface EmployeePlacementNotedInput {
+  /** The HRMS employee (UUID); also the aggregate id. */
+  employeeId: string;
+  /** The department now; null when HRMS has not said (a promotion seen before any hire). Default: null. */
+  department?: null | string;
+  /** The job title now; null when HRMS has not said (a transfer seen before any hire). Default: null. */
+  designation?: null | string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** A EmployeePlacementNoted event. Fields left out get their Avro default. */
+export const employeePlacementNoted = (data: EmployeePlacementNotedInput): EmployeePlacementNoted => ({
+  type: 'EmployeePlacementNoted',
+  data: { ...data, department: data.department ?? null, designation: data.designation ?? null },
+});
+
+/** Registered under the subject `profile.employee-link.v1-hexfleet.profile.employeelink.EmployeePlacementNoted` (TopicRecordNameStrategy). */
+export const employeePlacementNotedContract: EventContract = {
+  type: 'EmployeePlacementNoted',
+  topic: 'profile.employee-link.v1',
+  schema: {
+    type: 'record',
+    name: 'EmployeePlacementNoted',
+    namespace: 'hexfleet.profile.employeelink',
+    doc: "Internal to profile: the department and designation HRMS last gave an employee (from EmployeeHired, EmployeePromoted, EmployeeTransferred), kept until the employee's account is known so the profile can be pre-filled in whichever order the events arrive.",
+    fields: [
+      { name: 'employeeId', type: 'string', doc: 'The HRMS employee (UUID); also the aggregate id.' },
+      {
+        name: 'department',
+        type: ['null', 'string'],
+        doc: 'The department now; null when HRMS has not said (a promotion seen before any hire).',
+        default: null,
+      },
+      {
+        name: 'designation',
+        type: ['null', 'string'],
+        doc: 'The job title now; null when HRMS has not said (a transfer seen before any hire).',
+        default: null,
+      },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Internal to profile: the identity user (account, and so profile) of an HRMS employee, from UserRegistered's employeeId or EmployeeHired's userId. */
+export interface EmployeeAccountNotedData {
+  /** The HRMS employee (UUID); also the aggregate id. */
+  employeeId: string;
+  /** The identity user (UUID) whose profile gets the employee's department and designation. */
+  userId: string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.employeelink.EmployeeAccountNoted on profile.employee-link.v1: what a decider returns and the event store records. */
+export interface EmployeeAccountNoted {
+  type: 'EmployeeAccountNoted';
+  data: EmployeeAccountNotedData;
+}
+
+/** A EmployeeAccountNoted event. */
+export const employeeAccountNoted = (data: EmployeeAccountNotedData): EmployeeAccountNoted => ({
+  type: 'EmployeeAccountNoted',
+  data,
+});
+
+/** Registered under the subject `profile.employee-link.v1-hexfleet.profile.employeelink.EmployeeAccountNoted` (TopicRecordNameStrategy). */
+export const employeeAccountNotedContract: EventContract = {
+  type: 'EmployeeAccountNoted',
+  topic: 'profile.employee-link.v1',
+  schema: {
+    type: 'record',
+    name: 'EmployeeAccountNoted',
+    namespace: 'hexfleet.profile.employeelink',
+    doc: "Internal to profile: the identity user (account, and so profile) of an HRMS employee, from UserRegistered's employeeId or EmployeeHired's userId.",
+    fields: [
+      { name: 'employeeId', type: 'string', doc: 'The HRMS employee (UUID); also the aggregate id.' },
+      {
+        name: 'userId',
+        type: 'string',
+        doc: "The identity user (UUID) whose profile gets the employee's department and designation.",
+      },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on profile.employee-link.v1. */
+export type ProfileEmployeeLinkV1Event = EmployeePlacementNoted | EmployeeAccountNoted;
+
+/** The contracts of profile.employee-link.v1, in its topics.json order. */
+export const profileEmployeeLinkV1Contracts: readonly EventContract[] = [
+  employeePlacementNotedContract,
+  employeeAccountNotedContract,
+];
+
 // Named types the events use
 
 /** The product of the tenant: business or school. */
@@ -784,4 +902,4 @@ export interface NotificationPreferences {
 }
 
 /** Every contract of the profile module: what its service's serde registers. */
-export const contracts: readonly EventContract[] = [...profileProfileV1Contracts];
+export const contracts: readonly EventContract[] = [...profileProfileV1Contracts, ...profileEmployeeLinkV1Contracts];

@@ -32,7 +32,7 @@ export function link(
   const { guardianUserId } = data;
   student(state);
   if (!isUuid(guardianUserId)) throw new DomainError('invalid-user-id', { guardianUserId });
-  if (guardianUserId === state.userId) throw new DomainError('guardian-is-the-student');
+  if (guardianUserId === state.userId) throw new DomainError('guardian-is-the-student', { guardianUserId });
   if (state.guardians.some((g) => g.guardianUserId === guardianUserId))
     throw new DomainError('guardian-already-linked', { guardianUserId });
   const relationship = data.relationship.trim();

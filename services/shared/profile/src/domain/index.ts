@@ -3,6 +3,8 @@ export type { Actor } from './actor';
 export { ADMIN_ROLES, HR_ROLES, SCHOOL_ADMIN_ROLES } from './actor';
 export { ADULT_AGE, ageOn, isMinor } from './age';
 export type { Command } from './command';
+export { employeeLinkDecider } from './employee-link.decider';
+export type { EmployeeLinkCommand, EmployeeLinkEvent, EmployeeLinkState, Placement } from './employee-link.decider';
 export type { PreferenceChanges } from './preferences';
 export { profileDecider } from './profile.decider';
 export type { ProfileCommand } from './profile.decider';

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Patch, Put, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, Roles } from '@hexfleet/platform';
+import type { Principal } from '@hexfleet/platform';
+import { STAFF_ROLES } from '../../application/profile-access';
+import { ProfileCommands } from '../../application/profile.command-handler';
+import { ProfileQueries } from '../../application/profile.query-handler';
+import { AppFieldsBody, DirectoryQuery, PreferencesBody, UpdateProfileBody } from './profile.dto';
+import { JsonObjectBody } from './json-object-body';
+import { UserIdParam } from './user-id';
+
+@ApiTags('profiles')
+@ApiBearerAuth()
+@Controller('profiles')
+export class ProfilesController {
+  constructor(
+    private readonly commands: ProfileCommands,
+    private readonly queries: ProfileQueries,
+  ) {}
+
+  @Get()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: "The tenant's directory: active profiles by name, as cards (staff only)" })
+  directory(@Caller() caller: Principal, @Query() query: DirectoryQuery) {
+    return this.queries.directory(caller, {
+      query: query.query,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 20,
+    });
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: "The caller's own profile (404 until the registration has reached this service)" })
+  me(@Caller() caller: Principal) {
+    return this.queries.me(caller);
+  }
+
+  @Get(':userId')
+  @ApiOperation({ summary: 'A profile: all of it to the person, admins, HR and linked guardians; a card to staff' })
+  get(@Caller() caller: Principal, @UserIdParam('userId') userId: string) {
+    return this.queries.get(caller, userId);
+  }
+
+  @Patch(':userId')
+  @UseInterceptors(JsonObjectBody)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change personal and contact details (the person, an admin, HR, a guardian of a minor)' })
+  async update(@Caller() caller: Principal, @UserIdParam('userId') userId: string, @Body() body: UpdateProfileBody) {
+    await this.commands.update(caller, userId, body);
+  }
+
+  @Put(':userId/preferences')
+  @UseInterceptors(JsonObjectBody)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set language, time zone and notification channels' })
+  async preferences(@Caller() caller: Principal, @UserIdParam('userId') userId: string, @Body() body: PreferencesBody) {
+    await this.commands.changePreferences(caller, userId, body);
+  }
+
+  @Put(':userId/app-fields')
+  @UseInterceptors(JsonObjectBody)
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Set per-app fields: department and designation (HR), admission number and class (school admin)',
+  })
+  async appFields(@Caller() caller: Principal, @UserIdParam('userId') userId: string, @Body() body: AppFieldsBody) {
+    await this.commands.update(caller, userId, body);
+  }
+}

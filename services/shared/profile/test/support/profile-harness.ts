@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { createService } from '@hexfleet/platform';
+import type { RunningService } from '@hexfleet/platform';
+import { hrms, identity } from '@hexfleet/schemas';
+import {
+  callService,
+  createDevIssuer,
+  createTestDatabase,
+  listenOnFreePort,
+  serviceTestEnv,
+  startGroupsAtTopicEnds,
+  uniqueName,
+} from '@hexfleet/testing';
+import type { CallOptions, DevIssuer, Reply, TestDatabase } from '@hexfleet/testing';
+import { createProfile } from '../../src/profile.module';
+import { startUpstream } from './upstream';
+import type { Upstream } from './upstream';
+
+export type { Reply };
+
+/** A tenant slug no other test uses (slugs allow no hyphen, so not uniqueName). */
+export const uniqueTenant = (prefix = 't') => `${prefix}${randomBytes(5).toString('hex')}`;
+
+export interface ProfileFleet extends RunningService {
+  url: string;
+  db: TestDatabase;
+  issuer: DevIssuer;
+  /** identity's and HRMS's write sides: what they append reaches profile through Kafka. */
+  identity: Upstream;
+  hrms: Upstream;
+  call(method: string, path: string, options?: CallOptions): Promise<Reply>;
+  /** Events in profile's own store, of one type or all, on one stream or all. */
+  stored(filter?: { type?: string; stream?: string }): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Profile in-process on the run's stack with its own database and consumer
+ * groups (a suffix; started at the topics' ends, so earlier runs' events are
+ * neither replayed nor acted on), beside stand-ins for identity and HRMS.
+ */
+export async function startProfileFleet(): Promise<ProfileFleet> {
+  const issuer = await createDevIssuer();
+  const identityStandIn = await startUpstream('identity', '/shared/identity', identity.contracts, issuer);
+  const hrmsStandIn = await startUpstream('hrms', '/business/hrms', hrms.contracts, issuer).catch(async (e) => {
+    await identityStandIn.close();
+    throw e;
+  });
+  const { definition, module } = createProfile({ projectionSuffix: `-${uniqueName('t')}` }, {});
+  await startGroupsAtTopicEnds([
+    ...(definition.projections ?? []).map((p) => ({ groupId: `projection.${p.name}`, topics: p.topics })),
+    ...(definition.policies ?? []).map((p) => ({ groupId: `policy.${p.name}`, topics: p.topics })),
+  ]);
+  const db = await createTestDatabase('profile');
+  const service = await createService(definition, module, { env: serviceTestEnv(db.url, issuer) });
+  const url = await listenOnFreePort(service.app);
+  return {
+    ...service,
+    url,
+    db,
+    issuer,
+    identity: identityStandIn,
+    hrms: hrmsStandIn,
+    call: (method, path, options) => callService(url, method, path, options),
+    async stored({ type, stream } = {}) {
+      const { rows } = await db.pool.query<{ n: string }>(
+        `select count(*) as n from eventstore.events
+         where ($1::text is null or event_type = $1) and ($2::text is null or stream_id = $2)`,
+        [type ?? null, stream ?? null],
+      );
+      return Number(rows[0].n);
+    },
+    async close() {
+      await service.app.close();
+      await Promise.all([identityStandIn.close(), hrmsStandIn.close()]);
+      await db.drop();
+    },
+  };
+}
