@@ -1,4 +1,5 @@
 import {
+  ArgumentMetadata,
   ArgumentsHost,
   BadRequestException,
   Catch,
@@ -44,9 +45,24 @@ const flatten = (errors: ValidationError[], prefix = ''): Array<{ field: string;
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
-/** class-validator on every body and query: unknown fields are refused, and the 400 names each bad field. */
+/**
+ * class-validator on every body and query: unknown fields are refused, and the
+ * 400 names each bad field. A command's body must be a JSON object: a list, a
+ * string, `null` or no body at all is a 400 naming `body`, not a confusing
+ * complaint about a field called `0` (or a string let through).
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    const dto = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
+    if (dto && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new ValidationProblem([{ field: 'body', message: 'the body must be a JSON object' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export const validationPipe = () =>
-  new ValidationPipe({
+  new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

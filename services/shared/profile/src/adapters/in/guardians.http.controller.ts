@@ -1,10 +1,9 @@
-import { Body, Controller, Delete, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { ProfileCommands } from '../../application/profile.command-handler';
 import { LinkGuardianBody } from './profile.dto';
-import { JsonObjectBody } from './json-object-body';
 import { UserIdParam } from './user-id';
 
 /** Student-guardian links, on the student's profile: admins set them (the domain says who). */
@@ -15,7 +14,6 @@ export class GuardiansController {
   constructor(private readonly commands: ProfileCommands) {}
 
   @Post()
-  @UseInterceptors(JsonObjectBody)
   @ApiOperation({ summary: 'Link a guardian to a student: the first is the primary one, a second primary is refused' })
   async link(@Caller() caller: Principal, @UserIdParam('userId') userId: string, @Body() body: LinkGuardianBody) {
     const { guardianUserId, relationship, primary = false } = body;

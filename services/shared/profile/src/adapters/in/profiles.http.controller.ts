@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Put, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
@@ -6,7 +6,6 @@ import { STAFF_ROLES } from '../../application/profile-access';
 import { ProfileCommands } from '../../application/profile.command-handler';
 import { ProfileQueries } from '../../application/profile.query-handler';
 import { AppFieldsBody, DirectoryQuery, PreferencesBody, UpdateProfileBody } from './profile.dto';
-import { JsonObjectBody } from './json-object-body';
 import { UserIdParam } from './user-id';
 
 @ApiTags('profiles')
@@ -42,7 +41,6 @@ export class ProfilesController {
   }
 
   @Patch(':userId')
-  @UseInterceptors(JsonObjectBody)
   @HttpCode(204)
   @ApiOperation({ summary: 'Change personal and contact details (the person, an admin, HR, a guardian of a minor)' })
   async update(@Caller() caller: Principal, @UserIdParam('userId') userId: string, @Body() body: UpdateProfileBody) {
@@ -50,7 +48,6 @@ export class ProfilesController {
   }
 
   @Put(':userId/preferences')
-  @UseInterceptors(JsonObjectBody)
   @HttpCode(204)
   @ApiOperation({ summary: 'Set language, time zone and notification channels' })
   async preferences(@Caller() caller: Principal, @UserIdParam('userId') userId: string, @Body() body: PreferencesBody) {
@@ -58,7 +55,6 @@ export class ProfilesController {
   }
 
   @Put(':userId/app-fields')
-  @UseInterceptors(JsonObjectBody)
   @HttpCode(204)
   @ApiOperation({
     summary: 'Set per-app fields: department and designation (HR), admission number and class (school admin)',
