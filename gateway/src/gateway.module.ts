@@ -12,6 +12,7 @@ import { PayrollResolver } from './graphql/payroll.resolver';
 import { SchoolResolver } from './graphql/school.resolver';
 import { IdentityResolver } from './graphql/identity.resolver';
 import { LiveResolver } from './graphql/live.resolver';
+import { ProfileResolver } from './graphql/profile.resolver';
 
 /** The request's verified caller, put there by the gateway's HTTP hook before GraphQL runs. */
 export type AuthenticatedRequest = FastifyRequest & { caller?: CallerContext };
@@ -50,6 +51,7 @@ export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeA
       PayrollResolver,
       SchoolResolver,
       IdentityResolver,
+      ProfileResolver,
       LiveResolver,
     ],
   })
