@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectionGroup } from '@hexfleet/eventing';
+import type { Clock } from '@hexfleet/kernel';
 import { createService } from '@hexfleet/platform';
 import type { RunningService } from '@hexfleet/platform';
 import {
@@ -47,7 +48,7 @@ export async function newSigningKeyJwk(): Promise<string> {
  * a temporary folder, and its directory's consumer group started at the
  * topics' ends (earlier runs' events are not this instance's business).
  */
-export async function startIdentity(extra: NodeJS.ProcessEnv = {}): Promise<IdentityHarness> {
+export async function startIdentity(extra: NodeJS.ProcessEnv = {}, clock?: Clock): Promise<IdentityHarness> {
   const db = await createTestDatabase('identity');
   const mailboxDir = await mkdtemp(path.join(tmpdir(), 'identity-mail-'));
   const operatorKey = randomBytes(24).toString('base64url');
@@ -64,7 +65,7 @@ export async function startIdentity(extra: NodeJS.ProcessEnv = {}): Promise<Iden
     HRMS_POLICIES: 'off',
     ...extra,
   });
-  const { definition, module } = createIdentity({}, env);
+  const { definition, module } = createIdentity(clock ? { clock } : {}, env);
   await startGroupsAtTopicEnds(
     (definition.projections ?? []).map((p) => ({ groupId: projectionGroup(p), topics: p.topics })),
   );
