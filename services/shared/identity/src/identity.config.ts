@@ -64,7 +64,7 @@ const schema = z.object({
     .default(''),
 });
 
-export type IdentityOptions = Omit<IdentitySettings, 'clock' | 'readModel'> & {
+export type IdentityOptions = Omit<IdentitySettings, 'clock' | 'readModels'> & {
   clock: Clock;
   projectionSuffix: string;
   hrmsPolicies: boolean;

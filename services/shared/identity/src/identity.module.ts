@@ -8,7 +8,8 @@ import { MeController } from './adapters/in/me.http.controller';
 import { OperatorKeyGuard } from './adapters/in/operator-key.guard';
 import { TenantsController } from './adapters/in/tenants.http.controller';
 import { UsersController } from './adapters/in/users.http.controller';
-import { directoryProjection } from './adapters/out/directory.projection';
+import { loginAuditProjection } from './adapters/out/login-audit.projection';
+import { usersProjection } from './adapters/out/users.projection';
 import { FileMailbox, LogMailer } from './adapters/out/file-mailbox.adapter';
 import { PostgresAddressGuard } from './adapters/out/postgres-address-guard.adapter';
 import { PostgresTotpEnrolments } from './adapters/out/postgres-totp-enrolments.adapter';
@@ -57,8 +58,11 @@ const UNPROCESSABLE = [
  */
 export function createIdentity(overrides: Partial<IdentityOptions> = {}, env: NodeJS.ProcessEnv = process.env) {
   const options: IdentityOptions = { clock: systemClock, ...identityEnv(env), ...overrides };
-  const readModel = `identity-directory${options.projectionSuffix}`;
-  const settings: IdentitySettings = { ...options, readModel };
+  const readModels = {
+    users: `identity-users${options.projectionSuffix}`,
+    loginAudit: `identity-login-audit${options.projectionSuffix}`,
+  };
+  const settings: IdentitySettings = { ...options, readModels };
   const mailbox = options.mailboxDir ? new FileMailbox(options.mailboxDir, () => options.clock.now()) : null;
   const definition: ServiceDefinition = {
     name: 'identity',
@@ -66,7 +70,7 @@ export function createIdentity(overrides: Partial<IdentityOptions> = {}, env: No
     description: 'Identity: tenants, users, credentials, sessions and roles; issues the tokens every service verifies.',
     contracts: identity.contracts,
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'identity'),
-    projections: [directoryProjection(readModel)],
+    projections: [usersProjection(readModels.users), loginAuditProjection(readModels.loginAudit)],
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/],
   };

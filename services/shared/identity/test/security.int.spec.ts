@@ -17,7 +17,7 @@ describe('what identity refuses', () => {
   afterAll(() => service?.close());
 
   it('20 wrong passwords lock the account: the right one is refused until the lock ends', async () => {
-    const { tenant, admin, adminToken } = await provisionTenant(service);
+    const { tenant, adminToken } = await provisionTenant(service);
     const { person, userId } = await invite(service, tenant, adminToken, [{ role: 'employee' }], 'victim');
     await person.signIn();
 
@@ -34,10 +34,15 @@ describe('what identity refuses', () => {
     // Indistinguishable from a wrong password: the lock tells a guesser nothing.
     expect(locked.body.detail).toBe(last.body.detail);
 
+    // Even a refusal's answer carries the consistency token of what it stored: the audit waits for it.
     const audit = expectStatus(
-      await admin.call('GET', `/login-audit?userId=${userId}&limit=100`, undefined, adminToken),
+      await service.call('GET', `/login-audit?userId=${userId}&limit=100`, {
+        token: adminToken,
+        headers: { 'x-consistency-token': locked.headers.get('x-consistency-token') ?? '' },
+      }),
       200,
     );
+    expect(audit.headers.get('x-consistency')).toBe('fresh');
     const lock = (audit.body.items ?? []).find((row) => row.outcome === 'locked');
     const lockedUntil = String(lock?.lockedUntil);
     const seconds = (Date.parse(lockedUntil) - clock.now().getTime()) / 1000;

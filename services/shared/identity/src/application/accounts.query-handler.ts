@@ -66,7 +66,7 @@ export class AccountsQueries {
   }
 
   async list(caller: Principal, filter: { q?: string; status?: string } & Page) {
-    await this.consistency.await(this.settings.readModel, caller);
+    await this.consistency.await(this.settings.readModels.users, caller);
     const like = filter.q ? `%${filter.q.replace(/[\\%_]/g, '\\$&')}%` : null;
     const rows = await this.runtime.queryTenant<Record<string, unknown> & { total: number }>(
       caller.tenant,
@@ -85,7 +85,7 @@ export class AccountsQueries {
 
   /** Tenant admins only (checked at the route): sign-ins, refusals and lockouts, newest first. */
   async loginAudit(caller: Principal, filter: { userId?: string } & Page) {
-    await this.consistency.await(this.settings.readModel, caller);
+    await this.consistency.await(this.settings.readModels.loginAudit, caller);
     const items = await this.runtime.queryTenant(
       caller.tenant,
       (s) => `select a.event_id as "eventId", a.user_id as "userId", u.email, a.outcome, a.reason,

@@ -21,8 +21,8 @@ export interface IdentitySettings {
   addressLimits: { maxFailures: number; maxMails: number; windowSeconds: number };
   trustedProxies: string[];
   selfRegistration: Product[];
-  /** The directory projection's actual name (suffixed), which queries wait on. */
-  readModel: string;
+  /** The projections' actual names (suffixed), which queries wait on. */
+  readModels: { users: string; loginAudit: string };
 }
 
 /** Time for commands: the domain reads no clock. */
