@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Post, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Public } from '@hexfleet/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { SigningKey } from '../../application/signing-key';
 import { TenantsHandler } from '../../application/tenants.command-handler';
 import { DisplayName, LoginEmail } from './fields';
@@ -24,7 +24,11 @@ class ProvisionBody {
   @MaxLength(200)
   name!: string;
   @ApiProperty({ enum: ['business', 'school'] }) @IsIn(['business', 'school']) product!: 'business' | 'school';
-  @ApiProperty({ type: TenantAdminBody }) @ValidateNested() @Type(() => TenantAdminBody) admin!: TenantAdminBody;
+  @ApiProperty({ type: TenantAdminBody })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TenantAdminBody)
+  admin!: TenantAdminBody;
 }
 
 @ApiTags('tenants')
