@@ -74,7 +74,12 @@ export type IdentityOptions = Omit<IdentitySettings, 'clock' | 'readModels'> & {
 export function identityEnv(env: NodeJS.ProcessEnv): Omit<IdentityOptions, 'clock'> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((i) => {
+        const name = i.path.join('.');
+        return `${name}: ${i.code === 'invalid_type' && env[name] === undefined ? 'is required' : i.message}`;
+      })
+      .join('; ');
     throw new Error(`Invalid identity configuration: ${problems}`);
   }
   const e = parsed.data;
