@@ -1,7 +1,7 @@
 import { Module, Type } from '@nestjs/common';
 import { systemClock } from '@hexfleet/eventing';
 import type { ServiceDefinition } from '@hexfleet/platform';
-import { identity, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { hrms, identity, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AuthController } from './adapters/in/auth.http.controller';
 import { DEV_MAILBOX, DevMailboxController } from './adapters/in/dev-mailbox.http.controller';
 import { MeController } from './adapters/in/me.http.controller';
@@ -17,6 +17,7 @@ import { PrivateTables } from './adapters/out/private-tables';
 import { AccountsQueries } from './application/accounts.query-handler';
 import { ADDRESS_GUARD } from './application/address-guard.port';
 import { AddressLimits } from './application/address-limits';
+import { hrmsPolicy, HrmsReactions } from './application/hrms.policy';
 import { IDENTITY_SETTINGS, IdentityClock } from './application/identity-settings';
 import type { IdentitySettings } from './application/identity-settings';
 import { LoginHandler } from './application/login.command-handler';
@@ -68,9 +69,11 @@ export function createIdentity(overrides: Partial<IdentityOptions> = {}, env: No
     name: 'identity',
     source: '/shared/identity',
     description: 'Identity: tenants, users, credentials, sessions and roles; issues the tokens every service verifies.',
-    contracts: identity.contracts,
+    // HRMS's contracts only to read its events, when identity reacts to them.
+    contracts: options.hrmsPolicies ? [...identity.contracts, ...hrms.contracts] : identity.contracts,
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'identity'),
     projections: [usersProjection(readModels.users), loginAuditProjection(readModels.loginAudit)],
+    policies: options.hrmsPolicies ? [hrmsPolicy(`identity-hrms${options.projectionSuffix}`)] : [],
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/],
   };
@@ -105,6 +108,7 @@ export function createIdentity(overrides: Partial<IdentityOptions> = {}, env: No
       UsersHandler,
       TotpHandler,
       AccountsQueries,
+      HrmsReactions,
     ],
   })
   class IdentityModule {}

@@ -66,9 +66,10 @@ export async function startIdentity(extra: NodeJS.ProcessEnv = {}, clock?: Clock
     ...extra,
   });
   const { definition, module } = createIdentity(clock ? { clock } : {}, env);
-  await startGroupsAtTopicEnds(
-    (definition.projections ?? []).map((p) => ({ groupId: projectionGroup(p), topics: p.topics })),
-  );
+  await startGroupsAtTopicEnds([
+    ...(definition.projections ?? []).map((p) => ({ groupId: projectionGroup(p), topics: p.topics })),
+    ...(definition.policies ?? []).map((p) => ({ groupId: `policy.${p.name}`, topics: p.topics })),
+  ]);
   const service = await createService(definition, module, { env });
   const url = await listenOnFreePort(service.app);
   return {
