@@ -56,8 +56,12 @@ const schema = z.object({
       'must be none, or business and/or school',
     )
     .transform((v) => (v === 'none' ? [] : (v.split(',') as Array<'business' | 'school'>))),
-  /** React to HRMS events (invite on EmployeeHired, deactivate on EmployeeSeparated). */
-  HRMS_POLICIES: z.enum(['on', 'off']).default('on'),
+  /**
+   * React to HRMS events (invite on EmployeeHired, deactivate on EmployeeSeparated). Off by default:
+   * on, identity waits at start (up to 2 min) for HRMS to create hrms.employee.v1, so turn it on
+   * where HRMS runs too (ADR 0021).
+   */
+  HRMS_POLICIES: z.enum(['on', 'off']).default('off'),
   PROJECTION_SUFFIX: z
     .string()
     .regex(/^[a-z0-9-]*$/)

@@ -242,3 +242,17 @@ describe('bad input to every endpoint', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('the dev mailbox outside development', () => {
+  it('does not exist without MAILBOX_DIR', async () => {
+    const production = await startIdentity({ MAILBOX_DIR: undefined });
+    try {
+      const reply = await production.call('GET', '/dev/mailbox?to=a@b.co');
+      console.log(`GET /dev/mailbox without MAILBOX_DIR -> ${reply.status} ${reply.headers.get('content-type')}`);
+      expect(reply.status).toBe(404);
+      expect(reply.headers.get('content-type')).toContain('application/problem+json');
+    } finally {
+      await production.close();
+    }
+  });
+});
