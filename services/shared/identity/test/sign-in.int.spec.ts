@@ -97,6 +97,12 @@ describe('from a provisioned tenant to a signed-in admin', () => {
     );
     expect(rows).toEqual([{ reason: 'refresh_token_reused' }]);
 
+    // A retried login with the same Idempotency-Key cannot replay the first one's tokens.
+    const keyed = { body: { tenant, email: admin.email, password: PASSWORD }, headers: { 'idempotency-key': 'k1' } };
+    expectStatus(await service.call('POST', '/auth/login', keyed), 200);
+    const replay = await service.call('POST', '/auth/login', keyed);
+    expect([replay.status, replay.body.code]).toEqual([409, 'conflict']);
+
     // Logging in again starts a new session; logout ends it, and its refresh token dies with it.
     const again = expectStatus(await admin.login(PASSWORD), 200).body;
     expectStatus(await admin.call('POST', '/auth/logout', undefined, String(again.accessToken)), 204);

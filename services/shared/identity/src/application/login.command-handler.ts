@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { uuidV7Ids } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
 import { Commands } from '@hexfleet/platform';
@@ -25,6 +25,13 @@ export class LoginRefused extends HttpException {
       secondFactorRequired ? 'This account needs a TOTP code (field totp)' : 'Wrong tenant, email or password',
       HttpStatus.UNAUTHORIZED,
     );
+  }
+}
+
+/** Tokens are handed out once: a retried sign-in or refresh must ask again, not replay. */
+export class SessionNotRepeatable extends ConflictException {
+  constructor() {
+    super('This Idempotency-Key was already used to sign in; sign in again without it');
   }
 }
 
@@ -100,6 +107,8 @@ export class LoginHandler {
       },
       { retries: 3 },
     );
+    // A repeated Idempotency-Key finds its first login already stored: that session's tokens are gone.
+    if (outcome.status === 'already-applied') throw new SessionNotRepeatable();
     return outcome.result;
   }
 

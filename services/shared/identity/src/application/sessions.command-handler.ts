@@ -7,6 +7,7 @@ import { credentialDecider, userDecider } from '../domain';
 import { IdentityClock } from './identity-settings';
 import { hashToken, mintRefreshToken, parseRefreshToken } from './opaque-tokens';
 import { actingAs, tenantFacts } from './streams';
+import { SessionNotRepeatable } from './login.command-handler';
 import { type SignedIn, TokenIssuer, type TokenPair } from './token-issuer';
 
 type Rotation = { kind: 'refused' } | { kind: 'reused' } | { kind: 'rotated'; session: SignedIn };
@@ -61,6 +62,7 @@ export class SessionsHandler {
       },
       { retries: 3 },
     );
+    if (outcome.status === 'already-applied') throw new SessionNotRepeatable();
     const rotation = outcome.result;
     if (rotation.kind !== 'rotated') throw refused();
     return this.tokens.issue(rotation.session);
