@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Grant } from '../domain';
+import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
+import { SigningKey } from './signing-key';
+
+/** What login and refresh answer (OAuth 2.0's token response, in camelCase as every Hexfleet body). */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Seconds the access token lives. */
+  expiresIn: number;
+}
+
+export interface SignedIn {
+  tenant: string;
+  userId: string;
+  sessionId: string;
+  grants: readonly Grant[];
+  refreshToken: string;
+}
+
+@Injectable()
+export class TokenIssuer {
+  constructor(
+    private readonly key: SigningKey,
+    private readonly clock: IdentityClock,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
+
+  async issue({ tenant, userId, sessionId, grants, refreshToken }: SignedIn): Promise<TokenPair> {
+    const expiresIn = this.settings.ttl.accessToken;
+    const claims = { tenant, userId, sessionId, grants };
+    const accessToken = await this.key.accessToken(claims, this.clock.epochMs(), expiresIn);
+    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn };
+  }
+}
