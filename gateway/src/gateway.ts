@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import cors from '@fastify/cors';
 import proxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PubSub } from 'mercurius';
 import { complexityLimit } from './graphql/limits';
@@ -180,6 +181,13 @@ function registerRest(
       prefix,
       rewritePrefix: '',
       websocket: false,
+      replyOptions: {
+        // The services see the client's address (identity limits logins per address), not the gateway's.
+        rewriteRequestHeaders: (request, headers: IncomingHttpHeaders) => {
+          const before = headers['x-forwarded-for'];
+          return { ...headers, 'x-forwarded-for': before ? `${String(before)}, ${request.ip}` : request.ip };
+        },
+      },
       preHandler: async (request: AuthenticatedRequest, reply: FastifyReply) => {
         const path = request.url.slice(prefix.length) || '/';
         if (INTERNAL.test(path)) return sendProblem(reply, 404, 'not-found', 'Not found', 'no such route');

@@ -132,6 +132,9 @@ export async function startFleet({ home, stack, basePort, log }: FleetOptions): 
         OPERATOR_KEY: secrets.operatorKey,
         TOTP_ENCRYPTION_KEY: secrets.totpKey,
         MAILBOX_DIR: path.join(home, 'mailbox'),
+        // Through the gateway, on this machine: the client's address is in X-Forwarded-For.
+        TRUSTED_PROXIES: '127.0.0.1',
+        HRMS_POLICIES: services.some((m) => m.module === 'hrms') ? 'on' : 'off',
       });
     }
     // The rest in parallel: each waits for the topics it consumes, whichever starts first.
