@@ -1,10 +1,18 @@
-import { createDevIssuer, startSeparateService } from '@hexfleet/testing';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import { createDevIssuer, freePort, startSeparateService } from '@hexfleet/testing';
 import type { DevIssuer, SeparateService } from '@hexfleet/testing';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface Fleet {
+  /** Test tokens; with `identity` in the fleet, services trust identity's keys instead. */
   issuer: DevIssuer;
+  /** With identity in the fleet: what an operator holds, and where the dev mailbox is. */
+  operatorKey: string;
   /** The gateway's URL. */
   url: string;
   services: Record<string, SeparateService>;
@@ -16,32 +24,61 @@ export interface Fleet {
 /** Services and the gateway as deployed: each built and run as its own process. */
 export async function startFleet(projects: Record<string, string>, gatewayEnv: NodeJS.ProcessEnv = {}): Promise<Fleet> {
   const issuer = await createDevIssuer();
+  const operatorKey = randomBytes(24).toString('base64url');
   const running: SeparateService[] = [];
   const services: Record<string, SeparateService> = {};
   const stopAll = async () => {
     for (const process of running.reverse()) await process.stop();
   };
   try {
-    // One at a time: each creates its topics, which the next may wait for.
-    for (const [module, project] of Object.entries(projects)) {
-      services[module] = await startSeparateService(project, issuer);
-      running.push(services[module]);
-    }
+    // All at once, as a deployment would: each creates its own topics and waits for the ones it
+    // reads. Identity signs the tokens and everyone reads its public keys (fetched on first use).
+    const identityPort = await freePort();
+    const keys: NodeJS.ProcessEnv =
+      'identity' in projects ? { JWKS_URL: `http://127.0.0.1:${identityPort}/.well-known/jwks.json` } : {};
+    await Promise.all(
+      Object.entries(projects).map(async ([module, project]) => {
+        const env =
+          module === 'identity'
+            ? { ...(await identityEnv(operatorKey, 'hrms' in projects)), PORT: String(identityPort) }
+            : keys;
+        services[module] = await startSeparateService(project, issuer, { env });
+        running.push(services[module]);
+      }),
+    );
     const urls = Object.fromEntries(
       Object.entries(services).map(([module, s]) => [`${module.toUpperCase()}_URL`, s.url]),
     );
     const startGateway = async (env: NodeJS.ProcessEnv = {}) => {
-      const gateway = await startSeparateService('gateway', issuer, { database: false, env: { ...urls, ...env } });
+      const gateway = await startSeparateService('gateway', issuer, {
+        database: false,
+        env: { ...keys, ...urls, ...env },
+      });
       running.push(gateway);
       return gateway;
     };
     // Ready only once its live feed has joined Kafka, so subscriptions see what follows.
     const gateway = await startGateway(gatewayEnv);
-    return { issuer, url: gateway.url, services, startGateway, stop: stopAll };
+    return { issuer, operatorKey, url: gateway.url, services, startGateway, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/** Identity's secrets, made for this run only; its dev mailbox in a temp folder. */
+async function identityEnv(operatorKey: string, hrms: boolean): Promise<NodeJS.ProcessEnv> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: `test-${randomBytes(4).toString('hex')}`, alg: 'ES256' };
+  return {
+    SIGNING_KEY_JWK: JSON.stringify(jwk),
+    JWKS_JSON: '',
+    OPERATOR_KEY: operatorKey,
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MAILBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mailbox-')),
+    TRUSTED_PROXIES: '127.0.0.1',
+    HRMS_POLICIES: hrms ? 'on' : 'off',
+  };
 }
 
 /** The gateway's calls to one service so far, from its own /metrics. */

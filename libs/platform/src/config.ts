@@ -44,7 +44,15 @@ const edgeShape = {
 };
 
 /** What every service reads from its environment. */
-const platformShape = { ...edgeShape, DATABASE_URL: urlVariable(['postgres:', 'postgresql:']) };
+const platformShape = {
+  ...edgeShape,
+  DATABASE_URL: urlVariable(['postgres:', 'postgresql:']),
+  /**
+   * Where the service's consumer groups begin when they have no offsets yet: `beginning` (read
+   * models catch up on all history) or `end` (a throw-away instance on a shared cluster: tests).
+   */
+  NEW_CONSUMER_GROUPS_START_AT: z.enum(['beginning', 'end']).default('beginning'),
+};
 
 /** The platform's variables plus a service's own (`serviceEnv({ LOAN_SCAN_CRON: z.string() })`). */
 export function serviceEnv<Extra extends z.ZodRawShape = Record<never, never>>(extra?: Extra) {

@@ -95,6 +95,7 @@ export class ServiceRuntime {
           pool: this.pool,
           serde: this.serde,
           cluster,
+          startAt: env.NEW_CONSUMER_GROUPS_START_AT,
           onApplied: (count) => this.metrics.eventsApplied.inc({ projection: projection.name }, count),
         }),
     );
@@ -105,6 +106,7 @@ export class ServiceRuntime {
           kafka: this.kafka,
           serde: this.serde,
           cluster,
+          startAt: env.NEW_CONSUMER_GROUPS_START_AT,
           onRejected: (event, error) => this.logger.warn(`${policy.name} refused ${event.type}: ${error.message}`),
         }),
     );

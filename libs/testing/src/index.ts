@@ -13,5 +13,5 @@ export { startPrivateKafka } from './private-kafka';
 export type { PrivateKafka } from './private-kafka';
 export { callService, listenOnFreePort, serviceTestEnv, startGroupsAtTopicEnds } from './service-under-test';
 export type { CallOptions, Reply } from './service-under-test';
-export { startSeparateService } from './separate-service';
+export { freePort, startSeparateService } from './separate-service';
 export type { SeparateService, SeparateServiceOptions } from './separate-service';

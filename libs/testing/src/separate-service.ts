@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '@hexfleet/devstack';
+export { freePort };
 import { createTestDatabase, TestDatabase } from './database';
 import type { DevIssuer } from './dev-tokens';
 import { stackEnv, uniqueName } from './names';
@@ -34,7 +35,8 @@ export async function startSeparateService(
 ): Promise<SeparateService> {
   execFileSync(process.execPath, [path.join(ROOT, 'tools/scripts/build-service.mjs'), project], { cwd: ROOT });
   const db = database ? await createTestDatabase(path.basename(project)) : undefined;
-  const port = await freePort();
+  // A port chosen by the caller (so others can be told the URL before it is up), or any free one.
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', project, 'src/main.js')], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -49,6 +51,8 @@ export async function startSeparateService(
       LOG_LEVEL: 'warn',
       // Consumer groups of its own, so that runs sharing one Kafka never split each other's events.
       PROJECTION_SUFFIX: `-${uniqueName('t')}`,
+      // ...which start at their topics' ends: the shared stack holds every earlier test's events.
+      NEW_CONSUMER_GROUPS_START_AT: 'end',
       OVERDUE_SCAN_INTERVAL_MS: '0',
       ...extraEnv,
     },

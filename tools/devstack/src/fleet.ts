@@ -125,20 +125,22 @@ export async function startFleet({ home, stack, basePort, log }: FleetOptions): 
     const database = async (member: Member) => ({
       DATABASE_URL: await ensureDatabase(stack.DATABASE_URL, member.module),
     });
-    if (identity) {
-      await launch(identity, {
-        ...(await database(identity)),
-        SIGNING_KEY_JWK: secrets.signingKeyJwk,
-        OPERATOR_KEY: secrets.operatorKey,
-        TOTP_ENCRYPTION_KEY: secrets.totpKey,
-        MAILBOX_DIR: path.join(home, 'mailbox'),
-        // Through the gateway, on this machine: the client's address is in X-Forwarded-For.
-        TRUSTED_PROXIES: '127.0.0.1',
-        HRMS_POLICIES: services.some((m) => m.module === 'hrms') ? 'on' : 'off',
-      });
-    }
-    // The rest in parallel: each waits for the topics it consumes, whichever starts first.
-    await Promise.all(services.filter((m) => m !== identity).map(async (m) => launch(m, await database(m))));
+    // All at once: each service creates its own topics and waits for those it reads (identity's
+    // HRMS reactions wait for HRMS's, HRMS for Payroll's, ...), so no order would do for all.
+    // Everyone reads identity's public keys from its JWKS URL, fetched on first use.
+    const extra = (member: Member): Record<string, string> =>
+      member !== identity
+        ? {}
+        : {
+            SIGNING_KEY_JWK: secrets.signingKeyJwk,
+            OPERATOR_KEY: secrets.operatorKey,
+            TOTP_ENCRYPTION_KEY: secrets.totpKey,
+            MAILBOX_DIR: path.join(home, 'mailbox'),
+            // Through the gateway, on this machine: the client's address is in X-Forwarded-For.
+            TRUSTED_PROXIES: '127.0.0.1',
+            HRMS_POLICIES: services.some((m) => m.module === 'hrms') ? 'on' : 'off',
+          };
+    await Promise.all(services.map(async (m) => launch(m, { ...(await database(m)), ...extra(m) })));
     await launch(GATEWAY, {
       ...Object.fromEntries(Object.entries(urls)),
       CORS_ORIGINS: 'http://localhost:3100,http://localhost:3200',

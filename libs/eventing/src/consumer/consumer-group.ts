@@ -13,6 +13,12 @@ export interface ConsumerGroupOptions {
   sessionTimeoutMs?: number;
   /** How long to wait for topics another service creates (it may start after us). */
   topicWaitMs?: number;
+  /**
+   * Where a group with no offsets yet begins: its topics' beginning (the default: a new read
+   * model catches up on all history), or their end (a throw-away instance on a shared
+   * cluster, such as a test's, that must not replay everyone else's events).
+   */
+  startAt?: 'beginning' | 'end';
 }
 
 /** What both runners need: the group's DLQ topic, an idempotent producer for it, and a subscribed consumer. */
@@ -38,7 +44,7 @@ export async function joinConsumerGroup(
   await producer.connect();
   const consumer = kafka.consumer({ groupId: group, sessionTimeout: options.sessionTimeoutMs ?? 30_000 });
   await consumer.connect();
-  await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+  await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.startAt !== 'end' });
   return { consumer, producer };
 }
 

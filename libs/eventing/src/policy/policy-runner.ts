@@ -26,6 +26,8 @@ export const commandIdFor = (policy: Pick<Policy, 'name'>, event: Pick<ConsumedE
 
 export interface PolicyRunnerOptions {
   policy: Policy;
+  /** Where a new consumer group begins (ConsumerGroupOptions.startAt). */
+  startAt?: 'beginning' | 'end';
   kafka: Kafka;
   serde: AvroSerde;
   maxAttempts?: number;

@@ -26,6 +26,8 @@ export interface ProjectionRunnerOptions {
   sessionTimeoutMs?: number;
   now?: () => Date;
   onApplied?: (count: number) => void;
+  /** Where a new consumer group begins (ConsumerGroupOptions.startAt). */
+  startAt?: 'beginning' | 'end';
 }
 
 /**
