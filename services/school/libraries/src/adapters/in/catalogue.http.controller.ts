@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, Roles } from '@hexfleet/platform';
+import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { normalizeIsbn } from '../../domain';
 import { CatalogueHandler } from '../../application/catalogue.command-handler';
@@ -29,11 +29,7 @@ export class CatalogueController {
   @Post('titles/:titleId/copies')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Add a physical copy of a title' })
-  async addCopy(
-    @Caller() caller: Principal,
-    @Param('titleId', ParseUUIDPipe) titleId: string,
-    @Body() body: AddCopyBody,
-  ) {
+  async addCopy(@Caller() caller: Principal, @UuidParam('titleId') titleId: string, @Body() body: AddCopyBody) {
     return this.catalogue.addCopy(caller, titleId, body.barcode, body.shelf);
   }
 
@@ -48,22 +44,14 @@ export class CatalogueController {
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Set one cell of the school loan-rule matrix (the first must be the default)' })
-  async setLoanRule(
-    @Caller() caller: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Body() body: LoanRuleBody,
-  ) {
+  async setLoanRule(@Caller() caller: Principal, @UuidParam('schoolId') schoolId: string, @Body() body: LoanRuleBody) {
     await this.catalogue.setLoanRule(caller, schoolId, { ...body });
   }
 
   @Post('titles/:titleId/holds')
   @Roles(...STAFF)
   @ApiOperation({ summary: "Put a patron in the title's holds queue" })
-  async placeHold(
-    @Caller() caller: Principal,
-    @Param('titleId', ParseUUIDPipe) titleId: string,
-    @Body() body: PlaceHoldBody,
-  ) {
+  async placeHold(@Caller() caller: Principal, @UuidParam('titleId') titleId: string, @Body() body: PlaceHoldBody) {
     return this.holds.place(caller, titleId, body.patronId);
   }
 
@@ -73,8 +61,8 @@ export class CatalogueController {
   @ApiOperation({ summary: 'Cancel a hold; a copy waiting for it goes to the next in line' })
   async cancelHold(
     @Caller() caller: Principal,
-    @Param('titleId', ParseUUIDPipe) titleId: string,
-    @Param('holdId', ParseUUIDPipe) holdId: string,
+    @UuidParam('titleId') titleId: string,
+    @UuidParam('holdId') holdId: string,
     @Body() body: ReasonBody,
   ) {
     await this.holds.cancel(caller, titleId, holdId, body.reason);
