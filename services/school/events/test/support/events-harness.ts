@@ -1,3 +1,4 @@
+import type { Clock } from '@hexfleet/kernel';
 import { createService } from '@hexfleet/platform';
 import type { RunningService } from '@hexfleet/platform';
 import { callService, createTestDatabase, listenOnFreePort, serviceTestEnv, uniqueName } from '@hexfleet/testing';
@@ -12,10 +13,13 @@ export interface EventsHarness extends RunningService {
   close(): Promise<void>;
 }
 
-/** The Events service in-process: its own database and read-model names, tokens from `issuer`. */
-export async function startEvents(issuer: DevIssuer): Promise<EventsHarness> {
+/** The Events service in-process: its own database and read-model names, tokens from `issuer`, maybe a test clock. */
+export async function startEvents(issuer: DevIssuer, clock?: Clock): Promise<EventsHarness> {
   const db = await createTestDatabase('events');
-  const { definition, module } = createEvents({ projectionSuffix: `-${uniqueName('t')}` }, {});
+  const { definition, module } = createEvents(
+    { projectionSuffix: `-${uniqueName('t')}`, ...(clock ? { clock } : {}) },
+    {},
+  );
   const service = await createService(definition, module, { env: serviceTestEnv(db.url, issuer) });
   const url = await listenOnFreePort(service.app);
   return {
