@@ -1,7 +1,14 @@
 import type { Clock } from '@hexfleet/kernel';
 import { createService } from '@hexfleet/platform';
 import type { RunningService } from '@hexfleet/platform';
-import { callService, createTestDatabase, listenOnFreePort, serviceTestEnv, uniqueName } from '@hexfleet/testing';
+import {
+  callService,
+  createTestDatabase,
+  listenOnFreePort,
+  serviceTestEnv,
+  startGroupsAtTopicEnds,
+  uniqueName,
+} from '@hexfleet/testing';
 import type { DevIssuer, Reply, TestDatabase } from '@hexfleet/testing';
 import { createEvents } from '../../src/events.module';
 
@@ -19,6 +26,10 @@ export async function startEvents(issuer: DevIssuer, clock?: Clock): Promise<Eve
   const { definition, module } = createEvents(
     { projectionSuffix: `-${uniqueName('t')}`, ...(clock ? { clock } : {}) },
     {},
+  );
+  // The shared stack's topics hold every earlier run's events: start the new groups at their ends.
+  await startGroupsAtTopicEnds(
+    (definition.projections ?? []).map((p) => ({ groupId: `projection.${p.name}`, topics: p.topics })),
   );
   const service = await createService(definition, module, { env: serviceTestEnv(db.url, issuer) });
   const url = await listenOnFreePort(service.app);

@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { CheckoutHandler } from '../../application/checkout.command-handler';
+import { CopiesHandler } from '../../application/copies.command-handler';
 import { CirculationQueries } from '../../application/circulation.query-handler';
 import { FinesHandler } from '../../application/fines.command-handler';
 import { STAFF } from '../../application/library-context';
 import { ReturnRenewHandler } from '../../application/return-renew.command-handler';
 import { ReasonBody } from './catalogue.dto';
-import { CheckoutBody, PaymentBody } from './circulation.dto';
+import { CheckoutBody, LostBody, PaymentBody } from './circulation.dto';
 
 @ApiTags('loans')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class LoansController {
     private readonly checkout: CheckoutHandler,
     private readonly returns: ReturnRenewHandler,
     private readonly fines: FinesHandler,
+    private readonly copies: CopiesHandler,
     private readonly queries: CirculationQueries,
   ) {}
 
@@ -42,6 +44,14 @@ export class LoansController {
   @ApiOperation({ summary: 'Renew (409 title-on-hold when someone waits for the title)' })
   async renew(@Caller() caller: Principal, @UuidParam('loanId') loanId: string) {
     return this.returns.renew(caller, loanId);
+  }
+
+  @Post('loans/:loanId/lost')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The patron lost the copy: the loan closes with the late fine plus the replacement fee' })
+  async lost(@Caller() caller: Principal, @UuidParam('loanId') loanId: string, @Body() body: LostBody) {
+    return this.copies.declareLost(caller, loanId, body.replacementFeeMinor, body.currency);
   }
 
   @Post('loans/:loanId/payments')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
@@ -6,7 +6,7 @@ import { CirculationQueries } from '../../application/circulation.query-handler'
 import { STAFF } from '../../application/library-context';
 import { PatronsHandler } from '../../application/patrons.command-handler';
 import { ReasonBody } from './catalogue.dto';
-import { LoansQuery, RegisterPatronBody } from './circulation.dto';
+import { CategoryBody, LoansQuery, RegisterPatronBody } from './circulation.dto';
 
 @ApiTags('patrons')
 @ApiBearerAuth()
@@ -43,6 +43,14 @@ export class PatronsController {
   @Roles(...STAFF)
   async withdraw(@Caller() caller: Principal, @UuidParam('patronId') id: string, @Body() body: ReasonBody) {
     await this.patrons.change(caller, id, { type: 'WithdrawPatron', reason: body.reason });
+  }
+
+  @Put(':patronId/category')
+  @HttpCode(204)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: "Change the patron's category (which loan rules apply from the next checkout)" })
+  async category(@Caller() caller: Principal, @UuidParam('patronId') id: string, @Body() body: CategoryBody) {
+    await this.patrons.change(caller, id, { type: 'ChangePatronCategory', category: body.category });
   }
 
   @Get(':patronId/loans')
