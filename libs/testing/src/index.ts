@@ -13,3 +13,5 @@ export { startPrivateKafka } from './private-kafka';
 export type { PrivateKafka } from './private-kafka';
 export { callService, listenOnFreePort, serviceTestEnv, startGroupsAtTopicEnds } from './service-under-test';
 export type { CallOptions, Reply } from './service-under-test';
+export { badInputCases, problemNames, sendBadInputs } from './bad-input';
+export type { BadInputCase, OpenApiDocument } from './bad-input';

@@ -17,6 +17,7 @@ export const call = callService;
 export interface EventsHarness extends RunningService {
   url: string;
   db: TestDatabase;
+  issuer: DevIssuer;
   close(): Promise<void>;
 }
 
@@ -37,6 +38,7 @@ export async function startEvents(issuer: DevIssuer, clock?: Clock): Promise<Eve
     ...service,
     url,
     db,
+    issuer,
     async close() {
       await service.app.close();
       await db.drop();

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -27,14 +28,21 @@ const optionalNullable = (_: unknown, v: unknown) => v !== null && v !== undefin
 /** RFC 5545 subset: FREQ, INTERVAL, and COUNT or UNTIL (one of them). */
 export class RecurrenceBody {
   @ApiProperty({ enum: FREQUENCIES, example: 'weekly' }) @IsIn(FREQUENCIES) frequency!: string;
-  @ApiProperty({ minimum: 1, maximum: 366, example: 1 }) @IsInt() @Min(1) @Max(366) interval!: number;
-  @ApiProperty({ nullable: true, minimum: 1, maximum: MAX_OCCURRENCES, example: 4 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 366, example: 1 }) @IsInt() @Min(1) @Max(366) interval!: number;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_OCCURRENCES, example: 4 })
   @ValidateIf(nullable)
   @IsInt()
   @Min(1)
   @Max(MAX_OCCURRENCES)
   count!: number | null;
-  @ApiProperty({ nullable: true, pattern: DAY.source, example: null, description: 'Last day (inclusive), YYYY-MM-DD' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    pattern: DAY.source,
+    example: null,
+    description: 'Last day (inclusive), YYYY-MM-DD',
+  })
   @ValidateIf(nullable)
   @Matches(DAY)
   until!: string | null;
@@ -43,13 +51,13 @@ export class RecurrenceBody {
 /** When: dates and wall-clock times in the calendar's time zone; no times for an all-day event. */
 export class WhenBody {
   @ApiProperty({ example: false }) @IsBoolean() allDay!: boolean;
-  @ApiProperty({ pattern: DAY.source, example: '2026-03-10' }) @Matches(DAY) startDate!: string;
-  @ApiPropertyOptional({ nullable: true, pattern: TIME.source, example: '09:00', description: 'HH:mm' })
+  @ApiProperty({ format: 'date', pattern: DAY.source, example: '2026-03-10' }) @Matches(DAY) startDate!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: TIME.source, example: '09:00', description: 'HH:mm' })
   @ValidateIf(optionalNullable)
   @Matches(TIME)
   startTime?: string | null;
-  @ApiProperty({ pattern: DAY.source, example: '2026-03-10' }) @Matches(DAY) endDate!: string;
-  @ApiPropertyOptional({ nullable: true, pattern: TIME.source, example: '10:00', description: 'HH:mm' })
+  @ApiProperty({ format: 'date', pattern: DAY.source, example: '2026-03-10' }) @Matches(DAY) endDate!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: TIME.source, example: '10:00', description: 'HH:mm' })
   @ValidateIf(optionalNullable)
   @Matches(TIME)
   endTime?: string | null;
@@ -58,7 +66,12 @@ export class WhenBody {
   @ValidateNested()
   @Type(() => RecurrenceBody)
   recurrence?: RecurrenceBody | null;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'A venue of the same school, booked' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'A venue of the same school, booked',
+  })
   @ValidateIf(optionalNullable)
   @IsUUID()
   venueId?: string | null;
@@ -79,7 +92,7 @@ export class AudienceBody {
 
 export class RegistrationPolicyBody {
   @ApiProperty({ example: true }) @IsBoolean() required!: boolean;
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 100_000, example: 30 })
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 100_000, example: 30 })
   @ValidateIf(nullable)
   @IsInt()
   @Min(1)
@@ -100,8 +113,13 @@ export class ScheduleEventBody {
   @IsString()
   @MaxLength(4000)
   description?: string;
-  @ApiProperty({ type: () => AudienceBody }) @ValidateNested() @Type(() => AudienceBody) audience!: AudienceBody;
-  @ApiProperty({ type: () => WhenBody }) @ValidateNested() @Type(() => WhenBody) when!: WhenBody;
+  // IsObject: ValidateNested alone lets a missing object through.
+  @ApiProperty({ type: () => AudienceBody })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AudienceBody)
+  audience!: AudienceBody;
+  @ApiProperty({ type: () => WhenBody }) @IsObject() @ValidateNested() @Type(() => WhenBody) when!: WhenBody;
   @ApiPropertyOptional({ type: () => RegistrationPolicyBody, description: 'None required when absent' })
   @IsOptional()
   @ValidateNested()
@@ -120,7 +138,13 @@ export class ScheduleEventBody {
 export class CreateCalendarBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId!: string;
   @ApiProperty({ enum: ['school', 'group'], example: 'school' }) @IsIn(['school', 'group']) kind!: 'school' | 'group';
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', example: null, description: 'For a group calendar' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    example: null,
+    description: 'For a group calendar',
+  })
   @ValidateIf(optionalNullable)
   @IsUUID()
   groupId?: string | null;
@@ -174,6 +198,12 @@ export class MonthQueryDto {
 }
 
 export class HolidaysQuery {
-  @ApiPropertyOptional({ pattern: DAY.source, example: '2026-01-01' }) @IsOptional() @Matches(DAY) from?: string;
-  @ApiPropertyOptional({ pattern: DAY.source, example: '2026-12-31' }) @IsOptional() @Matches(DAY) to?: string;
+  @ApiPropertyOptional({ format: 'date', pattern: DAY.source, example: '2026-01-01' })
+  @IsOptional()
+  @Matches(DAY)
+  from?: string;
+  @ApiPropertyOptional({ format: 'date', pattern: DAY.source, example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DAY)
+  to?: string;
 }

@@ -33,6 +33,7 @@ export class CatalogueTitleBody {
   @MaxLength(200, { each: true })
   authors!: string[];
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 20,
     description: 'ISBN-10 or -13; hyphens allowed',
@@ -72,14 +73,19 @@ export class SearchQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   available?: boolean;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
   limit?: number;
-  @ApiPropertyOptional({ default: 0, minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -87,36 +93,58 @@ const nullable = (_: unknown, v: unknown) => v !== null;
 
 /** One cell of the loan-rule matrix; null category or item type means "any". */
 export class LoanRuleBody {
-  @ApiProperty({ nullable: true, minLength: 1, maxLength: 40, example: 'student' })
+  @ApiProperty({ type: String, nullable: true, minLength: 1, maxLength: 40, example: 'student' })
   @ValidateIf(nullable)
   @IsString()
   @MinLength(1)
   @MaxLength(40)
   patronCategory!: string | null;
-  @ApiProperty({ nullable: true, minLength: 1, maxLength: 40, example: 'book' })
+  @ApiProperty({ type: String, nullable: true, minLength: 1, maxLength: 40, example: 'book' })
   @ValidateIf(nullable)
   @IsString()
   @MinLength(1)
   @MaxLength(40)
   itemType!: string | null;
-  @ApiProperty({ minimum: 1, maximum: 366, example: 14 }) @IsInt() @Min(1) @Max(366) loanPeriodDays!: number;
-  @ApiProperty({ minimum: 0, maximum: 1000, example: 3 }) @IsInt() @Min(0) @Max(1000) maxLoans!: number;
-  @ApiProperty({ minimum: 0, maximum: 100, example: 2 }) @IsInt() @Min(0) @Max(100) maxRenewals!: number;
-  @ApiProperty({ minimum: 0, maximum: 1000, example: 2 }) @IsInt() @Min(0) @Max(1000) maxHolds!: number;
-  @ApiProperty({ minimum: 0, maximum: 100_000_000, description: 'Per chargeable late day, minor units', example: 200 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 366, example: 14 })
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  loanPeriodDays!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000, example: 3 })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  maxLoans!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, example: 2 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  maxRenewals!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000, example: 2 })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  maxHolds!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 100_000_000,
+    description: 'Per chargeable late day, minor units',
+    example: 200,
+  })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   fineRatePerDayMinor!: number;
   @ApiProperty({ example: 'INR', description: 'ISO 4217' }) @IsISO4217CurrencyCode() currency!: string;
-  @ApiProperty({ minimum: 0, maximum: 366, example: 2 }) @IsInt() @Min(0) @Max(366) graceDays!: number;
-  @ApiProperty({ nullable: true, minimum: 0, maximum: 100_000_000, example: 5000 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 366, example: 2 }) @IsInt() @Min(0) @Max(366) graceDays!: number;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, maximum: 100_000_000, example: 5000 })
   @ValidateIf(nullable)
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   fineCapMinor!: number | null;
-  @ApiProperty({ nullable: true, pattern: DAY.source, example: '2026-03-31' })
+  @ApiProperty({ type: String, nullable: true, format: 'date', pattern: DAY.source, example: '2026-03-31' })
   @ValidateIf(nullable)
   @Matches(DAY)
   hardDueDate!: string | null;

@@ -19,7 +19,7 @@ export class CheckoutBody {
 }
 
 export class PaymentBody {
-  @ApiProperty({ minimum: 1, maximum: 100_000_000, example: 500 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000_000, example: 500 })
   @IsInt()
   @Min(1)
   @Max(100_000_000)
@@ -29,7 +29,7 @@ export class PaymentBody {
 
 /** A borrowed copy reported lost: what replacing it costs, on top of the fine for the days late so far. */
 export class LostBody {
-  @ApiProperty({ minimum: 0, maximum: 100_000_000, example: 45000 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000, example: 45000 })
   @IsInt()
   @Min(0)
   @Max(100_000_000)
@@ -42,6 +42,7 @@ export class LostBody {
 export class RegisterPatronBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId!: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 128,
     description: 'The identity user, when the patron can sign in',
