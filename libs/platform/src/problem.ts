@@ -7,6 +7,8 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  Param,
+  ParseUUIDPipe,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
@@ -68,6 +70,18 @@ export const validationPipe = () =>
     transform: true,
     exceptionFactory: (errors) => new ValidationProblem(flatten(errors)),
   });
+
+/**
+ * A UUID path parameter: anything else is the same 400 `validation-failed` as a
+ * bad body field, naming the parameter (Nest's ParseUUIDPipe alone names none).
+ */
+export const UuidParam = (name: string) =>
+  Param(
+    name,
+    new ParseUUIDPipe({
+      exceptionFactory: () => new ValidationProblem([{ field: name, message: `${name} must be a UUID` }]),
+    }),
+  );
 
 export interface ProblemOptions {
   /** DomainError codes answered 422 (the command is invalid in itself); every other code is a 409 conflict with state. */

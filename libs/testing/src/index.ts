@@ -15,3 +15,5 @@ export { callService, listenOnFreePort, serviceTestEnv, startGroupsAtTopicEnds }
 export type { CallOptions, Reply } from './service-under-test';
 export { freePort, startSeparateService } from './separate-service';
 export type { SeparateService, SeparateServiceOptions } from './separate-service';
+export { badInputCases, problemNames, sendBadInputs } from './bad-input';
+export type { BadInputCase, OpenApiDocument } from './bad-input';

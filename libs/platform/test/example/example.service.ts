@@ -14,7 +14,7 @@ import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { recordFullName } from '@hexfleet/eventing';
 import type { Projection, TopicSpec } from '@hexfleet/eventing';
-import { Caller, Commands, Consistency, Roles, ServiceDefinition, ServiceRuntime } from '../../src';
+import { Caller, Commands, Consistency, Roles, ServiceDefinition, ServiceRuntime, UuidParam } from '../../src';
 import type { Principal } from '../../src';
 import { example } from '@hexfleet/schemas';
 import { accountDecider } from './account.decider';
@@ -102,7 +102,7 @@ class AccountsController {
 
   @Post(':id/deposits')
   @HttpCode(201)
-  async deposit(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: DepositBody) {
+  async deposit(@Caller() caller: Principal, @UuidParam('id') id: string, @Body() body: DepositBody) {
     const outcome = await this.commands.handle(accountDecider, {
       caller,
       aggregate: 'account',

@@ -13,6 +13,8 @@ export interface LibrariesOptions {
   pickupDays: number;
   /** How often the overdue job runs; 0 turns it off. */
   overdueScanIntervalMs: number;
+  /** How often uncollected holds are expired off the hold shelf; 0 turns it off. */
+  holdExpiryScanIntervalMs: number;
   /**
    * Appended to every projection name (so to its consumer group and bookkeeping):
    * a new suffix builds fresh read models beside the old ones (blue/green rebuild),
@@ -35,6 +37,7 @@ const schema = z.object({
     }, 'not an IANA time zone'),
   LIBRARY_PICKUP_DAYS: z.coerce.number().int().min(1).default(7),
   OVERDUE_SCAN_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  HOLD_EXPIRY_SCAN_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   PROJECTION_SUFFIX: z
     .string()
     .regex(/^[a-z0-9-]*$/)
@@ -53,6 +56,7 @@ export function librariesEnv(env: NodeJS.ProcessEnv): Omit<LibrariesOptions, 'cl
     timeZone: e.LIBRARY_TIME_ZONE,
     pickupDays: e.LIBRARY_PICKUP_DAYS,
     overdueScanIntervalMs: e.OVERDUE_SCAN_INTERVAL_MS,
+    holdExpiryScanIntervalMs: e.HOLD_EXPIRY_SCAN_INTERVAL_MS,
     projectionSuffix: e.PROJECTION_SUFFIX,
   };
 }

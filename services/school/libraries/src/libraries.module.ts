@@ -3,6 +3,8 @@ import { systemClock } from '@hexfleet/eventing';
 import type { ServiceDefinition } from '@hexfleet/platform';
 import { libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { CatalogueController } from './adapters/in/catalogue.http.controller';
+import { CopiesController } from './adapters/in/copies.http.controller';
+import { HoldsController } from './adapters/in/holds.http.controller';
 import { LoansController } from './adapters/in/loans.http.controller';
 import { PatronsController } from './adapters/in/patrons.http.controller';
 import { catalogueProjection } from './adapters/out/catalogue.projection';
@@ -13,11 +15,14 @@ import { CatalogueQueries } from './application/catalogue.query-handler';
 import { CheckoutHandler } from './application/checkout.command-handler';
 import { CirculationCounts } from './application/circulation.reads';
 import { CirculationQueries } from './application/circulation.query-handler';
+import { CopiesHandler } from './application/copies.command-handler';
 import { FinesHandler } from './application/fines.command-handler';
+import { HoldExpiryJob } from './application/hold-expiry.job';
 import { HoldsHandler } from './application/holds.command-handler';
 import { LIBRARY_SETTINGS, LibraryContext } from './application/library-context';
 import type { LibrarySettings } from './application/library-context';
 import { OverdueJob } from './application/overdue.job';
+import { PatronAccess } from './application/patron-access';
 import { PatronsHandler } from './application/patrons.command-handler';
 import { ReturnRenewHandler } from './application/return-renew.command-handler';
 import { TENANTS } from './application/tenants.port';
@@ -39,6 +44,7 @@ const UNPROCESSABLE = [
   'name-required',
   'reason-required',
   'invalid-pickup-days',
+  'currency-mismatch',
 ];
 
 /**
@@ -64,11 +70,12 @@ export function createLibraries(overrides: Partial<LibrariesOptions> = {}, env: 
   };
 
   @Module({
-    controllers: [CatalogueController, LoansController, PatronsController],
+    controllers: [CatalogueController, CopiesController, HoldsController, LoansController, PatronsController],
     providers: [
       { provide: LIBRARY_SETTINGS, useValue: settings },
       { provide: TENANTS, useClass: PostgresTenants },
       LibraryContext,
+      PatronAccess,
       CirculationCounts,
       CatalogueHandler,
       CatalogueQueries,
@@ -76,9 +83,11 @@ export function createLibraries(overrides: Partial<LibrariesOptions> = {}, env: 
       ReturnRenewHandler,
       HoldsHandler,
       FinesHandler,
+      CopiesHandler,
       PatronsHandler,
       CirculationQueries,
       OverdueJob,
+      HoldExpiryJob,
     ],
   })
   class LibrariesModule {}

@@ -54,12 +54,14 @@ export function checkWhen(when: When): Occurrence[] {
 }
 
 function checkRecurrence(r: Recurrence, startDate: string): void {
-  const invalid = (reason: string) => new DomainError('invalid-recurrence', { reason });
+  // `reason` for older clients; `field` names the recurrence field, as validation problems do.
+  const invalid = (reason: string, field = reason) => new DomainError('invalid-recurrence', { reason, field });
+  if (r.until !== null) toDayNumber(r.until, 'until');
   if (!(FREQUENCIES as readonly string[]).includes(r.frequency)) throw invalid('frequency');
   if (!Number.isInteger(r.interval) || r.interval < 1) throw invalid('interval');
   // Without COUNT or UNTIL a series never ends, and no finite list of bookings could hold it.
   if (r.count === null && r.until === null) throw new DomainError('recurrence-unbounded');
-  if (r.count !== null && r.until !== null) throw invalid('count-and-until');
+  if (r.count !== null && r.until !== null) throw invalid('count-and-until', 'until');
   if (r.count !== null && (!Number.isInteger(r.count) || r.count < 1)) throw invalid('count');
   if (r.until !== null && daysBetween(startDate, r.until) < 0) throw invalid('until');
 }

@@ -88,6 +88,20 @@ describe('scheduling: a draft on a calendar, for an audience, all-day or timed, 
     given([]).when(scheduleEvent(overrides)).thenThrows(code);
   });
 
+  it('given a series until a day that does not exist, then it is refused with invalid-date naming until', () => {
+    const recurrence = { frequency: 'weekly', interval: 1, count: null, until: '2025-02-30' };
+    given([])
+      .when(scheduleEvent({ when: timed({ recurrence }) }))
+      .thenThrows('invalid-date', { field: 'until', value: '2025-02-30' });
+  });
+
+  it('given a series with both COUNT and UNTIL, then invalid-recurrence names until', () => {
+    const recurrence = { frequency: 'weekly', interval: 1, count: 2, until: '2025-03-31' };
+    given([])
+      .when(scheduleEvent({ when: timed({ recurrence }) }))
+      .thenThrows('invalid-recurrence', { reason: 'count-and-until', field: 'until' });
+  });
+
   it('given an event already scheduled, then scheduling it again is refused with event-already-exists', () => {
     given([eventScheduled()]).when(scheduleEvent()).thenThrows('event-already-exists');
   });

@@ -44,6 +44,7 @@ export async function startSeparateService(project: string, issuer: DevIssuer): 
       LOG_LEVEL: 'warn',
       PROJECTION_SUFFIX: `-${uniqueName('t')}`,
       OVERDUE_SCAN_INTERVAL_MS: '0',
+      HOLD_EXPIRY_SCAN_INTERVAL_MS: '0',
     },
   });
   let stderr = '';

@@ -70,4 +70,19 @@ export class CatalogueHandler {
       retries: 3,
     });
   }
+
+  /** Removes a cell (never the default): patrons and items it covered fall back to a less specific rule. */
+  async removeLoanRule(
+    caller: Principal,
+    schoolId: string,
+    cell: { patronCategory: string | null; itemType: string | null },
+  ) {
+    await this.commands.handle(ruleMatrixDecider, {
+      caller,
+      aggregate: 'rules',
+      id: schoolId,
+      command: { type: 'RemoveLoanRule', data: { schoolId, ...cell }, metadata: { now: this.context.now() } },
+      retries: 3,
+    });
+  }
 }

@@ -1,6 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { streamId } from '@hexfleet/eventing';
+import { fold } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Consistency, ServiceRuntime } from '@hexfleet/platform';
+import { ruleMatrixDecider } from '../domain';
+import type { RuleMatrixEvent } from '../domain';
 import { LIBRARY_SETTINGS } from './library-context';
 import type { LibrarySettings } from './library-context';
 
@@ -67,5 +71,44 @@ export class CatalogueQueries {
         search.offset,
       ],
     );
+  }
+
+  /** One title with each copy's barcode, shelf and status. */
+  async title(caller: Principal, titleId: string) {
+    await this.consistency.await(this.settings.readModels.catalogue, caller);
+    const [title] = await this.runtime.queryTenant<Record<string, unknown>>(
+      caller.tenant,
+      (s) => `select t.title_id as "titleId", t.school_id as "schoolId", t.title, t.authors, t.isbn,
+                t.item_type as "itemType", t.times_borrowed as "timesBorrowed",
+                coalesce(json_agg(json_build_object('copyId', c.copy_id, 'barcode', c.barcode, 'shelf', c.shelf,
+                  'status', c.status) order by c.barcode) filter (where c.copy_id is not null), '[]'::json) as copies
+              from ${s}.titles t left join ${s}.copies c on c.title_id = t.title_id
+              where t.title_id = $1 group by t.title_id`,
+      [titleId],
+    );
+    if (!title) throw new NotFoundException(`no title ${titleId}`);
+    return title;
+  }
+
+  /**
+   * The school's loan-rule matrix, default first. Read from its stream (a few
+   * cells per school): always current, no read model to wait for.
+   */
+  async loanRules(caller: Principal, schoolId: string) {
+    const recorded = await this.runtime.store.readStream(streamId(caller.tenant, 'rules', schoolId));
+    const state = fold(
+      ruleMatrixDecider,
+      recorded.map((e) => ({ type: e.type, data: e.data }) as RuleMatrixEvent),
+    );
+    const rules = state.status === 'defined' ? state.rules : [];
+    const specificity = (r: (typeof rules)[number]) => (r.patronCategory ? 2 : 0) + (r.itemType ? 1 : 0);
+    return [...rules]
+      .sort((a, b) => specificity(a) - specificity(b))
+      .map(({ fineRatePerDay, fineCap, ...rule }) => ({
+        ...rule,
+        fineRatePerDayMinor: fineRatePerDay.amountMinor,
+        currency: fineRatePerDay.currency,
+        fineCapMinor: fineCap?.amountMinor ?? null,
+      }));
   }
 }

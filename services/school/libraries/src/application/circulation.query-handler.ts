@@ -3,6 +3,7 @@ import type { Principal } from '@hexfleet/platform';
 import { Consistency, ServiceRuntime } from '@hexfleet/platform';
 import { isStaff, LIBRARY_SETTINGS, LibraryContext } from './library-context';
 import type { LibrarySettings } from './library-context';
+import { PatronAccess } from './patron-access';
 
 export interface LoanView {
   loanId: string;
@@ -35,6 +36,7 @@ export class CirculationQueries {
     private readonly runtime: ServiceRuntime,
     private readonly consistency: Consistency,
     private readonly context: LibraryContext,
+    private readonly access: PatronAccess,
     @Inject(LIBRARY_SETTINGS) private readonly settings: LibrarySettings,
   ) {}
 
@@ -45,7 +47,7 @@ export class CirculationQueries {
       (s) => `select ${LOAN_COLUMNS} from ${s}.loans where loan_id = $1`,
       [loanId],
     );
-    if (!loan || !(isStaff(caller) || (await this.isPatronsUser(caller, loan.patronId)))) {
+    if (!loan || !(isStaff(caller) || (await this.access.isPatronsUser(caller, loan.patronId)))) {
       throw new NotFoundException(`no loan ${loanId}`);
     }
     return loan;
@@ -54,7 +56,7 @@ export class CirculationQueries {
   /** A patron's loans, newest first: staff see anyone's, a patron only their own (anyone else's is 404). */
   async patronLoans(caller: Principal, patronId: string, status?: string): Promise<LoanView[]> {
     await this.fresh(caller);
-    await this.mayRead(caller, patronId);
+    await this.access.check(caller, patronId);
     return this.runtime.queryTenant<LoanView>(
       caller.tenant,
       (s) => `select ${LOAN_COLUMNS} from ${s}.loans
@@ -66,7 +68,7 @@ export class CirculationQueries {
   /** What the patron owes, loan by loan, and in total per currency. */
   async patronFines(caller: Principal, patronId: string) {
     await this.fresh(caller);
-    await this.mayRead(caller, patronId);
+    await this.access.check(caller, patronId);
     const fines = await this.runtime.queryTenant<LoanView>(
       caller.tenant,
       (s) => `select ${LOAN_COLUMNS} from ${s}.loans where patron_id = $1 and fine_minor is not null
@@ -76,6 +78,33 @@ export class CirculationQueries {
     const outstanding: Record<string, number> = {};
     for (const f of fines) outstanding[f.currency] = (outstanding[f.currency] ?? 0) + (f.fineOutstandingMinor ?? 0);
     return { patronId, outstanding, fines };
+  }
+
+  /** A patron's open holds, with the place of each waiting one in its title's queue. */
+  async patronHolds(caller: Principal, patronId: string) {
+    await this.fresh(caller);
+    await this.access.check(caller, patronId);
+    return this.holds(caller, 'h.patron_id = $1', patronId);
+  }
+
+  /** A title's queue: the ready hold (copy on the hold shelf) and the waiting ones, first come first. */
+  async titleHolds(caller: Principal, titleId: string) {
+    await this.fresh(caller);
+    return this.holds(caller, 'h.title_id = $1', titleId);
+  }
+
+  private holds(caller: Principal, where: 'h.patron_id = $1' | 'h.title_id = $1', id: string) {
+    return this.runtime.queryTenant(
+      caller.tenant,
+      (s) => `select h.hold_id as "holdId", h.title_id as "titleId", h.patron_id as "patronId", h.status,
+                h.copy_id as "copyId", h.pickup_by as "pickupBy", h.placed_at as "placedAt", q.position
+              from ${s}.holds h left join (
+                select hold_id, row_number() over (partition by title_id order by placed_at, hold_id)::int as position
+                from ${s}.holds where status = 'waiting') q on q.hold_id = h.hold_id
+              where ${where} and h.status in ('waiting', 'ready')
+              order by h.status, h.placed_at, h.hold_id`,
+      [id],
+    );
   }
 
   /** Loans past their due day in the school's calendar, most overdue first. */
@@ -89,20 +118,6 @@ export class CirculationQueries {
       [schoolId, today],
     );
     return { schoolId, asOf: today, loans };
-  }
-
-  private async mayRead(caller: Principal, patronId: string) {
-    if (isStaff(caller)) return;
-    if (!(await this.isPatronsUser(caller, patronId))) throw new NotFoundException(`no patron ${patronId}`);
-  }
-
-  private async isPatronsUser(caller: Principal, patronId: string): Promise<boolean> {
-    const rows = await this.runtime.queryTenant(
-      caller.tenant,
-      (s) => `select 1 from ${s}.patrons where patron_id = $1 and user_id = $2`,
-      [patronId, caller.userId],
-    );
-    return rows.length > 0;
   }
 
   private fresh(caller: Principal) {

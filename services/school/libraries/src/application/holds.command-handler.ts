@@ -1,20 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
 import { Commands } from '@hexfleet/platform';
-import { copyDecider, nextWaitingHold, patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
+import { patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
 import { CirculationCounts } from './circulation.reads';
+import { leaveHoldQueue } from './hold-shelf';
 import { found, LibraryContext } from './library-context';
+import { PatronAccess } from './patron-access';
 
-/** The title's holds queue: joining it, and leaving it (which may hand a shelved copy to the next in line). */
+/**
+ * The title's holds queue: joining it, and leaving it (which may hand a shelved
+ * copy to the next in line). The desk acts for any patron; a signed-in patron
+ * places and cancels their own holds (self-service, as in Koha's OPAC).
+ */
 @Injectable()
 export class HoldsHandler {
   constructor(
     private readonly commands: Commands,
     private readonly context: LibraryContext,
     private readonly counts: CirculationCounts,
+    private readonly access: PatronAccess,
   ) {}
 
   async place(caller: Principal, titleId: string, patronId: string): Promise<{ holdId: string }> {
+    await this.access.check(caller, patronId);
     const holdId = this.context.newId(caller, 'hold');
     const metadata = { now: this.context.now() };
     const activeHolds = await this.counts.activeHolds(caller, patronId);
@@ -39,36 +47,16 @@ export class HoldsHandler {
     return { holdId };
   }
 
-  /** A ready hold's copy leaves the hold shelf: to the next waiting patron, or back to the open shelf. */
   async cancel(caller: Principal, titleId: string, holdId: string, reason: string): Promise<void> {
     const metadata = { now: this.context.now() };
-    const today = this.context.today();
-    const pickupDays = this.context.settings.pickupDays;
+    const shelving = { today: this.context.today(), pickupDays: this.context.settings.pickupDays, metadata };
     await this.commands.transact(
       caller,
       async (tx) => {
         const title = await tx.load(titleDecider, 'title', titleId);
-        found(title.state, 'title');
-        const cancelled = titleDecider.decide({ type: 'CancelHold', data: { holdId, reason }, metadata }, title.state);
-        const event = cancelled[0];
-        const copyId = event.type === 'HoldCancelled' ? event.data.copyId : null;
-        if (!copyId) return tx.append(title, cancelled);
-        const after = cancelled.reduce(titleDecider.evolve, title.state);
-        const next = nextWaitingHold(after);
-        const copy = await tx.load(copyDecider, 'copy', copyId);
-        const c = found(copy.state, 'copy');
-        const nextHold = next ? { holdId: next.holdId, patronId: next.patronId } : null;
-        tx.append(
-          copy,
-          copyDecider.decide({ type: 'ReleaseCopyFromHoldShelf', data: { holdId, nextHold }, metadata }, copy.state),
-        );
-        const readied = next
-          ? titleDecider.decide(
-              { type: 'ReadyHoldForPickup', data: { copyId, barcode: c.barcode, today, pickupDays }, metadata },
-              after,
-            )
-          : [];
-        tx.append(title, [...cancelled, ...readied]);
+        const hold = found(title.state, 'title').holds.find((h) => h.holdId === holdId);
+        if (hold) await this.access.check(caller, hold.patronId);
+        await leaveHoldQueue(tx, titleId, { type: 'CancelHold', data: { holdId, reason }, metadata }, shelving);
       },
       { retries: 3 },
     );

@@ -11,6 +11,7 @@ export interface LibrarySettings {
   timeZone: string;
   pickupDays: number;
   overdueScanIntervalMs: number;
+  holdExpiryScanIntervalMs: number;
   /** The projections' actual names (suffixed), by role. */
   readModels: { catalogue: string; circulation: string };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { handleCommand, streamId } from '@hexfleet/eventing';
 import { isDomainError, TenantId } from '@hexfleet/kernel';
 import { ServiceRuntime } from '@hexfleet/platform';
@@ -6,58 +6,29 @@ import { v5 as uuidv5 } from 'uuid';
 import { loanDecider } from '../domain';
 import { LIBRARY_SETTINGS, LibraryContext } from './library-context';
 import type { LibrarySettings } from './library-context';
+import { TenantJob } from './tenant-job';
 import { TENANTS } from './tenants.port';
 import type { Tenants } from './tenants.port';
 
 const OVERDUE_NAMESPACE = '2d1f6c3a-8e47-4b0f-a5c9-71e3d2b8f064';
 
 /**
- * Daily overdue notices: every interval, each active loan past its due day gets
- * MarkLoanOverdue for today. The command id is derived from loan and day, and
- * the loan remembers the last day reported, so overlapping runs, replicas and
- * restarts send one LoanOverdue per loan and day.
+ * Daily overdue notices: each active loan past its due day gets MarkLoanOverdue
+ * for today. The command id is derived from loan and day, and the loan
+ * remembers the last day reported, so there is one LoanOverdue per loan and day.
  */
 @Injectable()
-export class OverdueJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private readonly logger = new Logger('OverdueJob');
-
+export class OverdueJob extends TenantJob {
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly context: LibraryContext,
-    @Inject(TENANTS) private readonly tenants: Tenants,
-    @Inject(LIBRARY_SETTINGS) private readonly settings: LibrarySettings,
-  ) {}
-
-  onApplicationBootstrap() {
-    const every = this.settings.overdueScanIntervalMs;
-    if (every <= 0) return;
-    this.timer = setInterval(() => {
-      this.scan().catch((error: Error) => this.logger.warn(`overdue scan failed: ${error.message}`));
-    }, every);
-    this.timer.unref();
+    context: LibraryContext,
+    @Inject(TENANTS) tenants: Tenants,
+    @Inject(LIBRARY_SETTINGS) settings: LibrarySettings,
+  ) {
+    super('OverdueJob', settings.overdueScanIntervalMs, context, tenants);
   }
 
-  async onApplicationShutdown() {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  /** One pass over every tenant; returns how many notices were appended. A pass already running is joined. */
-  scan(): Promise<number> {
-    this.running ??= this.scanAll().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async scanAll(): Promise<number> {
-    const today = this.context.today();
-    let notices = 0;
-    for (const tenant of await this.tenants.all()) notices += await this.scanTenant(tenant, today);
-    return notices;
-  }
-
-  private async scanTenant(tenant: TenantId, today: string): Promise<number> {
+  protected async scanTenant(tenant: TenantId, today: string): Promise<number> {
     const due = await this.runtime.queryTenant<{ loan_id: string }>(
       tenant,
       (s) => `select loan_id from ${s}.loans

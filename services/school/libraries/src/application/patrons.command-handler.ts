@@ -13,7 +13,10 @@ export interface NewPatron {
 }
 
 type Change =
-  { type: 'BlockPatron'; reason: string } | { type: 'UnblockPatron' } | { type: 'WithdrawPatron'; reason: string };
+  | { type: 'BlockPatron'; reason: string }
+  | { type: 'UnblockPatron' }
+  | { type: 'WithdrawPatron'; reason: string }
+  | { type: 'ChangePatronCategory'; category: string };
 
 @Injectable()
 export class PatronsHandler {
@@ -38,7 +41,9 @@ export class PatronsHandler {
     const command: PatronCommand =
       change.type === 'UnblockPatron'
         ? { type: 'UnblockPatron', data: {}, metadata }
-        : { type: change.type, data: { reason: change.reason }, metadata };
+        : change.type === 'ChangePatronCategory'
+          ? { type: change.type, data: { category: change.category }, metadata }
+          : { type: change.type, data: { reason: change.reason }, metadata };
     await this.commands.handle(patronDecider, { caller, aggregate: 'patron', id: patronId, command });
   }
 }

@@ -8,6 +8,7 @@ import {
   createTestDatabase,
   listenOnFreePort,
   serviceTestEnv,
+  startGroupsAtTopicEnds,
   uniqueName,
 } from '@hexfleet/testing';
 import type { CallOptions, DevIssuer, Reply, TestDatabase } from '@hexfleet/testing';
@@ -29,14 +30,18 @@ export const uniqueTenant = (prefix = 't') => `${prefix}${randomBytes(5).toStrin
 /**
  * The Libraries service in-process on the run's stack: its own database, its own
  * read-model names (so parallel tests never share a consumer group), a clock the
- * test controls, and the overdue timer off (tests run the job themselves).
+ * test controls, and the job timers off (tests run the jobs themselves).
  */
 export async function startLibraries(clock: Clock, issuer?: DevIssuer): Promise<LibrariesHarness> {
   const db = await createTestDatabase('libraries');
   const devIssuer = issuer ?? (await createDevIssuer());
   const { definition, module } = createLibraries(
-    { clock, overdueScanIntervalMs: 0, projectionSuffix: `-${uniqueName('t')}` },
+    { clock, overdueScanIntervalMs: 0, holdExpiryScanIntervalMs: 0, projectionSuffix: `-${uniqueName('t')}` },
     {},
+  );
+  // The shared stack's topics hold every earlier run's events: start the new groups at their ends.
+  await startGroupsAtTopicEnds(
+    (definition.projections ?? []).map((p) => ({ groupId: `projection.${p.name}`, topics: p.topics })),
   );
   const service = await createService(definition, module, { env: serviceTestEnv(db.url, devIssuer) });
   const url = await listenOnFreePort(service.app);

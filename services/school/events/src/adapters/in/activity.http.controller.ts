@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { Caller } from '@hexfleet/platform';
+import { Caller, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { ActivityQueries } from '../../application/activity.query-handler';
 
@@ -22,11 +22,7 @@ export class ActivityController {
 
   @Get()
   @ApiOperation({ summary: "The school's activity feed (library loans and returns), newest first" })
-  async feed(
-    @Caller() caller: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Query() query: FeedQuery,
-  ) {
+  async feed(@Caller() caller: Principal, @UuidParam('schoolId') schoolId: string, @Query() query: FeedQuery) {
     return this.queries.feed(caller, schoolId, query.limit ?? 50, query.before);
   }
 }

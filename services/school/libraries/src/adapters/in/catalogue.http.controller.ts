@@ -1,13 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, Roles } from '@hexfleet/platform';
+import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { normalizeIsbn } from '../../domain';
 import { CatalogueHandler } from '../../application/catalogue.command-handler';
 import { CatalogueQueries } from '../../application/catalogue.query-handler';
-import { HoldsHandler } from '../../application/holds.command-handler';
 import { STAFF } from '../../application/library-context';
-import { AddCopyBody, CatalogueTitleBody, LoanRuleBody, PlaceHoldBody, ReasonBody, SearchQuery } from './catalogue.dto';
+import { AddCopyBody, CatalogueTitleBody, LoanRuleBody, LoanRuleCellQuery, SearchQuery } from './catalogue.dto';
 
 @ApiTags('catalogue')
 @ApiBearerAuth()
@@ -16,7 +15,6 @@ export class CatalogueController {
   constructor(
     private readonly catalogue: CatalogueHandler,
     private readonly queries: CatalogueQueries,
-    private readonly holds: HoldsHandler,
   ) {}
 
   @Post('titles')
@@ -29,11 +27,7 @@ export class CatalogueController {
   @Post('titles/:titleId/copies')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Add a physical copy of a title' })
-  async addCopy(
-    @Caller() caller: Principal,
-    @Param('titleId', ParseUUIDPipe) titleId: string,
-    @Body() body: AddCopyBody,
-  ) {
+  async addCopy(@Caller() caller: Principal, @UuidParam('titleId') titleId: string, @Body() body: AddCopyBody) {
     return this.catalogue.addCopy(caller, titleId, body.barcode, body.shelf);
   }
 
@@ -44,39 +38,36 @@ export class CatalogueController {
     return this.queries.search(caller, { ...query, isbn, limit: query.limit ?? 50, offset: query.offset ?? 0 });
   }
 
+  @Get('titles/:titleId')
+  @ApiOperation({ summary: 'One title with its copies (barcode, shelf, status)' })
+  async title(@Caller() caller: Principal, @UuidParam('titleId') titleId: string) {
+    return this.queries.title(caller, titleId);
+  }
+
+  @Get('schools/:schoolId/loan-rules')
+  @ApiOperation({ summary: "The school's loan-rule matrix, default first" })
+  async loanRules(@Caller() caller: Principal, @UuidParam('schoolId') schoolId: string) {
+    return this.queries.loanRules(caller, schoolId);
+  }
+
   @Put('schools/:schoolId/loan-rules')
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Set one cell of the school loan-rule matrix (the first must be the default)' })
-  async setLoanRule(
-    @Caller() caller: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Body() body: LoanRuleBody,
-  ) {
+  async setLoanRule(@Caller() caller: Principal, @UuidParam('schoolId') schoolId: string, @Body() body: LoanRuleBody) {
     await this.catalogue.setLoanRule(caller, schoolId, { ...body });
   }
 
-  @Post('titles/:titleId/holds')
-  @Roles(...STAFF)
-  @ApiOperation({ summary: "Put a patron in the title's holds queue" })
-  async placeHold(
-    @Caller() caller: Principal,
-    @Param('titleId', ParseUUIDPipe) titleId: string,
-    @Body() body: PlaceHoldBody,
-  ) {
-    return this.holds.place(caller, titleId, body.patronId);
-  }
-
-  @Delete('titles/:titleId/holds/:holdId')
+  @Delete('schools/:schoolId/loan-rules')
   @HttpCode(204)
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Cancel a hold; a copy waiting for it goes to the next in line' })
-  async cancelHold(
+  @ApiOperation({ summary: 'Remove one cell (never the default); an absent axis means "any"' })
+  async removeLoanRule(
     @Caller() caller: Principal,
-    @Param('titleId', ParseUUIDPipe) titleId: string,
-    @Param('holdId', ParseUUIDPipe) holdId: string,
-    @Body() body: ReasonBody,
+    @UuidParam('schoolId') schoolId: string,
+    @Query() query: LoanRuleCellQuery,
   ) {
-    await this.holds.cancel(caller, titleId, holdId, body.reason);
+    const cell = { patronCategory: query.patronCategory ?? null, itemType: query.itemType ?? null };
+    await this.catalogue.removeLoanRule(caller, schoolId, cell);
   }
 }

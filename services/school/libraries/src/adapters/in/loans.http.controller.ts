@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, Roles } from '@hexfleet/platform';
+import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { CheckoutHandler } from '../../application/checkout.command-handler';
+import { CopiesHandler } from '../../application/copies.command-handler';
 import { CirculationQueries } from '../../application/circulation.query-handler';
 import { FinesHandler } from '../../application/fines.command-handler';
 import { STAFF } from '../../application/library-context';
 import { ReturnRenewHandler } from '../../application/return-renew.command-handler';
 import { ReasonBody } from './catalogue.dto';
-import { CheckoutBody, PaymentBody } from './circulation.dto';
+import { CheckoutBody, LostBody, PaymentBody } from './circulation.dto';
 
 @ApiTags('loans')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class LoansController {
     private readonly checkout: CheckoutHandler,
     private readonly returns: ReturnRenewHandler,
     private readonly fines: FinesHandler,
+    private readonly copies: CopiesHandler,
     private readonly queries: CirculationQueries,
   ) {}
 
@@ -32,7 +34,7 @@ export class LoansController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Check the copy in; a late return assesses the fine' })
-  async returnBook(@Caller() caller: Principal, @Param('loanId', ParseUUIDPipe) loanId: string) {
+  async returnBook(@Caller() caller: Principal, @UuidParam('loanId') loanId: string) {
     return this.returns.returnBook(caller, loanId);
   }
 
@@ -40,14 +42,22 @@ export class LoansController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Renew (409 title-on-hold when someone waits for the title)' })
-  async renew(@Caller() caller: Principal, @Param('loanId', ParseUUIDPipe) loanId: string) {
+  async renew(@Caller() caller: Principal, @UuidParam('loanId') loanId: string) {
     return this.returns.renew(caller, loanId);
+  }
+
+  @Post('loans/:loanId/lost')
+  @HttpCode(200)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The patron lost the copy: the loan closes with the late fine plus the replacement fee' })
+  async lost(@Caller() caller: Principal, @UuidParam('loanId') loanId: string, @Body() body: LostBody) {
+    return this.copies.declareLost(caller, loanId, body.replacementFeeMinor, body.currency);
   }
 
   @Post('loans/:loanId/payments')
   @Roles(...STAFF)
   @ApiOperation({ summary: "Record a payment towards the loan's fine" })
-  async pay(@Caller() caller: Principal, @Param('loanId', ParseUUIDPipe) loanId: string, @Body() body: PaymentBody) {
+  async pay(@Caller() caller: Principal, @UuidParam('loanId') loanId: string, @Body() body: PaymentBody) {
     return this.fines.pay(caller, loanId, body.amountMinor, body.currency);
   }
 
@@ -55,20 +65,20 @@ export class LoansController {
   @HttpCode(204)
   @Roles(...STAFF)
   @ApiOperation({ summary: "Waive what is left of the loan's fine" })
-  async waive(@Caller() caller: Principal, @Param('loanId', ParseUUIDPipe) loanId: string, @Body() body: ReasonBody) {
+  async waive(@Caller() caller: Principal, @UuidParam('loanId') loanId: string, @Body() body: ReasonBody) {
     await this.fines.waive(caller, loanId, body.reason);
   }
 
   @Get('loans/:loanId')
   @ApiOperation({ summary: 'One loan (staff, or the patron it belongs to)' })
-  async loan(@Caller() caller: Principal, @Param('loanId', ParseUUIDPipe) loanId: string) {
+  async loan(@Caller() caller: Principal, @UuidParam('loanId') loanId: string) {
     return this.queries.loan(caller, loanId);
   }
 
   @Get('schools/:schoolId/overdue-loans')
   @Roles(...STAFF)
   @ApiOperation({ summary: "Loans past due in the school's calendar today" })
-  async overdue(@Caller() caller: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string) {
+  async overdue(@Caller() caller: Principal, @UuidParam('schoolId') schoolId: string) {
     return this.queries.overdue(caller, schoolId);
   }
 }

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, Roles } from '@hexfleet/platform';
+import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { CirculationQueries } from '../../application/circulation.query-handler';
 import { STAFF } from '../../application/library-context';
 import { PatronsHandler } from '../../application/patrons.command-handler';
 import { ReasonBody } from './catalogue.dto';
-import { LoansQuery, RegisterPatronBody } from './circulation.dto';
+import { CategoryBody, LoansQuery, RegisterPatronBody } from './circulation.dto';
 
 @ApiTags('patrons')
 @ApiBearerAuth()
@@ -27,33 +27,41 @@ export class PatronsController {
   @Post(':patronId/block')
   @HttpCode(204)
   @Roles(...STAFF)
-  async block(@Caller() caller: Principal, @Param('patronId', ParseUUIDPipe) id: string, @Body() body: ReasonBody) {
+  async block(@Caller() caller: Principal, @UuidParam('patronId') id: string, @Body() body: ReasonBody) {
     await this.patrons.change(caller, id, { type: 'BlockPatron', reason: body.reason });
   }
 
   @Post(':patronId/unblock')
   @HttpCode(204)
   @Roles(...STAFF)
-  async unblock(@Caller() caller: Principal, @Param('patronId', ParseUUIDPipe) id: string) {
+  async unblock(@Caller() caller: Principal, @UuidParam('patronId') id: string) {
     await this.patrons.change(caller, id, { type: 'UnblockPatron' });
   }
 
   @Post(':patronId/withdraw')
   @HttpCode(204)
   @Roles(...STAFF)
-  async withdraw(@Caller() caller: Principal, @Param('patronId', ParseUUIDPipe) id: string, @Body() body: ReasonBody) {
+  async withdraw(@Caller() caller: Principal, @UuidParam('patronId') id: string, @Body() body: ReasonBody) {
     await this.patrons.change(caller, id, { type: 'WithdrawPatron', reason: body.reason });
+  }
+
+  @Put(':patronId/category')
+  @HttpCode(204)
+  @Roles(...STAFF)
+  @ApiOperation({ summary: "Change the patron's category (which loan rules apply from the next checkout)" })
+  async category(@Caller() caller: Principal, @UuidParam('patronId') id: string, @Body() body: CategoryBody) {
+    await this.patrons.change(caller, id, { type: 'ChangePatronCategory', category: body.category });
   }
 
   @Get(':patronId/loans')
   @ApiOperation({ summary: "A patron's loans (staff, or the patron themself)" })
-  async loans(@Caller() caller: Principal, @Param('patronId', ParseUUIDPipe) id: string, @Query() query: LoansQuery) {
+  async loans(@Caller() caller: Principal, @UuidParam('patronId') id: string, @Query() query: LoansQuery) {
     return this.queries.patronLoans(caller, id, query.status);
   }
 
   @Get(':patronId/fines')
   @ApiOperation({ summary: "A patron's fines and what is outstanding (staff, or the patron themself)" })
-  async fines(@Caller() caller: Principal, @Param('patronId', ParseUUIDPipe) id: string) {
+  async fines(@Caller() caller: Principal, @UuidParam('patronId') id: string) {
     return this.queries.patronFines(caller, id);
   }
 }

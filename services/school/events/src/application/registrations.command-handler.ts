@@ -1,0 +1,100 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Principal } from '@hexfleet/platform';
+import { Commands, newId } from '@hexfleet/platform';
+import { eventDecider } from '../domain';
+import type { EventEvent, Person } from '../domain';
+import { EventsContext, found, isOrganiser } from './events-settings';
+
+export interface RegistrationOutcome {
+  registrationId: string;
+  participantId: string;
+  status: 'registered' | 'waitlisted';
+  /** Place in the waitlist, 1 first; null when registered. */
+  position: number | null;
+}
+
+const outcomeOf = (events: readonly EventEvent[], registrationId: string): RegistrationOutcome | undefined => {
+  for (const e of events) {
+    if (e.type === 'ParticipantRegistered' && e.data.registrationId === registrationId) {
+      return { registrationId, participantId: e.data.participantId, status: 'registered', position: null };
+    }
+    if (e.type === 'ParticipantWaitlisted' && e.data.registrationId === registrationId) {
+      return { registrationId, participantId: e.data.participantId, status: 'waitlisted', position: e.data.position };
+    }
+  }
+  return undefined;
+};
+
+/**
+ * Registrations live in the event stream, whose version guards the capacity:
+ * two people taking the last place at once conflict, and the retry waitlists one.
+ */
+@Injectable()
+export class RegistrationsHandler {
+  constructor(
+    private readonly commands: Commands,
+    private readonly context: EventsContext,
+  ) {}
+
+  /**
+   * The caller registers themself; an organiser may register someone else, and
+   * vouches for their membership of the event's groups (ADR 0016).
+   */
+  async register(caller: Principal, eventId: string, participantId?: string): Promise<RegistrationOutcome> {
+    if (participantId !== undefined && participantId !== caller.userId && !isOrganiser(caller)) {
+      throw new ForbiddenException('Only an organiser registers someone else');
+    }
+    const registrationId = newId(caller, 'registration');
+    const metadata = { now: this.context.now() };
+    const outcome = await this.commands.transact(
+      caller,
+      async (tx) => {
+        const event = await tx.load(eventDecider, 'event', eventId);
+        const e = found(event.state, 'event');
+        const vouched = participantId !== undefined && isOrganiser(caller) && e.audience.kind === 'groups';
+        const participant: Person = {
+          userId: participantId ?? caller.userId,
+          groupIds: vouched ? e.audience.ids : [],
+        };
+        const data = { registrationId, participant };
+        const registered = eventDecider.decide({ type: 'RegisterParticipant', data, metadata }, event.state);
+        tx.append(event, registered);
+        return outcomeOf(registered, registrationId);
+      },
+      { retries: 5 },
+    );
+    // A replayed Idempotency-Key re-decides on the state it first saw, so it finds its outcome too.
+    if (!outcome.result) throw new Error('registration decided no outcome');
+    return outcome.result;
+  }
+
+  /** By the participant or an organiser; a freed place goes to the first on the waitlist. */
+  async cancel(caller: Principal, eventId: string, registrationId: string) {
+    const metadata = { now: this.context.now() };
+    const outcome = await this.commands.transact(
+      caller,
+      async (tx) => {
+        const event = await tx.load(eventDecider, 'event', eventId);
+        const e = found(event.state, 'event');
+        const mine = [...e.confirmed, ...e.waitlist].find((r) => r.registrationId === registrationId);
+        // Someone else's registration does not exist for a participant, as another tenant's would not.
+        if (mine && mine.participantId !== caller.userId && !isOrganiser(caller)) {
+          throw new NotFoundException(`no registration ${registrationId}`);
+        }
+        const data = { registrationId };
+        const cancelled = eventDecider.decide({ type: 'CancelRegistration', data, metadata }, event.state);
+        tx.append(event, cancelled);
+        const promoted = cancelled.find((c) => c.type === 'ParticipantPromotedFromWaitlist');
+        return {
+          registrationId,
+          promoted:
+            promoted?.type === 'ParticipantPromotedFromWaitlist'
+              ? { registrationId: promoted.data.registrationId, participantId: promoted.data.participantId }
+              : null,
+        };
+      },
+      { retries: 5 },
+    );
+    return outcome.result;
+  }
+}

@@ -1,0 +1,104 @@
+import { fixedClock } from '@hexfleet/kernel';
+import { createDevIssuer, eventually } from '@hexfleet/testing';
+import type { DevIssuer } from '@hexfleet/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { call, EventsHarness, startEvents } from './support/events-harness';
+import { expectStatus, SchoolCalendar, timed } from './support/school-calendar';
+
+type Occurrence = { title: string; startDate: string; startTime: string | null; status: string };
+type Month = { occurrences: Occurrence[] };
+
+// The calendar read model: a month per school, for an audience; only published events for non-organisers.
+describe('school calendar', () => {
+  const clock = fixedClock('2030-04-01T04:00:00Z');
+  let issuer: DevIssuer;
+  let service: EventsHarness;
+  let school: SchoolCalendar;
+  const tenant = `cal${randomBytes(5).toString('hex')}`;
+
+  beforeAll(async () => {
+    issuer = await createDevIssuer();
+    service = await startEvents(issuer, clock);
+    school = await new SchoolCalendar(service, await issuer.mint({ tenant, roles: ['teacher'] })).create();
+  });
+  afterAll(() => service?.close());
+
+  it('shows a month of published events by audience; drafts only to organisers; a holiday declares its days', async () => {
+    const group5a = randomUUID();
+    const weekly = { frequency: 'weekly', interval: 1, count: 4, until: null };
+    const last = await school.published({
+      title: 'House practice',
+      eventType: 'sports',
+      when: { ...timed('2030-04-03', '15:00', '16:30'), recurrence: weekly },
+    });
+    await school.published({
+      title: '5A trip',
+      eventType: 'trip',
+      audience: { kind: 'groups', ids: [group5a] },
+      when: { allDay: true, startDate: '2030-04-10', startTime: null, endDate: '2030-04-11', endTime: null },
+    });
+    await school.published({
+      title: 'Head boy interview',
+      eventType: 'parent-teacher-meeting',
+      audience: { kind: 'users', ids: ['user-kabir'] },
+      when: timed('2030-04-08', '11:00', '11:30'),
+    });
+    const draft = expectStatus(
+      await school.schedule({ title: 'Draft exam', eventType: 'exam', when: timed('2030-04-20', '09:00', '12:00') }),
+      201,
+    );
+    const holiday = await school.published({
+      title: 'Spring break',
+      eventType: 'holiday',
+      when: { allDay: true, startDate: '2030-04-14', startTime: null, endDate: '2030-04-18', endTime: null },
+    });
+
+    const student = await issuer.mint({ tenant, userId: 'user-asha', roles: ['student'] });
+    const read = (token: string, query: string) =>
+      call(service.url, 'GET', `/schools/${school.schoolId}/calendar?month=2030-04${query}`, {
+        token,
+        headers: { 'x-consistency-token': holiday.token },
+      });
+    const titles = (reply: { body: unknown }) =>
+      (reply.body as Month).occurrences.map((o) => `${o.startDate} ${o.title}`);
+
+    // The first events of a new tenant also create its schema: under load that can outlast one bounded wait.
+    let asStudent = await read(student, '');
+    await eventually(async () => (asStudent = await read(student, '')).headers.get('x-consistency') === 'fresh', {
+      what: 'the calendar read model to apply the holiday',
+    });
+    console.log(`April for a student (${asStudent.headers.get('x-consistency')}): ${titles(asStudent).join(' | ')}`);
+    expect(titles(asStudent)).toEqual([
+      '2030-04-03 House practice',
+      '2030-04-10 5A trip',
+      '2030-04-10 House practice',
+      '2030-04-14 Spring break',
+      '2030-04-17 House practice',
+      '2030-04-24 House practice',
+    ]);
+    const asOrganiser = await read(school.token, '');
+    expect(titles(asOrganiser)).toEqual(
+      expect.arrayContaining(['2030-04-20 Draft exam', '2030-04-08 Head boy interview']),
+    );
+    const otherGroup = await read(student, `&groupId=${randomUUID()}`);
+    expect(titles(otherGroup)).not.toContain('2030-04-10 5A trip');
+    const kabir = await issuer.mint({ tenant, userId: 'user-kabir', roles: ['student'] });
+    expect(titles(await read(kabir, ''))).toContain('2030-04-08 Head boy interview');
+    const draftId = String(draft.body.eventId);
+    expect((await call(service.url, 'GET', `/events/${draftId}`, { token: student })).status).toBe(404);
+
+    const holidays = await call(service.url, 'GET', `/schools/${school.schoolId}/holidays?from=2030-01-01`, {
+      token: student,
+    });
+    console.log(`holidays: ${JSON.stringify(holidays.body)}`);
+    expect(holidays.body).toEqual([
+      expect.objectContaining({ name: 'Spring break', startDate: '2030-04-14', endDate: '2030-04-18' }),
+    ]);
+
+    // The weekly series completes once its last occurrence (24 April) is over, not before.
+    const early = await school.call('POST', `/events/${last.eventId}/complete`);
+    expect([early.status, early.body.code]).toEqual([409, 'event-not-finished']);
+    clock.set('2030-04-25T04:00:00Z');
+    expectStatus(await school.call('POST', `/events/${last.eventId}/complete`), 204);
+  });
+});
