@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
 import { createDevIssuer, freePort, startSeparateService } from '@hexfleet/testing';
 import type { DevIssuer, SeparateService } from '@hexfleet/testing';
 import { createClient, Client } from 'graphql-ws';
@@ -40,7 +39,7 @@ export async function startFleet(projects: Record<string, string>, gatewayEnv: N
       Object.entries(projects).map(async ([module, project]) => {
         const env =
           module === 'identity'
-            ? { ...(await identityEnv(operatorKey, 'hrms' in projects)), PORT: String(identityPort) }
+            ? { ...identityEnv(issuer, operatorKey, 'hrms' in projects), PORT: String(identityPort) }
             : keys;
         services[module] = await startSeparateService(project, issuer, { env });
         running.push(services[module]);
@@ -66,12 +65,13 @@ export async function startFleet(projects: Record<string, string>, gatewayEnv: N
   }
 }
 
-/** Identity's secrets, made for this run only; its dev mailbox in a temp folder. */
-async function identityEnv(operatorKey: string, hrms: boolean): Promise<NodeJS.ProcessEnv> {
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid: `test-${randomBytes(4).toString('hex')}`, alg: 'ES256' };
+/**
+ * Identity's secrets, made for this run only; its dev mailbox in a temp folder. It signs with
+ * the test issuer's key, so the tokens a test mints and the ones identity issues are alike.
+ */
+function identityEnv(issuer: DevIssuer, operatorKey: string, hrms: boolean): NodeJS.ProcessEnv {
   return {
-    SIGNING_KEY_JWK: JSON.stringify(jwk),
+    SIGNING_KEY_JWK: issuer.signingKeyJwk,
     JWKS_JSON: '',
     OPERATOR_KEY: operatorKey,
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),

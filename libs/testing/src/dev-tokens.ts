@@ -12,6 +12,8 @@ export interface DevTokenClaims {
 export interface DevIssuer {
   /** The public half as a JWKS document: what a service's `JWKS_JSON` holds. */
   jwksJson: string;
+  /** The private half as a JWK: identity's SIGNING_KEY_JWK in a test fleet, so its tokens and these agree. */
+  signingKeyJwk: string;
   mint(claims: DevTokenClaims): Promise<string>;
 }
 
@@ -26,6 +28,7 @@ export async function createDevIssuer(issuer = 'hexfleet-dev'): Promise<DevIssue
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
   return {
     jwksJson: JSON.stringify({ keys: [jwk] }),
+    signingKeyJwk: JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' }),
     async mint({ tenant, userId = randomUUID(), roles = [], expiresInSeconds = 300 }) {
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT({ tenant, roles })

@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
-import { createDevIssuer, stackEnv } from '@hexfleet/testing';
-import type { DevIssuer } from '@hexfleet/testing';
+import { createDevIssuer, stackEnv, startSeparateService } from '@hexfleet/testing';
+import type { DevIssuer, SeparateService } from '@hexfleet/testing';
 import { call, EventsHarness, Reply, startEvents } from './support/events-harness';
-import { SeparateService, startSeparateService } from './support/separate-service';
 
 const ok = (reply: Reply, status: number) => {
   if (reply.status !== status)

@@ -67,6 +67,8 @@ export function createLibraries(overrides: Partial<LibrariesOptions> = {}, env: 
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'libraries'),
     projections: [catalogueProjection(readModels.catalogue), circulationProjection(readModels.circulation)],
     unprocessable: UNPROCESSABLE,
+    // A patron, copy, title or loan of another tenant looks like one that never existed.
+    notFound: [/-not-found$/],
   };
 
   @Module({
