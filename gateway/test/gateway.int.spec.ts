@@ -211,6 +211,65 @@ describe('the gateway in front of HRMS (a separate process)', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('answers bad input with a 4xx, never a 500', async () => {
+    const post = (body: string, contentType = 'application/json') =>
+      fetch(`${fleet.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, authorization: `Bearer ${hr}` },
+        body,
+      });
+    const query = (q: string, variables?: unknown) => post(JSON.stringify({ query: q, variables }));
+    const cases: Array<[string, Promise<Response>]> = [
+      ['GraphQL body not JSON', post('{"query": ')],
+      ['GraphQL body without a query', post('{}')],
+      ['GraphQL body as text/plain', post('{ employees { total } }', 'text/plain')],
+      ['GraphQL syntax error', query('{ employees { total ')],
+      ['GraphQL unknown field', query('{ employees { salary } }')],
+      ['GraphQL argument of the wrong type', query('{ employees(limit: "many") { total } }')],
+      ['GraphQL variable of the wrong type', query('query($l: Int) { employees(limit: $l) { total } }', { l: 'x' })],
+      ['GraphQL GET without a query', fetch(`${fleet.url}/graphql`, { headers: { authorization: `Bearer ${hr}` } })],
+      [
+        'GraphQL mutation the service refuses (bad email, bad date)',
+        query(
+          'mutation { hireEmployee(input: { firstName: "X", workEmail: "not-an-email", joiningDate: "2026-13-45", department: "D", designation: "D", employmentType: "full-time" }) { id } }',
+        ),
+      ],
+      ['GraphQL limit out of range (service says 400)', query('{ employees(limit: 100000) { total } }')],
+      [
+        'REST to a module that does not exist',
+        fetch(`${fleet.url}/api/v1/nope/things`, { headers: { authorization: `Bearer ${hr}` } }),
+      ],
+      [
+        'REST body the service refuses',
+        fetch(`${fleet.url}/api/v1/hrms/employees`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}` },
+          body: JSON.stringify({ firstName: 42 }),
+        }),
+      ],
+      [
+        'REST body not JSON',
+        fetch(`${fleet.url}/api/v1/hrms/employees`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}` },
+          body: '{"firstName": ',
+        }),
+      ],
+      [
+        'REST id that is not an id',
+        fetch(`${fleet.url}/api/v1/hrms/employees/..%2F..%2Fmetrics`, { headers: { authorization: `Bearer ${hr}` } }),
+      ],
+    ];
+    const seen: string[] = [];
+    for (const [name, pending] of cases) {
+      const response = await pending;
+      const text = await response.text();
+      seen.push(`${name}: ${response.status}`);
+      if (response.status < 400 || response.status >= 500) throw new Error(`${name}: ${response.status} ${text}`);
+    }
+    console.log(`gateway bad input, ${cases.length} cases:\n  ${seen.join('\n  ')}`);
+  });
+
   it('rate-limits a client that sends too much, with a 429 problem', async () => {
     const strict = await fleet.startGateway({ RATE_LIMIT_PER_MINUTE: '5' });
     try {

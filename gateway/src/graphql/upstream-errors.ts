@@ -11,8 +11,10 @@ export async function fromUpstream<T>(call: Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof UpstreamProblem)) throw error;
     const { errors } = error.problem;
-    throw new GraphQLError(error.message, {
+    const graphqlError = new GraphQLError(error.message, {
       extensions: { code: error.code, status: error.status, module: error.module, ...(errors ? { errors } : {}) },
     });
+    // When nothing else could be answered, Mercurius uses this as the HTTP status.
+    throw Object.assign(graphqlError, { statusCode: error.status });
   }
 }
