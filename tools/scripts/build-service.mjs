@@ -28,6 +28,14 @@ const sources = (dir) =>
 const libraryRoots = Object.values(compilerOptions.paths).map(([entry]) => path.dirname(path.join(root, entry)));
 const files = [...new Set([...libraryRoots, path.join(root, project, 'src')].flatMap(sources))];
 
+// Tests build the services they run beside each other, several at once: a process
+// starting from dist/ must never read a file another build has half written.
+function writeAtomically(file, content) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content);
+  fs.renameSync(temporary, file);
+}
+
 let written = 0;
 for (const file of files) {
   const { code, map } = await swc.transformFile(file, {
@@ -44,8 +52,8 @@ for (const file of files) {
   });
   const out = path.join(outRoot, path.relative(root, file)).replace(/\.ts$/, '.js');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
-  if (map) fs.writeFileSync(`${out}.map`, map);
+  writeAtomically(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
+  if (map) writeAtomically(`${out}.map`, map);
   written++;
 }
 console.log(`built ${written} files; run: node ${path.relative(root, path.join(outRoot, project, 'src', 'main.js'))}`);

@@ -13,3 +13,5 @@ export { startPrivateKafka } from './private-kafka';
 export type { PrivateKafka } from './private-kafka';
 export { callService, listenOnFreePort, serviceTestEnv, startGroupsAtTopicEnds } from './service-under-test';
 export type { CallOptions, Reply } from './service-under-test';
+export { startBuiltService, withBuiltService } from './built-service';
+export type { BesideBuilt, BuiltService } from './built-service';

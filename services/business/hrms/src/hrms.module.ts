@@ -66,17 +66,17 @@ export class HrmsModule {}
 
 export interface HrmsServiceOptions {
   /**
-   * Appended to projection names (and so to their consumer groups): two
-   * deployments sharing one Kafka cluster, such as concurrent test runs, must
-   * not split each other's partitions.
+   * Appended to projection names (so to their consumer groups), empty or
+   * `-<name>` (PROJECTION_SUFFIX): a blue/green rebuild beside the old read
+   * models, or several deployments (concurrent test runs) on one Kafka cluster.
    */
-  instance?: string;
+  suffix?: string;
 }
 
 /** What HRMS is for the platform: its contracts, topics, read models and 422 codes. */
-export function hrmsService({ instance }: HrmsServiceOptions = {}): ServiceDefinition {
-  const named = (projection: Projection): Projection =>
-    instance ? { ...projection, name: `${projection.name}-${instance}` } : projection;
+export function hrmsService({ suffix = '' }: HrmsServiceOptions = {}): ServiceDefinition {
+  if (!/^(-[a-z0-9-]+)?$/.test(suffix)) throw new Error(`Invalid HRMS configuration: PROJECTION_SUFFIX ${suffix}`);
+  const named = (projection: Projection): Projection => ({ ...projection, name: `${projection.name}${suffix}` });
   return {
     name: 'hrms',
     source: '/business/hrms',

@@ -1,9 +1,6 @@
-import { createDevIssuer, DevIssuer, eventually, uniqueName } from '@hexfleet/testing';
+import { eventually } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
-import { payrollService, PayrollModule } from '../src/payroll.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the acceptance test runs both services; their code never imports each other
-import { hrmsService, HrmsModule } from '../../hrms/src/hrms.module';
-import { ServiceHarness, startService } from './support/service-harness';
+import { payrollWithHrms } from './support/service-harness';
 
 type Slip = {
   employeeName: string;
@@ -14,23 +11,10 @@ type Slip = {
 };
 
 describe('a pay run: payslips as computed by hand, then locked', () => {
-  let issuer: DevIssuer;
-  let hrms: ServiceHarness;
-  let payroll: ServiceHarness;
-
-  beforeAll(async () => {
-    issuer = await createDevIssuer();
-    const instance = uniqueName('run');
-    [hrms, payroll] = await Promise.all([
-      startService(hrmsService({ instance }), HrmsModule, issuer),
-      startService(payrollService({ instance }), PayrollModule, issuer),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([hrms?.close(), payroll?.close()]);
-  });
+  const services = payrollWithHrms('run');
 
   it('pays April by payment days; finalizing locks the period in payroll (409) and in HRMS for unpaid leave', async () => {
+    const { issuer, local: payroll, built: hrms } = services;
     const tenant = `run${randomBytes(4).toString('hex')}`;
     const [hr, manager, admin] = await Promise.all([
       issuer.mint({ tenant, roles: ['hr'] }),
