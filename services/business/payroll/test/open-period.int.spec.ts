@@ -1,6 +1,7 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
-import { eventually, readTopicUntil, redeliver, stackEnv } from '@hexfleet/testing';
+import { readTopicUntil, redeliver, stackEnv } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
+import { assignOnceEnrolled, defineStructure, settled } from './support/april-flow';
 import { payrollWithHrms, storedEvents } from './support/service-harness';
 
 type Slip = { employeeName: string; paymentDays: number; grossMinor: number; netMinor: number; final: boolean };
@@ -27,29 +28,12 @@ describe('HRMS facts change payslips of the open period, each once', () => {
       return (await hrms.call('POST', '/employees', { token: hr, body })).body.employeeId as string;
     };
     const [ada, cy] = [await hire('Ada'), await hire('Cy')];
-    const post = async (path: string, body: unknown) =>
-      (await payroll.call('POST', path, { token: admin, body })).body as Record<string, string>;
-    const { componentId: basic } = await post('/salary-components', { code: 'BASIC', name: 'Basic', kind: 'earning' });
-    const { componentId: pf } = await post('/salary-components', { code: 'PF', name: 'Fund', kind: 'deduction' });
-    const { structureId } = await post('/salary-structures', {
-      name: 'Ops',
-      currency: 'EUR',
-      lines: [
-        { componentId: basic, method: 'percent_of_base', basisPoints: 10_000 },
-        { componentId: pf, method: 'percent_of_component', basisPoints: 1_200, ofComponent: 'BASIC' },
-      ],
-    });
-    for (const employeeId of [ada, cy]) {
-      await eventually(
-        async () => (await payroll.call('GET', `/employees/${employeeId}`, { token: admin })).status === 200,
-      );
-      const body = { structureId, fromDate: '2026-03-02', baseMinor: 300_000 };
-      const assigned = await payroll.call('POST', `/employees/${employeeId}/salary-assignments`, {
-        token: admin,
-        body,
-      });
-      expect(assigned.status).toBe(201);
-    }
+    const structureId = await defineStructure(payroll, admin, 'Ops', [
+      { code: 'BASIC', kind: 'earning', basisPoints: 10_000 },
+      { code: 'PF', kind: 'deduction', basisPoints: 1_200, ofComponent: 'BASIC' },
+    ]);
+    for (const employeeId of [ada, cy])
+      await assignOnceEnrolled(payroll, admin, employeeId, { structureId, fromDate: '2026-03-02', baseMinor: 300_000 });
     expect(
       (await payroll.call('POST', '/payroll-runs', { token: admin, body: { period: '2026-04', currency: 'EUR' } }))
         .status,
@@ -61,7 +45,7 @@ describe('HRMS facts change payslips of the open period, each once', () => {
     };
     const figures: Array<[string, number, number]> = [];
     const adaHas = async (step: string, paymentDays: number) => {
-      await eventually(async () => (await slip('Ada')).paymentDays === paymentDays, { what: `Ada ${step}` });
+      await settled(async () => (await slip('Ada')).paymentDays === paymentDays, `Ada ${step}`);
       const { netMinor } = await slip('Ada');
       figures.push([step, paymentDays, netMinor]);
     };
@@ -107,7 +91,7 @@ describe('HRMS facts change payslips of the open period, each once', () => {
       body: { relievingDate: '2026-04-15', reason: 'moved abroad' },
     });
     expect(separated.status).toBe(201);
-    await eventually(async () => (await slip('Cy')).final, { what: 'Cy’s final payslip' });
+    await settled(async () => (await slip('Cy')).final, 'Cy’s final payslip');
     const final = await slip('Cy');
     console.log(`Ada's April payslip in the open run (step, payment days, net): ${JSON.stringify(figures)}`);
     console.log(`AbsenceRecorded events after the redelivery: ${absences}`);
