@@ -1,4 +1,5 @@
 import {
+  ArgumentMetadata,
   ArgumentsHost,
   BadRequestException,
   Catch,
@@ -44,9 +45,27 @@ const flatten = (errors: ValidationError[], prefix = ''): Array<{ field: string;
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
-/** class-validator on every body and query: unknown fields are refused, and the 400 names each bad field. */
+const SCALARS: unknown[] = [Object, Array, String, Number, Boolean];
+
+/**
+ * class-validator on every body, query and parameter object: unknown fields are
+ * refused, and the 400 names each bad field. A body that is JSON but no object
+ * (a list, a string, null) is refused as a whole: class-validator would pass
+ * it (a list of bodies, or an empty one where every field is optional) on to
+ * the handler. No body at all stays allowed where every field is optional.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    const declared = typeof metadata.metatype === 'function' && !SCALARS.includes(metadata.metatype);
+    const notAnObject = value === null || typeof value !== 'object' || Array.isArray(value);
+    if (metadata.type === 'body' && declared && value !== undefined && notAnObject)
+      throw new ValidationProblem([{ field: 'body', message: 'the body must be a JSON object' }]);
+    return super.transform(value, metadata);
+  }
+}
+
 export const validationPipe = () =>
-  new ValidationPipe({
+  new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

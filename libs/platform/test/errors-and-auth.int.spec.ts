@@ -40,6 +40,14 @@ describe('the platform answers every error as problem+json and leaves nothing be
     expect(reply.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('a body that is JSON but no object (a list, a string, null) gets 400 naming the body', async () => {
+    for (const body of ['[{"amountMinor": 5}]', '"5"', 'null']) {
+      const reply = await service.call('POST', `/accounts/${randomUUID()}/deposits`, { token, body });
+      expectProblem(reply, 400, 'validation-failed');
+      expect(reply.body.errors).toEqual([{ field: 'body', message: 'the body must be a JSON object' }]);
+    }
+  });
+
   it('a broken rule gets 409 with its code, an invalid command 422', async () => {
     const account = randomUUID();
     expectProblem(

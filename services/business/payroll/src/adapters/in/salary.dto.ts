@@ -30,7 +30,8 @@ export class SalaryLineBody {
   @IntField(0, MAX_MINOR, { optional: true, description: 'fixed: amount in minor units' }) amountMinor?: number;
   @IntField(0, 100_000, { optional: true, description: 'percent methods: basis points (10000 = 100%)' })
   basisPoints?: number;
-  @CodeField({ optional: true, description: 'percent_of_component: code of a line above' }) ofComponent?: string;
+  @CodeField({ optional: true, example: 'BASIC', description: 'percent_of_component: code of a line above' })
+  ofComponent?: string;
   @BooleanField({ optional: true, description: 'Scaled by payment days (default true)' }) prorated?: boolean;
 }
 
