@@ -28,6 +28,8 @@ const sources = (dir) =>
 const libraryRoots = Object.values(compilerOptions.paths).map(([entry]) => path.dirname(path.join(root, entry)));
 const files = [...new Set([...libraryRoots, path.join(root, project, 'src')].flatMap(sources))];
 
+// Tests build the services they run beside each other, several at once: a process
+// starting from dist/ must never read a file another build has half written.
 function writeAtomically(file, content) {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, content);
@@ -50,8 +52,6 @@ for (const file of files) {
   });
   const out = path.join(outRoot, path.relative(root, file)).replace(/\.ts$/, '.js');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  // Write then rename: a test run may build the same service from two workers at once,
-  // and a process starting meanwhile must never read a half-written file.
   writeAtomically(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map\n`);
   if (map) writeAtomically(`${out}.map`, map);
   written++;

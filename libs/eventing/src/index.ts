@@ -27,7 +27,7 @@ export type { RedriveResult } from './projection/redrive';
 export { rebuildProjection } from './projection/rebuild';
 export type { RebuildOptions } from './projection/rebuild';
 export { systemClock, uuidV7Ids } from './adapters/system';
-export { commandIdFor, PolicyRunner } from './policy/policy-runner';
+export { commandIdFor, PolicyRunner, policyGroup } from './policy/policy-runner';
 export type { Policy, PolicyRunnerOptions } from './policy/policy-runner';
 export { currentTraceparent } from './tracing';
 export { relayBacklog } from './relay/relay-backlog';

@@ -16,7 +16,7 @@ export { ServiceMetrics } from './metrics';
 export { PLATFORM_ENV, PlatformModule } from './platform.module';
 export { ProblemDetailsFilter, UuidParam, ValidationProblem } from './problem';
 export type { Problem } from './problem';
-export { ServiceRuntime } from './runtime';
+export { consumerGroups, ServiceRuntime } from './runtime';
 export type { ServiceDefinition } from './runtime';
 export { startTracing } from './tracing';
 export type { Tracing, TracingOptions } from './tracing';

@@ -7,8 +7,6 @@ import {
   HttpException,
   HttpStatus,
   Logger,
-  Param,
-  ParseUUIDPipe,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
@@ -47,41 +45,32 @@ const flatten = (errors: ValidationError[], prefix = ''): Array<{ field: string;
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
+const SCALARS: unknown[] = [Object, Array, String, Number, Boolean];
+
 /**
- * class-validator on every body and query: unknown fields are refused, and the
- * 400 names each bad field. A command's body must be a JSON object: a list, a
- * string, `null` or no body at all is a 400 naming `body`, not a confusing
- * complaint about a field called `0` (or a string let through).
+ * class-validator on every body, query and parameter object: unknown fields are
+ * refused, and the 400 names each bad field. A body that is JSON but no object
+ * (a list, a string, null) is refused as a whole: class-validator would pass
+ * it (a list of bodies, or an empty one where every field is optional) on to
+ * the handler. No body at all stays allowed where every field is optional.
  */
-class PlatformValidationPipe extends ValidationPipe {
+class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
-    const dto = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
-    if (dto && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    const declared = typeof metadata.metatype === 'function' && !SCALARS.includes(metadata.metatype);
+    const notAnObject = value === null || typeof value !== 'object' || Array.isArray(value);
+    if (metadata.type === 'body' && declared && value !== undefined && notAnObject)
       throw new ValidationProblem([{ field: 'body', message: 'the body must be a JSON object' }]);
-    }
     return super.transform(value, metadata);
   }
 }
 
 export const validationPipe = () =>
-  new PlatformValidationPipe({
+  new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => new ValidationProblem(flatten(errors)),
   });
-
-/**
- * A UUID path parameter: anything else is the same 400 `validation-failed` as a
- * bad body field, naming the parameter (Nest's ParseUUIDPipe alone names none).
- */
-export const UuidParam = (name: string) =>
-  Param(
-    name,
-    new ParseUUIDPipe({
-      exceptionFactory: () => new ValidationProblem([{ field: name, message: `${name} must be a UUID` }]),
-    }),
-  );
 
 export interface ProblemOptions {
   /** DomainError codes answered 422 (the command is invalid in itself); every other code is a 409 conflict with state. */
@@ -110,8 +99,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   catch(exception: unknown, host: ArgumentsHost) {
-    // Not an HTTP exchange (a GraphQL resolver, say): its own layer renders the error.
-    if (host.getType() !== 'http') return exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = { ...this.toProblem(exception), instance: request.url };

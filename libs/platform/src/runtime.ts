@@ -6,9 +6,11 @@ import {
   EventContract,
   LOCAL_CLUSTER,
   Policy,
+  policyGroup,
   PolicyRunner,
   PostgresEventStore,
   Projection,
+  projectionGroup,
   ProjectionRunner,
   Relay,
   tenantSchema,
@@ -43,6 +45,15 @@ export interface ServiceDefinition {
   /** One line about the service, for its OpenAPI document. */
   description?: string;
 }
+
+/**
+ * The Kafka consumer groups a service joins and their topics: what an operator
+ * resets or redrives, and what a test starts at the topics' ends.
+ */
+export const consumerGroups = (definition: Pick<ServiceDefinition, 'projections' | 'policies'>) => [
+  ...(definition.projections ?? []).map((p) => ({ groupId: projectionGroup(p), topics: p.topics })),
+  ...(definition.policies ?? []).map((p) => ({ groupId: policyGroup(p), topics: p.topics })),
+];
 
 /**
  * The infrastructure one service process holds (pool, Kafka, registry, event

@@ -34,20 +34,14 @@ describe('the platform answers every error as problem+json and leaves nothing be
     console.log(`400 body: ${JSON.stringify(reply.body)}`);
   });
 
-  it('a path id that is not a UUID gets the same 400, naming the parameter', async () => {
-    const reply = await service.call('POST', '/accounts/not-a-uuid/deposits', { token, body: { amountMinor: 5 } });
-    expectProblem(reply, 400, 'validation-failed');
-    expect(reply.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
-  });
-
   it('a body that is not JSON gets 400, not 500', async () => {
     const reply = await service.call('POST', `/accounts/${randomUUID()}/deposits`, { token, body: '{"amountMinor": ' });
     expect(reply.status).toBe(400);
     expect(reply.headers.get('content-type')).toContain('application/problem+json');
   });
 
-  it('a command whose body is JSON but not an object (a list, a string, null) gets 400 naming `body`', async () => {
-    for (const body of ['[{"amountMinor": 5}]', '"five"', 'null']) {
+  it('a body that is JSON but no object (a list, a string, null) gets 400 naming the body', async () => {
+    for (const body of ['[{"amountMinor": 5}]', '"5"', 'null']) {
       const reply = await service.call('POST', `/accounts/${randomUUID()}/deposits`, { token, body });
       expectProblem(reply, 400, 'validation-failed');
       expect(reply.body.errors).toEqual([{ field: 'body', message: 'the body must be a JSON object' }]);

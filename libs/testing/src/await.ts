@@ -58,3 +58,36 @@ export async function readTopicUntil(
   }
   return records;
 }
+
+/**
+ * Publishes `record` (as read from `topic`) once more, as an at-least-once
+ * producer does after a crash between send and checkpoint, and waits until the
+ * consumer group `groupId` has committed past the copy. Returns the copy's offset.
+ */
+export async function redeliver(
+  topic: string,
+  record: Pick<KafkaMessage, 'key' | 'value' | 'headers'>,
+  groupId: string,
+  kafka = testKafka('redeliver'),
+): Promise<string> {
+  const producer = kafka.producer();
+  await producer.connect();
+  const [sent] = await producer
+    .send({ topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] })
+    .finally(() => producer.disconnect());
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await eventually(
+      async () => {
+        const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        const committed = offsets.partitions.find((p) => p.partition === sent.partition)?.offset ?? '-1';
+        return BigInt(committed) > BigInt(sent.baseOffset ?? '0');
+      },
+      { what: `${groupId} consuming the redelivered record`, timeoutMs: 60_000, pollMs: 200 },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+  return sent.baseOffset ?? '';
+}

@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { DevIssuer } from './dev-tokens';
 import { testKafka } from './await';
 import { stackEnv } from './names';
@@ -67,21 +67,49 @@ export async function listenOnFreePort(app: {
  * test instance must neither replay nor act on again. Topics not created yet are skipped.
  */
 export async function startGroupsAtTopicEnds(groups: ReadonlyArray<{ groupId: string; topics: readonly string[] }>) {
-  const admin: Admin = testKafka('harness').admin();
+  const kafka = testKafka('harness');
+  const admin: Admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    for (const { groupId, topics } of groups) {
-      for (const topic of topics.filter((t) => existing.has(t))) {
-        const ends = await admin.fetchTopicOffsets(topic);
-        await admin.setOffsets({
+    await Promise.all(
+      groups.map(({ groupId, topics }) =>
+        moveGroupToEnds(
+          kafka,
+          admin,
           groupId,
-          topic,
-          partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
-        });
-      }
-    }
+          topics.filter((t) => existing.has(t)),
+        ),
+      ),
+    );
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * What kafkajs's admin.setOffsets does for one topic, for all of a group's topics
+ * at once: joining a group takes seconds, so each group joins once, and groups in parallel.
+ */
+async function moveGroupToEnds(kafka: Kafka, admin: Admin, groupId: string, topics: string[]) {
+  if (topics.length === 0) return;
+  const ends = await Promise.all(
+    topics.map(async (topic) =>
+      (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: p.high })),
+    ),
+  );
+  const consumer = kafka.consumer({ groupId });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      // The seeks are committed (autoCommit) on the first fetch after the group's assignment.
+      consumer.on(consumer.events.FETCH, () => resolve());
+      consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
+      consumer.pause(topics.map((topic) => ({ topic })));
+      for (const seek of ends.flat()) consumer.seek(seek);
+    });
+  } finally {
+    await consumer.disconnect();
   }
 }

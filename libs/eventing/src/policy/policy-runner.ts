@@ -20,6 +20,8 @@ export interface Policy {
 
 const COMMAND_ID_NAMESPACE = 'b3f4d8a2-61c7-4e0b-9d35-7a1e2c4f9b60';
 
+export const policyGroup = (policy: Pick<Policy, 'name'>) => `policy.${policy.name}`;
+
 /** The command id a policy uses for an event: the same event always yields the same command. */
 export const commandIdFor = (policy: Pick<Policy, 'name'>, event: Pick<ConsumedEvent, 'eventId'>) =>
   uuidv5(`${policy.name}/${event.eventId}`, COMMAND_ID_NAMESPACE);
@@ -51,7 +53,7 @@ export class PolicyRunner {
   readonly topics: readonly string[];
 
   constructor(private readonly options: PolicyRunnerOptions) {
-    this.group = `policy.${options.policy.name}`;
+    this.group = policyGroup(options.policy);
     this.topics = options.policy.topics;
   }
 

@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '@hexfleet/platform';
 import { hrms, payroll, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AttendanceController } from './adapters/in/attendance.http.controller';
 import { EmployeesController } from './adapters/in/employees.http.controller';
+import { JobOpeningsController } from './adapters/in/job-openings.http.controller';
 import { LeaveRequestsController } from './adapters/in/leave-requests.http.controller';
 import {
   HolidayListsController,
@@ -12,11 +13,14 @@ import {
 } from './adapters/in/leave-setup.http.controller';
 import { attendanceProjection } from './adapters/out/attendance.projection';
 import { employeeDirectoryProjection } from './adapters/out/employee-directory.projection';
+import { jobOpeningsProjection } from './adapters/out/job-openings.projection';
 import { leaveProjection } from './adapters/out/leave.projection';
 import { payrollPeriodsProjection } from './adapters/out/payroll-periods.projection';
 import { AttendanceHandler } from './application/attendance.handler';
 import { EmployeeCommandHandler } from './application/employee.command-handler';
 import { EmployeeQueryHandler } from './application/employee.query-handler';
+import { JobOpeningCommandHandler } from './application/job-opening.command-handler';
+import { JobOpeningQueryHandler } from './application/job-opening.query-handler';
 import { LeaveRequestCommandHandler } from './application/leave-request.command-handler';
 import { LeaveSetupCommandHandler } from './application/leave-setup.command-handler';
 import { LeaveQueryHandler } from './application/leave.query-handler';
@@ -52,6 +56,7 @@ const UNPROCESSABLE = [
     LeaveAllocationsController,
     LeaveRequestsController,
     AttendanceController,
+    JobOpeningsController,
   ],
   providers: [
     EmployeeCommandHandler,
@@ -60,23 +65,25 @@ const UNPROCESSABLE = [
     LeaveRequestCommandHandler,
     LeaveQueryHandler,
     AttendanceHandler,
+    JobOpeningCommandHandler,
+    JobOpeningQueryHandler,
   ],
 })
 export class HrmsModule {}
 
 export interface HrmsServiceOptions {
   /**
-   * Appended to projection names (and so to their consumer groups): two
-   * deployments sharing one Kafka cluster, such as concurrent test runs, must
-   * not split each other's partitions.
+   * Appended to projection names (so to their consumer groups), empty or
+   * `-<name>` (PROJECTION_SUFFIX): a blue/green rebuild beside the old read
+   * models, or several deployments (concurrent test runs) on one Kafka cluster.
    */
-  instance?: string;
+  suffix?: string;
 }
 
 /** What HRMS is for the platform: its contracts, topics, read models and 422 codes. */
-export function hrmsService({ instance }: HrmsServiceOptions = {}): ServiceDefinition {
-  const named = (projection: Projection): Projection =>
-    instance ? { ...projection, name: `${projection.name}-${instance}` } : projection;
+export function hrmsService({ suffix = '' }: HrmsServiceOptions = {}): ServiceDefinition {
+  if (!/^(-[a-z0-9-]+)?$/.test(suffix)) throw new Error(`Invalid HRMS configuration: PROJECTION_SUFFIX ${suffix}`);
+  const named = (projection: Projection): Projection => ({ ...projection, name: `${projection.name}${suffix}` });
   return {
     name: 'hrms',
     source: '/business/hrms',
@@ -84,9 +91,13 @@ export function hrmsService({ instance }: HrmsServiceOptions = {}): ServiceDefin
     // Payroll's run events too: HRMS reads which periods are finalized from them.
     contracts: [...hrms.contracts, ...payroll.payrollPayrollRunV1Contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hrms'),
-    projections: [employeeDirectoryProjection, leaveProjection, attendanceProjection, payrollPeriodsProjection].map(
-      named,
-    ),
+    projections: [
+      employeeDirectoryProjection,
+      leaveProjection,
+      attendanceProjection,
+      payrollPeriodsProjection,
+      jobOpeningsProjection,
+    ].map(named),
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/],
   };

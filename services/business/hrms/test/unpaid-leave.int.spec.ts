@@ -1,28 +1,12 @@
-import { createDevIssuer, DevIssuer, eventually, uniqueName } from '@hexfleet/testing';
+import { eventually } from '@hexfleet/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hrmsService, HrmsModule } from '../src/hrms.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the acceptance test runs both services; their code never imports each other
-import { payrollService, PayrollModule } from '../../payroll/src/payroll.module';
-import { ServiceHarness, startService } from './support/service-harness';
+import { hrmsWithPayroll } from './support/service-harness';
 
 describe('leave: approving unpaid leave changes payment days of the open period in payroll', () => {
-  let issuer: DevIssuer;
-  let hrms: ServiceHarness;
-  let payroll: ServiceHarness;
-
-  beforeAll(async () => {
-    issuer = await createDevIssuer();
-    const instance = uniqueName('leave');
-    [hrms, payroll] = await Promise.all([
-      startService(hrmsService({ instance }), HrmsModule, issuer),
-      startService(payrollService({ instance }), PayrollModule, issuer),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([hrms?.close(), payroll?.close()]);
-  });
+  const services = hrmsWithPayroll('leave');
 
   it('marks the days on leave in HRMS and takes them off April’s payment days; cancelling gives them back', async () => {
+    const { issuer, local: hrms, built: payroll } = services;
     const tenant = `leave${randomBytes(4).toString('hex')}`;
     const userId = randomUUID();
     const [hr, manager, employee, admin] = await Promise.all([
@@ -95,6 +79,7 @@ describe('leave: approving unpaid leave changes payment days of the open period 
   });
 
   it('reserves paid days from the allocation: the balance shows what is left, and cannot be overspent', async () => {
+    const { issuer, local: hrms } = services;
     const tenant = `paid${randomBytes(4).toString('hex')}`;
     const hr = await issuer.mint({ tenant, roles: ['hr'] });
     const hired = await hrms.call('POST', '/employees', {

@@ -1,8 +1,9 @@
-import { runService, startTracing } from '@hexfleet/platform';
+import { consumerGroups, runService, startTracing } from '@hexfleet/platform';
 // Tracing first: it must patch pg and http before anything loads them.
 startTracing({ serviceName: 'payroll', otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT });
 import { payrollService, PayrollModule } from './payroll.module';
 
-// PROJECTION_SUFFIX: consumer groups of this deployment's own when several share one Kafka (test runs).
-const instance = process.env.PROJECTION_SUFFIX?.replace(/^-/, '') || undefined;
-void runService(payrollService({ instance }), PayrollModule);
+const definition = payrollService({ suffix: process.env.PROJECTION_SUFFIX });
+// `main.js --consumer-groups` prints the Kafka groups this instance joins (offset resets, DLQ redrives, tests).
+if (process.argv.includes('--consumer-groups')) console.log(JSON.stringify(consumerGroups(definition)));
+else void runService(definition, PayrollModule);

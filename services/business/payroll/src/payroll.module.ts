@@ -45,16 +45,16 @@ export class PayrollModule {}
 
 export interface PayrollServiceOptions {
   /**
-   * Appended to projection and policy names (and so to their consumer
-   * groups): two deployments sharing one Kafka cluster, such as concurrent
-   * test runs, must not split each other's partitions.
+   * Appended to projection and policy names (so to their consumer groups), empty or
+   * `-<name>` (PROJECTION_SUFFIX): a blue/green rebuild beside the old read
+   * models, or several deployments (concurrent test runs) on one Kafka cluster.
    */
-  instance?: string;
+  suffix?: string;
 }
 
 /** What payroll is for the platform: its contracts (and HRMS's, to read them), topics, read models, policies. */
-export function payrollService({ instance }: PayrollServiceOptions = {}): ServiceDefinition {
-  const suffix = instance ? `-${instance}` : '';
+export function payrollService({ suffix = '' }: PayrollServiceOptions = {}): ServiceDefinition {
+  if (!/^(-[a-z0-9-]+)?$/.test(suffix)) throw new Error(`Invalid Payroll configuration: PROJECTION_SUFFIX ${suffix}`);
   const named = (projection: Projection): Projection => ({ ...projection, name: `${projection.name}${suffix}` });
   return {
     name: 'payroll',

@@ -1,170 +1,68 @@
-import { createDevIssuer, DevIssuer, eventually, uniqueName } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
-import { payrollService, PayrollModule } from '../src/payroll.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the acceptance test runs both services; their code never imports each other
-import { hrmsService, HrmsModule } from '../../hrms/src/hrms.module';
-import { ServiceHarness, startService } from './support/service-harness';
+import { figures, payApril, settled } from './support/april-flow';
+import { payrollWithHrms } from './support/service-harness';
 
-type Slip = {
-  employeeName: string;
-  paymentDays: number;
-  grossMinor: number;
-  deductionsMinor: number;
-  netMinor: number;
-};
-
+// Acceptance 3: HRMS (its own process) and payroll, through their APIs and Kafka only.
 describe('a pay run: payslips as computed by hand, then locked', () => {
-  let issuer: DevIssuer;
-  let hrms: ServiceHarness;
-  let payroll: ServiceHarness;
-
-  beforeAll(async () => {
-    issuer = await createDevIssuer();
-    const instance = uniqueName('run');
-    [hrms, payroll] = await Promise.all([
-      startService(hrmsService({ instance }), HrmsModule, issuer),
-      startService(payrollService({ instance }), PayrollModule, issuer),
-    ]);
-  });
-  afterAll(async () => {
-    await Promise.all([hrms?.close(), payroll?.close()]);
-  });
+  const services = payrollWithHrms('run');
 
   it('pays April by payment days; finalizing locks the period in payroll (409) and in HRMS for unpaid leave', async () => {
-    const tenant = `run${randomBytes(4).toString('hex')}`;
-    const [hr, manager, admin] = await Promise.all([
-      issuer.mint({ tenant, roles: ['hr'] }),
-      issuer.mint({ tenant, roles: ['manager'] }),
-      issuer.mint({ tenant, roles: ['payroll-admin'] }),
-    ]);
-    const person = { department: 'Engineering', designation: 'Engineer', employmentType: 'full-time' };
-    const hire = async (firstName: string, joiningDate: string) =>
-      (
-        await hrms.call('POST', '/employees', {
-          token: hr,
-          body: { ...person, firstName, workEmail: `${firstName}@example.com`, joiningDate },
-        })
-      ).body.employeeId as string;
-    const ada = await hire('Ada', '2026-03-02');
-    const bob = await hire('Bob', '2026-04-16'); // joins mid-April: 15 of 30 days employed
-    const unpaid = await hrms.call('POST', '/leave-types', { token: hr, body: { name: 'Without pay', unpaid: true } });
-    const leaveTypeId = unpaid.body.leaveTypeId as string;
+    const { issuer, local: payroll, built: hrms } = services;
+    const april = await payApril(services, `run${randomBytes(4).toString('hex')}`);
+    const { tokens, ids, leaveTypeId } = april;
 
-    const component = async (code: string, kind: string) =>
-      (await payroll.call('POST', '/salary-components', { token: admin, body: { code, name: code, kind } })).body
-        .componentId as string;
-    const [basic, hra, pf] = [
-      await component('BASIC', 'earning'),
-      await component('HRA', 'earning'),
-      await component('PF', 'deduction'),
-    ];
-    const structure = await payroll.call('POST', '/salary-structures', {
-      token: admin,
-      body: {
-        name: 'Engineering',
-        currency: 'EUR',
-        lines: [
-          { componentId: basic, method: 'percent_of_base', basisPoints: 10_000 },
-          { componentId: hra, method: 'percent_of_component', basisPoints: 4_000, ofComponent: 'BASIC' },
-          { componentId: pf, method: 'percent_of_component', basisPoints: 1_200, ofComponent: 'BASIC' },
-        ],
-      },
-    });
-    expect(structure.status).toBe(201);
-    const structureId = structure.body.structureId as string;
-    for (const [employeeId, fromDate] of [
-      [ada, '2026-03-02'],
-      [bob, '2026-04-16'],
-    ]) {
-      await eventually(
-        async () => (await payroll.call('GET', `/employees/${employeeId}`, { token: admin })).status === 200,
-      );
-      const assigned = await payroll.call('POST', `/employees/${employeeId}/salary-assignments`, {
-        token: admin,
-        body: { structureId, fromDate, baseMinor: 310_000 },
-      });
-      expect(assigned.status).toBe(201);
-    }
-
-    // One day of unpaid leave for Ada, approved before the run.
-    const leave = await hrms.call('POST', '/leave-requests', {
-      token: hr,
-      body: { employeeId: ada, leaveTypeId, fromDate: '2026-04-08', toDate: '2026-04-08' },
-    });
-    await hrms.call('POST', `/leave-requests/${leave.body.leaveRequestId}/approve`, { token: manager });
-    await eventually(
-      async () => {
-        const days = await payroll.call('GET', `/employees/${ada}/payment-days?period=2026-04`, { token: admin });
-        return days.body.paymentDays === 29;
-      },
-      { what: 'payroll recording the unpaid day' },
-    );
-
-    const created = await payroll.call('POST', '/payroll-runs', {
-      token: admin,
-      body: { period: '2026-04', currency: 'EUR' },
-    });
-    expect(created.status).toBe(201);
-    const token = { 'x-consistency-token': created.headers.get('x-consistency-token') ?? '' };
-    const slips = (await payroll.call('GET', '/payroll-runs/2026-04/payslips', { token: admin, headers: token }))
-      .body as unknown as Slip[];
-    const figures = slips.map(({ employeeName, paymentDays, grossMinor, deductionsMinor, netMinor }) => ({
-      employeeName,
-      paymentDays,
-      grossMinor,
-      deductionsMinor,
-      netMinor,
-    }));
-    console.log(`April payslips: ${JSON.stringify(figures)}`);
-    // By hand, base 3100.00 EUR, April has 30 days, half-even rounding once per line:
-    // Ada 29 days: BASIC 310000*29/30 = 299666.67 -> 299667; HRA 40% -> 119866.8 -> 119867; PF 12% -> 35960.04 -> 35960
-    // Bob 15 days: BASIC 155000; HRA 62000; PF 18600
-    expect(figures).toEqual([
-      { employeeName: 'Ada', paymentDays: 29, grossMinor: 419_534, deductionsMinor: 35_960, netMinor: 383_574 },
+    console.log(`April payslips: ${JSON.stringify(figures(april.slips))}`);
+    // By hand: April has 30 days; each line is rounded half-even once, HRA and PF from the rounded Basic.
+    // Ada, base 3100.00, 28 days (2 unpaid): Basic 310000*28/30 = 289333.33 -> 289333; HRA 40% = 115733.2 -> 115733;
+    //   PF 12% = 34719.96 -> 34720; gross 405066, net 370346.
+    // Bob, base 3100.00, joined the 16th, 15 days: Basic 155000, HRA 62000, PF 18600; gross 217000, net 198400.
+    // Cy, base 4500.00, 30 days: Basic 450000, HRA 180000, PF 54000; gross 630000, net 576000.
+    expect(figures(april.slips)).toEqual([
+      { employeeName: 'Ada', paymentDays: 28, grossMinor: 405_066, deductionsMinor: 34_720, netMinor: 370_346 },
       { employeeName: 'Bob', paymentDays: 15, grossMinor: 217_000, deductionsMinor: 18_600, netMinor: 198_400 },
+      { employeeName: 'Cy', paymentDays: 30, grossMinor: 630_000, deductionsMinor: 54_000, netMinor: 576_000 },
     ]);
 
-    const finalized = await payroll.call('POST', '/payroll-runs/2026-04/finalize', { token: admin });
-    expect(finalized.status).toBe(200);
     const [run] = (
       await payroll.call('GET', '/payroll-runs/2026-04', {
-        token: admin,
-        headers: { 'x-consistency-token': finalized.headers.get('x-consistency-token') ?? '' },
+        token: tokens.admin,
+        headers: { 'x-consistency-token': april.finalized.headers.get('x-consistency-token') ?? '' },
       })
     ).body as unknown as Array<Record<string, unknown>>;
     console.log(`April run: ${JSON.stringify(run)}`);
     expect(run).toMatchObject({
+      runId: april.runId,
       status: 'finalized',
-      payslipCount: 2,
-      grossMinor: 636_534,
-      deductionsMinor: 54_560,
-      netMinor: 581_974,
+      payslipCount: 3,
+      grossMinor: 1_252_066,
+      deductionsMinor: 107_320,
+      netMinor: 1_144_746,
     });
-    const again = await payroll.call('POST', '/payroll-runs/2026-04/finalize', { token: admin });
-    expect([again.status, again.body.code]).toEqual([409, 'payroll-run-finalized']);
-    const twice = await payroll.call('POST', '/payroll-runs', {
-      token: admin,
+
+    const again = await payroll.call('POST', '/payroll-runs/2026-04/finalize', { token: tokens.admin });
+    const second = await payroll.call('POST', '/payroll-runs', {
+      token: tokens.admin,
       body: { period: '2026-04', currency: 'EUR' },
     });
-    expect([twice.status, twice.body.code]).toEqual([409, 'payroll-run-exists']);
-
-    // HRMS hears PayrollRunFinalized through Kafka and refuses unpaid leave in April from then on.
-    await eventually(
-      async () => {
-        const late = await hrms.call('POST', '/leave-requests', {
-          token: hr,
-          body: { employeeId: ada, leaveTypeId, fromDate: '2026-04-20', toDate: '2026-04-20' },
-        });
-        return late.status === 409 && late.body.code === 'payroll-period-finalized';
-      },
-      { what: 'HRMS refusing unpaid leave in the finalized period' },
-    );
-    expect(
-      (
-        await payroll.call('GET', '/payroll-runs/2026-04/payslips', {
-          token: await issuer.mint({ tenant, roles: ['employee'] }),
-        })
-      ).status,
-    ).toBe(403);
+    // HRMS hears PayrollRunFinalized through Kafka (its read model of finalized periods), then refuses
+    // unpaid leave in April. Waiting on that table first keeps an early application from getting in.
+    const finalizedInHrms = `select 1 from tenant_${april.tenant}.finalized_periods where period = '2026-04'`;
+    await settled(async () => (await hrms.db.pool.query(finalizedInHrms)).rowCount === 1, 'HRMS hearing of April');
+    const lateLeave = { employeeId: ids.Cy, leaveTypeId, fromDate: '2026-04-20', toDate: '2026-04-20' };
+    const late = await hrms.call('POST', '/leave-requests', { token: tokens.hr, body: lateLeave });
+    const may = await hrms.call('POST', '/leave-requests', {
+      token: tokens.hr,
+      body: { ...lateLeave, fromDate: '2026-05-04', toDate: '2026-05-04' },
+    });
+    const answers = [again, second, late, may].map((r) => `${r.status} ${r.body.code ?? ''}`.trim());
+    console.log(`finalize again, second April run, unpaid leave on 20 Apr, unpaid leave on 4 May: ${answers}`);
+    expect(answers).toEqual([
+      '409 payroll-run-finalized',
+      '409 payroll-run-exists',
+      '409 payroll-period-finalized',
+      '201',
+    ]);
+    const employee = await issuer.mint({ tenant: april.tenant, roles: ['employee'] });
+    expect((await payroll.call('GET', '/payroll-runs/2026-04/payslips', { token: employee })).status).toBe(403);
   });
 });

@@ -93,6 +93,11 @@ export class EmployeeQueryHandler {
     return row;
   }
 
+  /** The caller's employee id (by the identity user the hire named), or their user id when they have none. */
+  async actorId(caller: Principal): Promise<string> {
+    return (await this.byUser(caller))?.employeeId ?? caller.userId;
+  }
+
   /** A page past the end has no rows to carry the total. */
   private async count(caller: Principal, where: string, params: unknown[]) {
     const [row] = await this.runtime.queryTenant<{ n: string }>(

@@ -44,13 +44,8 @@ export class LeaveRequestCommandHandler {
     private readonly leave: LeaveQueryHandler,
   ) {}
 
-  /** The caller's employee id (by the identity user the hire named), or their user id when they have none. */
-  async actorId(caller: Principal): Promise<string> {
-    return (await this.employees.byUser(caller))?.employeeId ?? caller.userId;
-  }
-
   async apply(caller: Principal, application: LeaveApplication) {
-    const self = await this.actorId(caller);
+    const self = await this.employees.actorId(caller);
     const employeeId = application.employeeId ?? self;
     if (employeeId !== self && !holds(caller, 'hr', 'manager'))
       throw new ForbiddenException('Only HR or a manager applies for someone else');
@@ -103,7 +98,7 @@ export class LeaveRequestCommandHandler {
   }
 
   async approve(caller: Principal, leaveRequestId: string) {
-    const approvedBy = await this.actorId(caller);
+    const approvedBy = await this.employees.actorId(caller);
     const finalizedPeriods = await this.leave.finalizedPeriods(caller.tenant);
     await this.commands.transact(caller, async (tx) => {
       const request = await tx.load(leaveRequestDecider, 'leave-request', leaveRequestId);
@@ -129,7 +124,7 @@ export class LeaveRequestCommandHandler {
   }
 
   async reject(caller: Principal, leaveRequestId: string, reason?: string) {
-    const rejectedBy = await this.actorId(caller);
+    const rejectedBy = await this.employees.actorId(caller);
     await this.commands.transact(caller, async (tx) => {
       const request = await tx.load(leaveRequestDecider, 'leave-request', leaveRequestId);
       const command = { type: 'RejectLeave' as const, data: { rejectedBy, reason }, metadata: at() };
@@ -140,7 +135,7 @@ export class LeaveRequestCommandHandler {
   }
 
   async cancel(caller: Principal, leaveRequestId: string, reason?: string) {
-    const self = await this.actorId(caller);
+    const self = await this.employees.actorId(caller);
     const finalizedPeriods = await this.leave.finalizedPeriods(caller.tenant);
     await this.commands.transact(caller, async (tx) => {
       const request = await tx.load(leaveRequestDecider, 'leave-request', leaveRequestId);

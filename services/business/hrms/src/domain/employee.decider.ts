@@ -40,7 +40,7 @@ function hire({ data, metadata }: HireEmployee, state: EmployeeState): EmployeeE
   if (state.status !== 'none') throw new DomainError('employee-already-hired', { employeeId: data.employeeId });
   requireDate(data.joiningDate, 'joiningDate');
   if (!EMAIL.test(data.workEmail ?? '')) throw new DomainError('invalid-work-email', { workEmail: data.workEmail });
-  if (data.managerId === data.employeeId) throw new DomainError('employee-cannot-manage-self');
+  if (data.managerId === data.employeeId) throw new DomainError('employee-cannot-manage-self', { field: 'managerId' });
   return [
     hrms.employeeHired({
       employeeId: data.employeeId,
@@ -86,7 +86,8 @@ function decide(command: EmployeeCommand, state: EmployeeState): EmployeeEvent[]
       const employee = current(state);
       const { toDepartment, toManagerId, holidayListId, effectiveDate } = command.data;
       notBeforeJoining(requireDate(effectiveDate, 'effectiveDate'), employee);
-      if (toManagerId === employee.employeeId) throw new DomainError('employee-cannot-manage-self');
+      if (toManagerId === employee.employeeId)
+        throw new DomainError('employee-cannot-manage-self', { field: 'toManagerId' });
       const department = requireText(toDepartment, 'toDepartment');
       if (
         department === employee.department &&

@@ -79,7 +79,7 @@ describe('hiring', () => {
       .thenThrows('field-required', { field: 'department' });
     given([])
       .when(hire({ managerId: ALICE }))
-      .thenThrows('employee-cannot-manage-self');
+      .thenThrows('employee-cannot-manage-self', { field: 'managerId' });
   });
 });
 
@@ -121,7 +121,9 @@ describe('promotions and transfers', () => {
 
   it('a transfer must change something, and not make one their own manager', () => {
     given([hired]).when(transfer('Engineering')).thenThrows('transfer-changes-nothing');
-    given([hired]).when(transfer('Platform', ALICE)).thenThrows('employee-cannot-manage-self');
+    given([hired])
+      .when(transfer('Platform', ALICE))
+      .thenThrows('employee-cannot-manage-self', { field: 'toManagerId' });
   });
 
   it('takes effect on or after joining', () => {

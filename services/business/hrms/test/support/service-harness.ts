@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { createService, RunningService, ServiceDefinition } from '@hexfleet/platform';
+import { consumerGroups, createService, RunningService, ServiceDefinition } from '@hexfleet/platform';
 import {
   callService,
   CallOptions,
@@ -8,9 +8,12 @@ import {
   listenOnFreePort,
   Reply,
   serviceTestEnv,
+  withBuiltService,
   startGroupsAtTopicEnds,
   TestDatabase,
+  uniqueName,
 } from '@hexfleet/testing';
+import { hrmsService, HrmsModule } from '../../src/hrms.module';
 
 export type { CallOptions, Reply };
 
@@ -31,10 +34,7 @@ export async function startService(
   feature: Type<unknown>,
   issuer: DevIssuer,
 ): Promise<ServiceHarness> {
-  await startGroupsAtTopicEnds([
-    ...(definition.projections ?? []).map((p) => ({ groupId: `projection.${p.name}`, topics: p.topics })),
-    ...(definition.policies ?? []).map((p) => ({ groupId: `policy.${p.name}`, topics: p.topics })),
-  ]);
+  await startGroupsAtTopicEnds(consumerGroups(definition));
   const db = await createTestDatabase(definition.name);
   const service = await createService(definition, feature, { env: serviceTestEnv(db.url, issuer) });
   const url = await listenOnFreePort(service.app);
@@ -51,10 +51,16 @@ export async function startService(
 }
 
 /** Stored events of one type in a service's event store. */
-export async function storedEvents(harness: ServiceHarness, type: string, streamId?: string): Promise<number> {
+export async function storedEvents(harness: { db: TestDatabase }, type: string, streamId?: string): Promise<number> {
   const { rows } = await harness.db.pool.query<{ n: string }>(
     'select count(*) as n from eventstore.events where event_type = $1 and ($2::text is null or stream_id = $2)',
     [type, streamId ?? null],
   );
   return Number(rows[0].n);
 }
+
+/** HRMS in this process, payroll as deployed beside it (its own process and database; Kafka between them). */
+export const hrmsWithPayroll = (name: string) =>
+  withBuiltService('services/business/payroll', (issuer) =>
+    startService(hrmsService({ suffix: `-${uniqueName(name)}` }), HrmsModule, issuer),
+  );

@@ -107,6 +107,7 @@ function decide(command: PayrollRunCommand, state: PayrollRunState): PayrollRunE
     case 'CancelPayrollRun':
       return [cancel(state, command.data.cancelledBy, command.data.reason ?? '', now)];
     case 'AmendPayrollRun': {
+      if (state.status === 'none') throw new DomainError('payroll-run-not-found');
       if (state.status !== 'finalized') throw new DomainError('payroll-run-not-finalized', { status: state.status });
       const { runId, amendedBy, reason, employees, structures } = command.data;
       const cancelled = cancel(state, amendedBy, reason ?? 'amended', now);

@@ -101,7 +101,8 @@ export const salaryStructureDecider: Decider<SalaryStructureCommand, SalaryStruc
           (above, input) => [...above, toLine(input, above, currency, components)],
           [],
         );
-        if (!lines.some((line) => line.kind === 'earning')) throw new DomainError('structure-needs-an-earning');
+        if (!lines.some((line) => line.kind === 'earning'))
+          throw new DomainError('structure-needs-an-earning', { field: 'lines' });
         return [
           payroll.salaryStructureDefined({
             structureId,

@@ -296,6 +296,7 @@ describe('rule: a finalized run and its payslips are immutable except by cancel-
         }),
       ]);
     given([created, ashaPayslip]).when(amend).thenThrows('payroll-run-not-finalized');
+    given([]).when(amend).thenThrows('payroll-run-not-found');
   });
 
   it('a cancelled run takes no payslips either', () => {

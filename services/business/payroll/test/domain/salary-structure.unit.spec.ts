@@ -103,7 +103,7 @@ describe('salary structures', () => {
       .thenThrows('invalid-percentage');
     given([])
       .when(define([GRADE_3_LINES[4]]))
-      .thenThrows('structure-needs-an-earning');
+      .thenThrows('structure-needs-an-earning', { field: 'lines' });
   });
 
   it('amounts are in one ISO 4217 currency', () => {

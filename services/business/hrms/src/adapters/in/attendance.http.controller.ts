@@ -1,24 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsUUID, Matches } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { AttendanceHandler } from '../../application/attendance.handler';
-import { ISO_DATE } from './employee.dto';
+import { DateField, EnumField, MonthField, UuidField } from './fields';
 
 class MarkAttendanceBody {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() employeeId!: string;
-  @ApiProperty({ example: '2026-04-08' }) @Matches(ISO_DATE, { message: 'must be a date YYYY-MM-DD' }) date!: string;
-  @ApiProperty({ enum: ['present', 'absent', 'half_day'], description: 'on_leave comes only from an approved leave' })
-  @IsIn(['present', 'absent', 'half_day'])
+  @UuidField() employeeId!: string;
+  @DateField({ example: '2026-04-08' }) date!: string;
+  @EnumField(['present', 'absent', 'half_day'], { description: 'on_leave comes only from an approved leave' })
   status!: 'present' | 'absent' | 'half_day';
 }
 
 class MonthQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() employeeId!: string;
-  @ApiProperty({ example: '2026-04' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
-  month!: string;
+  @UuidField() employeeId!: string;
+  @MonthField() month!: string;
 }
 
 @ApiTags('attendance')

@@ -1,81 +1,57 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-
-/** Shape only; whether the day exists (2026-02-30) is the domain's `invalid-date` (422). */
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
+import { DateField, EmailField, EnumField, IntField, TextField, UuidField } from './fields';
 
 export class HireEmployeeBody {
-  @ApiProperty({ example: 'Ada' }) @IsString() @MaxLength(100) firstName!: string;
-  @ApiPropertyOptional({ example: 'Lovelace' }) @IsOptional() @IsString() @MaxLength(100) lastName?: string;
-  @ApiProperty({ example: 'ada@example.com' }) @IsEmail() @MaxLength(254) workEmail!: string;
-  @ApiProperty({ example: '2026-03-01' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) joiningDate!: string;
-  @ApiProperty({ example: 'Engineering' }) @IsString() @MaxLength(100) department!: string;
-  @ApiProperty({ example: 'Software Engineer' }) @IsString() @MaxLength(100) designation!: string;
-  @ApiProperty({ example: 'full-time' }) @IsString() @MaxLength(50) employmentType!: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() managerId?: string;
-  @ApiPropertyOptional({ description: 'Identity user id of the person' }) @IsOptional() @IsString() userId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() holidayListId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() candidateId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() jobOpeningId?: string;
+  @TextField(100, { example: 'Ada' }) firstName!: string;
+  @TextField(100, { example: 'Lovelace', optional: true }) lastName?: string;
+  @EmailField() workEmail!: string;
+  @DateField({ example: '2026-03-01' }) joiningDate!: string;
+  @TextField(100, { example: 'Engineering' }) department!: string;
+  @TextField(100, { example: 'Software Engineer' }) designation!: string;
+  @TextField(50, { example: 'full-time' }) employmentType!: string;
+  @UuidField({ optional: true }) managerId?: string;
+  @TextField(100, { optional: true, description: 'Identity user id of the person' }) userId?: string;
+  @UuidField({ optional: true }) holidayListId?: string;
+  @UuidField({ optional: true }) candidateId?: string;
+  @UuidField({ optional: true }) jobOpeningId?: string;
 }
 
 export class PromoteEmployeeBody {
-  @ApiProperty() @IsString() @MaxLength(100) toDesignation!: string;
-  @ApiProperty({ example: '2026-06-01' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) effectiveDate!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @TextField(100, { example: 'Staff Engineer' }) toDesignation!: string;
+  @DateField({ example: '2026-06-01' }) effectiveDate!: string;
+  @TextField(500, { optional: true }) note?: string;
 }
 
 export class TransferEmployeeBody {
-  @ApiProperty() @IsString() @MaxLength(100) toDepartment!: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() toManagerId?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() holidayListId?: string;
-  @ApiProperty() @Matches(ISO_DATE, { message: DATE_MESSAGE }) effectiveDate!: string;
+  @TextField(100, { example: 'Research' }) toDepartment!: string;
+  @UuidField({ optional: true }) toManagerId?: string;
+  @UuidField({ optional: true }) holidayListId?: string;
+  @DateField({ example: '2026-06-01' }) effectiveDate!: string;
 }
 
 export class SeparateEmployeeBody {
-  @ApiProperty({ example: '2026-04-15' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) relievingDate!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @DateField({ example: '2026-04-15' }) relievingDate!: string;
+  @TextField(500, { optional: true }) reason?: string;
 }
 
-export class DirectoryQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) department?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) designation?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() managerId?: string;
-  @ApiPropertyOptional({ enum: ['active', 'separated'] })
-  @IsOptional()
-  @IsIn(['active', 'separated'])
-  status?: 'active' | 'separated';
-  @ApiPropertyOptional({ description: 'Part of a name or work email' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-  @ApiPropertyOptional({ description: 'Comma-separated employee ids: exactly these (batch lookup)', example: '' })
+/** Paging of a list: `limit` rows from `offset`. */
+export class PageQuery {
+  @IntField(1, 200, { optional: true, query: true, default: 50 }) limit?: number;
+  @IntField(0, 1_000_000, { optional: true, query: true, default: 0 }) offset?: number;
+}
+
+export class DirectoryQuery extends PageQuery {
+  @TextField(100, { optional: true }) department?: string;
+  @TextField(100, { optional: true }) designation?: string;
+  @UuidField({ optional: true }) managerId?: string;
+  @EnumField(['active', 'separated'], { optional: true }) status?: 'active' | 'separated';
+  @TextField(100, { optional: true, description: 'Part of a name or work email' }) search?: string;
+  @ApiPropertyOptional({ description: 'Comma-separated employee ids: exactly these (a batch lookup)', type: String })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsUUID('all', { each: true })
   @ArrayMaxSize(200)
   ids?: string[];
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
+import { IdParam } from './fields';
 import { EmployeeCommandHandler } from '../../application/employee.command-handler';
 import { EmployeeQueryHandler } from '../../application/employee.query-handler';
 import {
@@ -35,7 +36,7 @@ export class EmployeesController {
   }
 
   @Get(':id')
-  async get(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@Caller() caller: Principal, @Param() { id }: IdParam) {
     const found = await this.queries.get(caller, id);
     if (!found) throw new NotFoundException(`no employee ${id}`);
     return found;
@@ -44,14 +45,14 @@ export class EmployeesController {
   @Post(':id/promotions')
   @HttpCode(201)
   @Roles('hr')
-  promote(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: PromoteEmployeeBody) {
+  promote(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: PromoteEmployeeBody) {
     return this.commands.promote(caller, id, body);
   }
 
   @Post(':id/transfers')
   @HttpCode(201)
   @Roles('hr')
-  transfer(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: TransferEmployeeBody) {
+  transfer(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: TransferEmployeeBody) {
     const { toDepartment, effectiveDate } = body;
     return this.commands.transfer(caller, id, {
       toDepartment,
@@ -64,7 +65,7 @@ export class EmployeesController {
   @Post(':id/separation')
   @HttpCode(201)
   @Roles('hr')
-  separate(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: SeparateEmployeeBody) {
+  separate(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: SeparateEmployeeBody) {
     return this.commands.separate(caller, id, body);
   }
 }

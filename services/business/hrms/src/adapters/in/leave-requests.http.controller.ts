@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
+import { IdParam } from './fields';
 import { LeaveRequestCommandHandler } from '../../application/leave-request.command-handler';
 import { LeaveQueryHandler } from '../../application/leave.query-handler';
 import { ApplyForLeaveBody, CalendarQuery, DecisionBody, LeaveRequestsQuery } from './leave.dto';
@@ -26,21 +27,21 @@ export class LeaveRequestsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('manager', 'hr')
-  approve(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  approve(@Caller() caller: Principal, @Param() { id }: IdParam) {
     return this.commands.approve(caller, id);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('manager', 'hr')
-  reject(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionBody) {
+  reject(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: DecisionBody) {
     return this.commands.reject(caller, id, body.reason);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('employee', 'manager', 'hr')
-  cancel(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionBody) {
+  cancel(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: DecisionBody) {
     return this.commands.cancel(caller, id, body.reason);
   }
 
@@ -56,7 +57,7 @@ export class LeaveRequestsController {
   }
 
   @Get(':id')
-  async get(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@Caller() caller: Principal, @Param() { id }: IdParam) {
     const found = await this.queries.request(caller, id);
     if (!found) throw new NotFoundException(`no leave request ${id}`);
     return found;

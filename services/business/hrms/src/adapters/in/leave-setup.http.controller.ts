@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
+import { IdParam } from './fields';
 import { LeaveSetupCommandHandler } from '../../application/leave-setup.command-handler';
 import { LeaveQueryHandler } from '../../application/leave.query-handler';
 import {
@@ -54,7 +55,7 @@ export class HolidayListsController {
 
   @Put(':id/holidays')
   @Roles('hr')
-  revise(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReviseHolidaysBody) {
+  revise(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: ReviseHolidaysBody) {
     return this.commands.reviseHolidayList(caller, id, body.holidays);
   }
 

@@ -1,99 +1,95 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { ISO_DATE } from './employee.dto';
-
-const DATE = { message: 'must be a date YYYY-MM-DD' };
+import { ArrayMaxSize, IsArray, IsNumber, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { PageQuery } from './employee.dto';
+import { BooleanField, DateField, EnumField, IntField, TextField, UuidField } from './fields';
 
 export class DefineLeaveTypeBody {
-  @ApiProperty({ example: 'Casual leave' }) @IsString() @MaxLength(100) name!: string;
-  @ApiProperty({ description: 'Unpaid leave reduces payment days in payroll' }) @IsBoolean() unpaid!: boolean;
+  @TextField(100, { example: 'Casual leave' }) name!: string;
+  @BooleanField({ description: 'Unpaid leave reduces payment days in payroll', example: false }) unpaid!: boolean;
 }
 
 export class HolidayBody {
-  @ApiProperty({ example: '2026-12-25' }) @Matches(ISO_DATE, DATE) date!: string;
-  @ApiPropertyOptional({ example: 'Christmas' }) @IsOptional() @IsString() @MaxLength(100) description?: string;
+  @DateField({ example: '2026-12-25' }) date!: string;
+  @TextField(100, { example: 'Christmas', optional: true }) description?: string;
 }
 
+const Holidays = () =>
+  applyDecorators(
+    ApiProperty({ type: [HolidayBody], maxItems: 400 }),
+    IsArray(),
+    ArrayMaxSize(400),
+    ValidateNested({ each: true }),
+    Type(() => HolidayBody),
+  );
+
 export class PublishHolidayListBody {
-  @ApiProperty({ example: 'Holidays 2026' }) @IsString() @MaxLength(100) name!: string;
-  @ApiProperty({ example: '2026-01-01' }) @Matches(ISO_DATE, DATE) fromDate!: string;
-  @ApiProperty({ example: '2026-12-31' }) @Matches(ISO_DATE, DATE) toDate!: string;
-  @ApiProperty({ type: [HolidayBody] })
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(400)
-  @Type(() => HolidayBody)
-  holidays!: HolidayBody[];
+  @TextField(100, { example: 'Holidays 2026' }) name!: string;
+  @DateField({ example: '2026-01-01' }) fromDate!: string;
+  @DateField({ example: '2026-12-31' }) toDate!: string;
+  @Holidays() holidays!: HolidayBody[];
 }
 
 export class ReviseHolidaysBody {
-  @ApiProperty({ type: [HolidayBody] })
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(400)
-  @Type(() => HolidayBody)
-  holidays!: HolidayBody[];
+  @Holidays() holidays!: HolidayBody[];
 }
 
+/** class-validator's IsDivisibleBy truncates its divisor to an integer, so halves need their own rule. */
+const InHalves = () =>
+  ValidateBy({
+    name: 'inHalves',
+    validator: {
+      validate: (value) => typeof value === 'number' && Number.isInteger(value * 2),
+      defaultMessage: (args) => `${args?.property} must be a whole or half number of days`,
+    },
+  });
+
 export class AllocateLeaveBody {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() employeeId!: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() leaveTypeId!: string;
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(1900) @Max(9999) year!: number;
-  @ApiProperty({ example: 12, description: 'Days, in halves; negative corrects an earlier allocation' })
+  @UuidField() employeeId!: string;
+  @UuidField() leaveTypeId!: string;
+  @IntField(1900, 9999, { example: 2026 }) year!: number;
+  @ApiProperty({
+    example: 12,
+    minimum: -366,
+    maximum: 366,
+    multipleOf: 0.5,
+    description: 'Days, in halves; negative corrects an earlier allocation',
+  })
   @IsNumber()
+  @InHalves()
+  @Min(-366)
+  @Max(366)
   days!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @TextField(500, { optional: true }) note?: string;
 }
 
 export class BalancesQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() employeeId?: string;
-  @ApiPropertyOptional({ example: 2026 }) @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @UuidField({ optional: true }) employeeId?: string;
+  @IntField(1900, 9999, { optional: true, query: true, example: 2026 }) year?: number;
 }
 
 export class ApplyForLeaveBody {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the caller; HR or a manager may name another' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true, description: 'Defaults to the caller; HR or a manager may name another' })
   employeeId?: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() leaveTypeId!: string;
-  @ApiProperty({ example: '2026-04-06' }) @Matches(ISO_DATE, DATE) fromDate!: string;
-  @ApiProperty({ example: '2026-04-07' }) @Matches(ISO_DATE, DATE) toDate!: string;
-  @ApiPropertyOptional({ description: 'One day of the leave taken as a half day' })
-  @IsOptional()
-  @Matches(ISO_DATE, DATE)
-  halfDayDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @UuidField() leaveTypeId!: string;
+  @DateField({ example: '2026-04-06' }) fromDate!: string;
+  @DateField({ example: '2026-04-07' }) toDate!: string;
+  @DateField({ optional: true, description: 'One day of the leave taken as a half day' }) halfDayDate?: string;
+  @TextField(500, { optional: true }) reason?: string;
 }
 
 export class DecisionBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @TextField(500, { optional: true }) reason?: string;
 }
 
-export class LeaveRequestsQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() employeeId?: string;
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'cancelled'] })
-  @IsOptional()
-  @IsIn(['pending', 'approved', 'rejected', 'cancelled'])
-  status?: string;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+export class LeaveRequestsQuery extends PageQuery {
+  @UuidField({ optional: true }) employeeId?: string;
+  @EnumField(['pending', 'approved', 'rejected', 'cancelled'], { optional: true }) status?: string;
 }
 
 export class CalendarQuery {
-  @ApiProperty({ example: '2026-04-01' }) @Matches(ISO_DATE, DATE) fromDate!: string;
-  @ApiProperty({ example: '2026-04-30' }) @Matches(ISO_DATE, DATE) toDate!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) department?: string;
+  @DateField({ example: '2026-04-01' }) fromDate!: string;
+  @DateField({ example: '2026-04-30' }) toDate!: string;
+  @TextField(100, { optional: true }) department?: string;
 }

@@ -1,30 +1,11 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { PayrollEmployeeQueryHandler } from '../../application/payroll-employee.query-handler';
 import { PayrollRunQueryHandler } from '../../application/payroll-run.query-handler';
-
-export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-class PageQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
-}
-
-class PeriodQuery {
-  @ApiPropertyOptional({ example: '2026-03', description: 'Pay period YYYY-MM' })
-  @Matches(PERIOD, { message: 'period must be YYYY-MM' })
-  period!: string;
-}
+import { IdParam } from './fields';
+import { PageQuery, PeriodQuery } from './salary.dto';
 
 /** The employees payroll pays, as HRMS told it (through Kafka only). */
 @ApiTags('employees')
@@ -39,7 +20,9 @@ export class PayrollEmployeesController {
 
   /** The employee's payslips, every period and revision (recomputed ones left out). */
   @Get(':id/payslips')
-  payslips(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async payslips(@Caller() caller: Principal, @Param() { id }: IdParam) {
+    // Someone else's employee (another tenant's, or a made-up id) is not found, not an empty list.
+    if (!(await this.queries.get(caller, id))) throw new NotFoundException(`no enrolled employee ${id}`);
     return this.runs.payslipsOfEmployee(caller, id);
   }
 
@@ -49,18 +32,14 @@ export class PayrollEmployeesController {
   }
 
   @Get(':id')
-  async get(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@Caller() caller: Principal, @Param() { id }: IdParam) {
     const found = await this.queries.get(caller, id);
     if (!found) throw new NotFoundException(`no enrolled employee ${id}`);
     return found;
   }
 
   @Get(':id/payment-days')
-  async paymentDays(
-    @Caller() caller: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() { period }: PeriodQuery,
-  ) {
+  async paymentDays(@Caller() caller: Principal, @Param() { id }: IdParam, @Query() { period }: PeriodQuery) {
     const found = await this.queries.paymentDays(caller, id, period);
     if (!found) throw new NotFoundException(`no enrolled employee ${id}`);
     return found;

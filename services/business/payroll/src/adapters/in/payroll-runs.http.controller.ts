@@ -1,16 +1,11 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { PayrollRunCommandHandler } from '../../application/payroll-run.command-handler';
 import { PayrollRunQueryHandler } from '../../application/payroll-run.query-handler';
-import { PERIOD } from './payroll-employees.http.controller';
+import { PeriodParam } from './fields';
 import { CreateRunBody, ReasonBody } from './salary.dto';
-
-const period = (value: string) => {
-  if (!PERIOD.test(value)) throw new BadRequestException('period must be YYYY-MM');
-  return value;
-};
 
 /** Pay runs by period: create, finalize (lock), cancel, amend; totals and payslips. */
 @ApiTags('payroll-runs')
@@ -31,20 +26,20 @@ export class PayrollRunsController {
 
   @Post(':period/finalize')
   @HttpCode(200)
-  finalize(@Caller() caller: Principal, @Param('period') value: string) {
-    return this.commands.finalize(caller, period(value));
+  finalize(@Caller() caller: Principal, @Param() { period }: PeriodParam) {
+    return this.commands.finalize(caller, period);
   }
 
   @Post(':period/cancel')
   @HttpCode(200)
-  cancel(@Caller() caller: Principal, @Param('period') value: string, @Body() body: ReasonBody) {
-    return this.commands.cancel(caller, period(value), body.reason);
+  cancel(@Caller() caller: Principal, @Param() { period }: PeriodParam, @Body() body: ReasonBody) {
+    return this.commands.cancel(caller, period, body.reason);
   }
 
   @Post(':period/amend')
   @HttpCode(201)
-  amend(@Caller() caller: Principal, @Param('period') value: string, @Body() body: ReasonBody) {
-    return this.commands.amend(caller, period(value), body.reason);
+  amend(@Caller() caller: Principal, @Param() { period }: PeriodParam, @Body() body: ReasonBody) {
+    return this.commands.amend(caller, period, body.reason);
   }
 
   /** Every run (revisions included) with its totals. */
@@ -54,12 +49,12 @@ export class PayrollRunsController {
   }
 
   @Get(':period')
-  run(@Caller() caller: Principal, @Param('period') value: string) {
-    return this.queries.runs(caller, period(value));
+  run(@Caller() caller: Principal, @Param() { period }: PeriodParam) {
+    return this.queries.runs(caller, period);
   }
 
   @Get(':period/payslips')
-  payslips(@Caller() caller: Principal, @Param('period') value: string) {
-    return this.queries.payslipsOfRun(caller, period(value));
+  payslips(@Caller() caller: Principal, @Param() { period }: PeriodParam) {
+    return this.queries.payslipsOfRun(caller, period);
   }
 }

@@ -1,76 +1,74 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+  BooleanField,
+  CodeField,
+  CurrencyField,
+  DateField,
+  EnumField,
+  IntField,
+  PeriodField,
+  TextField,
+  UuidField,
+} from './fields';
+
+/** Minor units stay exact in a JavaScript number up to 2^53 - 1. */
+const MAX_MINOR = Number.MAX_SAFE_INTEGER;
 
 export class DefineComponentBody {
-  @ApiProperty({ example: 'BASIC', description: 'What formulas name: A-Z, 0-9, _' })
-  @IsString()
-  @MaxLength(20)
-  code!: string;
-  @ApiProperty({ example: 'Basic salary' }) @IsString() @MaxLength(100) name!: string;
-  @ApiProperty({ enum: ['earning', 'deduction'] }) @IsIn(['earning', 'deduction']) kind!: 'earning' | 'deduction';
+  @CodeField({ example: 'BASIC', description: 'What formulas name' }) code!: string;
+  @TextField(100, { example: 'Basic salary' }) name!: string;
+  @EnumField(['earning', 'deduction']) kind!: 'earning' | 'deduction';
 }
 
 export class SalaryLineBody {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() componentId!: string;
-  @ApiProperty({ enum: ['fixed', 'percent_of_base', 'percent_of_component'] })
-  @IsIn(['fixed', 'percent_of_base', 'percent_of_component'])
-  method!: 'fixed' | 'percent_of_base' | 'percent_of_component';
-  @ApiPropertyOptional({ description: 'fixed: amount in minor units' }) @IsOptional() @IsInt() amountMinor?: number;
-  @ApiPropertyOptional({ description: 'percent methods: basis points (10000 = 100%)' })
-  @IsOptional()
-  @IsInt()
+  @UuidField() componentId!: string;
+  @EnumField(['fixed', 'percent_of_base', 'percent_of_component']) method!:
+    'fixed' | 'percent_of_base' | 'percent_of_component';
+  @IntField(0, MAX_MINOR, { optional: true, description: 'fixed: amount in minor units' }) amountMinor?: number;
+  @IntField(0, 100_000, { optional: true, description: 'percent methods: basis points (10000 = 100%)' })
   basisPoints?: number;
-  @ApiPropertyOptional({ description: 'percent_of_component: code of a line above' })
-  @IsOptional()
-  @IsString()
+  @CodeField({ optional: true, example: 'BASIC', description: 'percent_of_component: code of a line above' })
   ofComponent?: string;
-  @ApiPropertyOptional({ default: true, description: 'Scaled by payment days' })
-  @IsOptional()
-  @IsBoolean()
-  prorated?: boolean;
+  @BooleanField({ optional: true, description: 'Scaled by payment days (default true)' }) prorated?: boolean;
 }
 
 export class DefineStructureBody {
-  @ApiProperty({ example: 'Engineering 2026' }) @IsString() @MaxLength(100) name!: string;
-  @ApiProperty({ example: 'EUR' }) @IsString() @Length(3, 3) currency!: string;
-  @ApiProperty({ type: [SalaryLineBody] })
-  @ValidateNested({ each: true })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @Type(() => SalaryLineBody)
+  @TextField(100, { example: 'Engineering 2026' }) name!: string;
+  @CurrencyField() currency!: string;
+  @applyDecorators(
+    ApiProperty({ type: [SalaryLineBody], minItems: 1, maxItems: 50 }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(50),
+    ValidateNested({ each: true }),
+    Type(() => SalaryLineBody),
+  )
   lines!: SalaryLineBody[];
 }
 
 export class AssignStructureBody {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() structureId!: string;
-  @ApiProperty({ example: '2026-03-02' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' })
-  fromDate!: string;
-  @ApiProperty({ example: 310000, description: 'Monthly base, minor units' }) @IsInt() @Min(0) baseMinor!: number;
+  @UuidField() structureId!: string;
+  @DateField({ example: '2026-03-02' }) fromDate!: string;
+  @IntField(0, MAX_MINOR, { example: 310000, description: 'Monthly base, minor units' }) baseMinor!: number;
 }
 
 export class CreateRunBody {
-  @ApiProperty({ example: '2026-04' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be YYYY-MM' })
-  period!: string;
-  @ApiProperty({ example: 'EUR' }) @IsString() @Length(3, 3) currency!: string;
+  @PeriodField() period!: string;
+  @CurrencyField() currency!: string;
 }
 
 export class ReasonBody {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+  @TextField(500, { optional: true }) reason?: string;
+}
+
+export class PageQuery {
+  @IntField(1, 200, { optional: true, query: true, default: 50 }) limit?: number;
+  @IntField(0, 1_000_000, { optional: true, query: true, default: 0 }) offset?: number;
+}
+
+export class PeriodQuery {
+  @PeriodField({ description: 'Pay period' }) period!: string;
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { SalaryCommandHandler } from '../../application/salary.command-handler';
+import { IdParam } from './fields';
 import { AssignStructureBody, DefineComponentBody, DefineStructureBody } from './salary.dto';
 
 /** Salary components, structures and assignments: the payroll admin's set-up. */
@@ -27,7 +28,7 @@ export class SalaryController {
 
   @Post('employees/:id/salary-assignments')
   @HttpCode(201)
-  assign(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignStructureBody) {
+  assign(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: AssignStructureBody) {
     return this.commands.assign(caller, id, body);
   }
 }
