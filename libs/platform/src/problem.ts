@@ -9,6 +9,8 @@ import {
   Logger,
   ValidationError,
   ValidationPipe,
+  Param,
+  ParseUUIDPipe,
 } from '@nestjs/common';
 import { ConcurrencyError } from '@hexfleet/eventing';
 import { isDomainError } from '@hexfleet/kernel';
@@ -71,6 +73,18 @@ export const validationPipe = () =>
     transform: true,
     exceptionFactory: (errors) => new ValidationProblem(flatten(errors)),
   });
+
+/**
+ * A UUID path parameter: anything else is the same 400 `validation-failed` as a
+ * bad body field, naming the parameter (Nest's ParseUUIDPipe alone names none).
+ */
+export const UuidParam = (name: string) =>
+  Param(
+    name,
+    new ParseUUIDPipe({
+      exceptionFactory: () => new ValidationProblem([{ field: name, message: `${name} must be a UUID` }]),
+    }),
+  );
 
 export interface ProblemOptions {
   /** DomainError codes answered 422 (the command is invalid in itself); every other code is a 409 conflict with state. */

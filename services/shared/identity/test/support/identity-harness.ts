@@ -54,7 +54,7 @@ export async function startIdentity(extra: NodeJS.ProcessEnv = {}, clock?: Clock
   const operatorKey = randomBytes(24).toString('base64url');
   const suffix = `-${uniqueName('t')}`;
   const env = await withOwnJwks({
-    ...serviceTestEnv(db.url, { jwksJson: '', mint: async () => '' }),
+    ...serviceTestEnv(db.url, { jwksJson: '', signingKeyJwk: '', mint: async () => '' }),
     JWKS_JSON: undefined,
     SIGNING_KEY_JWK: await newSigningKeyJwk(),
     OPERATOR_KEY: operatorKey,
