@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, portAnswers } from '../src/processes';
+
+const cli = path.join(__dirname, '..', 'src', 'cli.ts');
+
+/** A base port with the six after it free too: the gateway and each service take one. */
+async function freeRange(size: number): Promise<number> {
+  for (;;) {
+    const base = await freePort();
+    const taken = await Promise.all(Array.from({ length: size }, (_, i) => portAnswers(base + i)));
+    if (base + size < 65535 && !taken.some(Boolean)) return base;
+  }
+}
+
+/**
+ * Issue 7, acceptance 4: `npm run dev` on a stack of its own (private folder and
+ * ports) reaches all-ready, the demo logins work through the gateway and read
+ * data projected from Kafka, and Ctrl-C leaves nothing running.
+ */
+describe('npm run dev', () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-fleet-'));
+  afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  it('brings the fleet up with demo data, and Ctrl-C stops all of it', async () => {
+    const { KAFKA_BROKERS: _k, DATABASE_URL: _d, SCHEMA_REGISTRY_URL: _s, ...rest } = process.env;
+    const basePort = await freeRange(7);
+    const env = {
+      ...rest,
+      DEVSTACK_HOME: home,
+      DEVSTACK_KAFKA_PORT: String(await freePort()),
+      DEVSTACK_KAFKA_CONTROLLER_PORT: String(await freePort()),
+      DEVSTACK_POSTGRES_PORT: String(await freePort()),
+      DEVSTACK_REGISTRY_PORT: String(await freePort()),
+      DEVSTACK_FLEET_PORT: String(basePort),
+      LOG_LEVEL: 'warn',
+    };
+    const began = Date.now();
+    // Its own process group, as a terminal gives it: Ctrl-C goes to the whole group.
+    const dev = spawn(process.execPath, ['--import', 'tsx', cli, 'dev'], {
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    dev.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    dev.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => dev.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 300_000;
+      while (!output.includes('Hexfleet is up') && dev.exitCode === null && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      if (!output.includes('Hexfleet is up')) throw new Error(`npm run dev did not come up:\n${output}`);
+      const seconds = (Date.now() - began) / 1000;
+      console.log(
+        `npm run dev: all ready, demo data in, after ${seconds.toFixed(1)} s\n${output.trim().split('\n').slice(-9).join('\n')}`,
+      );
+
+      // Every process answers ready, at the URLs written to the env file.
+      const envFile = fs.readFileSync(path.join(home, 'env'), 'utf8');
+      const urls = [...envFile.matchAll(/^export (\w+_URL)='(http:[^']+)'$/gm)].filter(
+        ([, name]) => name !== 'SCHEMA_REGISTRY_URL',
+      );
+      expect(urls.map(([, name]) => name).sort()).toEqual(
+        ['EVENTS_URL', 'GATEWAY_URL', 'HRMS_URL', 'IDENTITY_URL', 'LIBRARIES_URL', 'PAYROLL_URL', 'PROFILE_URL'].sort(),
+      );
+      for (const [, name, url] of urls)
+        expect({ name, ready: (await fetch(`${url}/health/ready`)).status }).toEqual({ name, ready: 200 });
+
+      // The demo logins work through the gateway, and GraphQL reads the seeded, projected data.
+      const gateway = `http://127.0.0.1:${basePort}`;
+      const login = async (tenant: string, email: string) => {
+        const response = await fetch(`${gateway}/api/v1/identity/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ tenant, email, password: 'hexfleet-demo-2026' }),
+        });
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { accessToken: string }).accessToken;
+      };
+      const graphql = async (token: string, query: string) =>
+        (await (
+          await fetch(`${gateway}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query }),
+          })
+        ).json()) as { data: Record<string, unknown> };
+      const business = await graphql(await login('acme', 'admin@acme.test'), '{ employees { total } }');
+      const school = await graphql(
+        await login('greenfield', 'admin@greenfield.test'),
+        '{ catalogue(schoolId: "7b0c1f4e-5d2a-4c3b-9e8f-1a2b3c4d5e6f") { title copies } }',
+      );
+      console.log(
+        `demo logins: acme sees ${JSON.stringify(business.data)}; greenfield sees ${JSON.stringify(school.data)}`,
+      );
+      expect(business.data).toEqual({ employees: { total: 3 } });
+      expect((school.data.catalogue as unknown[]).length).toBe(2);
+    } finally {
+      if (dev.exitCode === null) process.kill(-(dev.pid as number), 'SIGINT');
+      await exited;
+    }
+    // Nothing of it is left: no process of its group, no port of the fleet answering.
+    const answering = await Promise.all(Array.from({ length: 7 }, (_, i) => portAnswers(basePort + i)));
+    expect(answering.some(Boolean)).toBe(false);
+  });
+});
