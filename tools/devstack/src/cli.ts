@@ -144,9 +144,8 @@ async function dev() {
     log(`Hexfleet is up in ${((Date.now() - began) / 1000).toFixed(1)}s. Gateway: ${fleet.urls.GATEWAY_URL}`);
     log(`  GraphQL  ${fleet.urls.GATEWAY_URL}/graphql    REST  ${fleet.urls.GATEWAY_URL}/api/v1/<module>/...`);
     for (const login of logins) log(`  demo login: tenant ${login.tenant}, ${login.email} / ${login.password}`);
-    log(
-      `  logs in ${path.relative(process.cwd(), path.join(devstackHome, 'logs'))}; URLs in .devstack/env. Ctrl-C stops.`,
-    );
+    const here = (file: string) => path.relative(process.cwd(), path.join(devstackHome, file));
+    log(`  logs in ${here('logs')}; URLs in ${here('env')} (source it). Ctrl-C stops.`);
   } catch (error) {
     log(`the fleet did not start: ${(error as Error).message}`);
     process.kill(process.pid, 'SIGTERM');
