@@ -48,7 +48,12 @@ export class DirectoryQuery extends PageQuery {
   @UuidField({ optional: true }) managerId?: string;
   @EnumField(['active', 'separated'], { optional: true }) status?: 'active' | 'separated';
   @TextField(100, { optional: true, description: 'Part of a name or work email' }) search?: string;
-  @ApiPropertyOptional({ description: 'Comma-separated employee ids: exactly these (a batch lookup)', type: String })
+  @ApiPropertyOptional({
+    description: 'Comma-separated employee ids, at most 200: exactly these (a batch lookup)',
+    type: String,
+    pattern: '^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$',
+    maxLength: 200 * 37,
+  })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsUUID('all', { each: true })
