@@ -113,6 +113,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   catch(exception: unknown, host: ArgumentsHost) {
+    // Not an HTTP exchange (a GraphQL resolver, say): its own layer renders the error.
+    if (host.getType() !== 'http') return exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = { ...this.toProblem(exception), instance: request.url };

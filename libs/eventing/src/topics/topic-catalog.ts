@@ -48,6 +48,11 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], po
   }
   const present = specs.filter((s) => existing.has(s.name));
   if (present.length === 0) return;
+  // A topic another process has just created may be listed before every broker hosts it.
+  await waitForLeaders(
+    admin,
+    present.map((s) => s.name),
+  );
   const metadata = await admin.fetchTopicMetadata({ topics: present.map((s) => s.name) });
   for (const topic of metadata.topics) {
     const spec = present.find((s) => s.name === topic.name);

@@ -63,7 +63,6 @@ const CASES: Record<string, Case[]> = {
     { what: 'malformed JSON', body: '{"fullName": ', field: 'body' },
     { what: 'a list for a body', body: [{ fullName: 'X' }], field: 'body' },
     { what: 'a string for a body', body: '"Kid"', field: 'body' },
-    { what: 'no body', field: 'body' },
     { what: 'a list of lists for emails', body: { emails: [[]] }, field: 'emails' },
     { what: 'address as a list', body: { address: [] }, field: 'address' },
   ],
@@ -73,7 +72,7 @@ const CASES: Record<string, Case[]> = {
     { what: 'time zone', body: { ...PREFS, timeZone: 'Mars/Olympus' }, field: 'timeZone' },
     { what: 'language left out', body: { timeZone: 'UTC', notifications: NOTIFY }, field: 'language' },
     { what: 'notifications left out', body: { language: 'en', timeZone: 'UTC' }, field: 'notifications' },
-    { what: 'no body', field: 'body' },
+    { what: 'no body (as {}: every field missing)', field: 'language' },
     { what: 'notifications as a list', body: { ...PREFS, notifications: [] }, field: 'notifications' },
     {
       what: 'notification not a boolean',
@@ -96,7 +95,7 @@ const CASES: Record<string, Case[]> = {
       field: 'userId',
     },
     { what: 'guardian not a UUID', body: { guardianUserId: 'mum', relationship: 'mother' }, field: 'guardianUserId' },
-    { what: 'no body', field: 'body' },
+    { what: 'no body (as {}: every field missing)', field: 'guardianUserId' },
     { what: 'null for a body', body: 'null', field: 'body' },
     { what: 'blank relationship', body: { guardianUserId: randomUUID(), relationship: ' ' }, field: 'relationship' },
     {
