@@ -20,7 +20,7 @@ export type { Projection, ProjectionContext } from './projection/projection';
 export { ProjectionRunner } from './projection/projection-runner';
 export type { ProjectionRunnerOptions } from './projection/projection-runner';
 export { tenantSchema } from './projection/tenant-schemas';
-export { ConsistencyToken, waitForConsistency } from './projection/consistency';
+export { belongsTo, ConsistencyToken, waitForConsistency } from './projection/consistency';
 export type { ConsistencyPoint, Freshness } from './projection/consistency';
 export { redriveDeadLetters } from './projection/redrive';
 export type { RedriveResult } from './projection/redrive';

@@ -20,7 +20,7 @@ describe('a stored event as a Kafka record', () => {
     );
   });
 
-  it('carries the CloudEvents Kafka binding headers plus tenant, version, correlation and trace', () => {
+  it('carries the CloudEvents Kafka binding headers plus tenant, stream, version, correlation and trace', () => {
     expect(
       kafkaRecord(event, Buffer.from([0]), 'hexfleet.libraries.BookBorrowed', '/school/libraries').headers,
     ).toEqual({
@@ -32,6 +32,7 @@ describe('a stored event as a Kafka record', () => {
       ce_subject: '0192f0a0-0000-7000-8000-000000000001',
       'content-type': 'application/avro',
       tenant: 'acme',
+      stream_id: 'acme/loan/0192f0a0-0000-7000-8000-000000000001',
       stream_version: '3',
       correlation_id: 'corr-1',
       causation_id: 'cause-1',

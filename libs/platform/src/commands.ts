@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
+  belongsTo,
   CommandOutcome,
   ConsistencyToken,
   DomainEvent,
@@ -119,7 +120,7 @@ export class Consistency {
     const context = requestContext();
     if (!context?.readAfter) return;
     const point = ConsistencyToken.decode(context.readAfter);
-    if (!point || !point.streamKey.startsWith(`${caller.tenant}:`)) {
+    if (!point || !belongsTo(point, caller.tenant)) {
       throw new BadRequestException('X-Consistency-Token is not a token this tenant was given');
     }
     context.freshness = await waitForConsistency(this.runtime.pool, projection, caller.tenant, point, { timeoutMs });

@@ -10,8 +10,14 @@ export interface ConsumedEvent {
   tenant: string;
   streamVersion: number;
   aggregateId: string;
-  /** The Kafka key, `<tenant>:<aggregateId>`: one per stream. */
+  /** The Kafka key, `<tenant>:<aggregateId>`: what orders the records of a stream. */
   streamKey: string;
+  /**
+   * The stream, `<tenant>/<aggregate>/<id>` (the `stream_id` header; the Kafka key for records
+   * written before it existed). What projections count versions by: two aggregates of one
+   * tenant may share an id, and so a key, but never a stream.
+   */
+  streamId: string;
   data: Record<string, unknown>;
   correlationId?: string;
   causationId?: string;
@@ -59,6 +65,7 @@ export async function decodeRecord(
     streamVersion,
     aggregateId: required('ce_subject'),
     streamKey: message.key?.toString() ?? '',
+    streamId: header(message, 'stream_id') ?? message.key?.toString() ?? '',
     data: data as Record<string, unknown>,
     correlationId: header(message, 'correlation_id'),
     causationId: header(message, 'causation_id'),

@@ -10,17 +10,21 @@ import { tenantSchema } from './tenant-schemas';
  */
 export interface ConsistencyPoint {
   eventId: string;
+  /** The stream, `<tenant>/<aggregate>/<id>` (tokens issued before: the Kafka key `<tenant>:<id>`). */
   streamKey: string;
   version: number;
 }
 
+/** Whether a token's stream is the tenant's (either spelling). */
+export const belongsTo = (point: ConsistencyPoint, tenant: string) =>
+  point.streamKey.startsWith(`${tenant}/`) || point.streamKey.startsWith(`${tenant}:`);
+
 export const ConsistencyToken = {
   /** For the response of a command that appended to `streamId` (`<tenant>/<aggregate>/<id>`). */
   forAppend(streamId: string, result: AppendResult): string {
-    const [tenant, , id] = streamId.split('/');
     return ConsistencyToken.encode({
       eventId: result.lastEventId,
-      streamKey: `${tenant}:${id}`,
+      streamKey: streamId,
       version: result.nextVersion,
     });
   },
@@ -54,7 +58,7 @@ export async function waitForConsistency(
   point: ConsistencyPoint,
   { timeoutMs = 3000, pollMs = 25 } = {},
 ): Promise<Freshness> {
-  if (!point.streamKey.startsWith(`${tenant}:`)) throw new Error('consistency token belongs to another tenant');
+  if (!belongsTo(point, tenant)) throw new Error('consistency token belongs to another tenant');
   const schema = tenantSchema(tenant);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

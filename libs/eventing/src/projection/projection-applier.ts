@@ -64,7 +64,7 @@ export class ProjectionApplier {
         }
         const { rows } = await tx.query<{ version: number }>(
           `select version from ${schema}.projection_positions where projection = $1 and stream_key = $2 for update`,
-          [this.projection.name, event.streamKey],
+          [this.projection.name, event.streamId],
         );
         const last = rows[0]?.version ?? 0;
         if (event.streamVersion <= last && !options.redrive) continue;
@@ -78,7 +78,7 @@ export class ProjectionApplier {
         await tx.query(
           `insert into ${schema}.projection_positions (projection, stream_key, version) values ($1, $2, $3)
          on conflict (projection, stream_key) do update set version = greatest(projection_positions.version, excluded.version)`,
-          [this.projection.name, event.streamKey, event.streamVersion],
+          [this.projection.name, event.streamId, event.streamVersion],
         );
         applied++;
       }

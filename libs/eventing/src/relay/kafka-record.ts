@@ -13,6 +13,8 @@ export function kafkaRecord(event: RecordedEvent, value: Buffer, ceType: string,
     ce_subject: aggregateId,
     'content-type': 'application/avro',
     tenant: event.tenant,
+    // The key names the aggregate id only; two aggregates of one tenant may share an id.
+    stream_id: event.streamId,
     stream_version: String(event.streamVersion),
   };
   const { correlationId, causationId, traceparent } = event.metadata;
