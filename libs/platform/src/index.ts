@@ -20,3 +20,17 @@ export { consumerGroups, ServiceRuntime } from './runtime';
 export type { ServiceDefinition } from './runtime';
 export { startTracing } from './tracing';
 export type { Tracing, TracingOptions } from './tracing';
+export {
+  BooleanField,
+  DateField,
+  EmailField,
+  EnumField,
+  IdParam,
+  IntField,
+  MONTH,
+  MonthField,
+  PatternField,
+  TextField,
+  UuidField,
+} from './fields';
+export type { FieldDoc } from './fields';
