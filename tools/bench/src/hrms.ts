@@ -123,3 +123,31 @@ export async function settle(
     await sleep(200);
   }
 }
+
+export interface ServerTimes {
+  /** Sum (seconds) and count of `POST /employees` as the service timed them (onRequest to response). */
+  http: { sum: number; count: number };
+  /** Sum and count of its event store appends (one transaction each). */
+  append: { sum: number; count: number };
+}
+
+/** The service's own timings, from its Prometheus histograms: what it spends inside, beside what a client sees. */
+export async function serverTimes(url: string): Promise<ServerTimes> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const total = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((sum, m) => sum + Number(m[1]), 0);
+  const post = '\\{[^}]*method="POST"[^}]*route="/employees"[^}]*\\}';
+  return {
+    http: {
+      sum: total(new RegExp(`^http_request_duration_seconds_sum${post} (\\S+)`, 'gm')),
+      count: total(new RegExp(`^http_request_duration_seconds_count${post} (\\S+)`, 'gm')),
+    },
+    append: {
+      sum: total(/^eventstore_append_duration_seconds_sum (\S+)/gm),
+      count: total(/^eventstore_append_duration_seconds_count (\S+)/gm),
+    },
+  };
+}
+
+/** Mean milliseconds between two scrapes. */
+export const meanMs = (before: { sum: number; count: number }, after: { sum: number; count: number }) =>
+  after.count > before.count ? ((after.sum - before.sum) * 1000) / (after.count - before.count) : 0;

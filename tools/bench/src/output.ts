@@ -70,6 +70,11 @@ export function profileTables(profile: ProfileSummary, rows = 10): string {
         : `; the process used ${profile.cpuMsPerOperation} ms of CPU per command.`),
     '',
     markdownTable(
+      ['Stage of the path', 'ms', 'Share'],
+      profile.byStage.map((p) => [p.name, String(p.selfMs), pct(p.share)]),
+    ),
+    '',
+    markdownTable(
       ['Package', 'Self ms', 'Share'],
       profile.byPackage.slice(0, rows).map((p) => [p.name, String(p.selfMs), pct(p.share)]),
     ),

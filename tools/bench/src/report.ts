@@ -26,6 +26,8 @@ export interface ProfileSummary {
   sampledMs: number;
   /** CPU time the process used per operation in the window (from the OS), when known. */
   cpuMsPerOperation?: number;
+  /** Each sample to one stage of the path (see profile.ts), so the shares add up to the whole. */
+  byStage: Array<{ name: string; selfMs: number; share: number }>;
   byPackage: Array<{ name: string; selfMs: number; share: number }>;
   topFunctions: Array<{ name: string; location: string; selfMs: number; share: number }>;
 }

@@ -25,7 +25,9 @@ describe('npm run bench, tiny mode', () => {
     expect(byId.append.rows.every((r) => r.reference?.label === 'INSERT tx/s' && (r.fraction ?? 0) > 0)).toBe(true);
     expect(byId.peer.rows.every((r) => r.reference?.label === 'Emmett appends/s')).toBe(true);
     expect(byId.append.profile?.topFunctions.length).toBeGreaterThan(0);
-    for (const id of ['append', 'projection']) expect(byId[id].breakdown?.steps.every((s) => s.us > 0)).toBe(true);
+    expect(byId.append.profile?.byStage.length).toBeGreaterThan(0);
+    for (const id of ['append', 'relay', 'projection'])
+      expect(byId[id].breakdown?.steps.every((s) => s.us > 0)).toBe(true);
 
     const section = markdownSection(report);
     expect(section).toContain('tiny mode');

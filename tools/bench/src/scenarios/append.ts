@@ -4,7 +4,7 @@ import { DomainEvent, handleCommand, PostgresEventStore } from '@hexfleet/eventi
 import { Decider, TenantId } from '@hexfleet/kernel';
 import { createTestDatabase } from '@hexfleet/testing';
 import type { BenchContext } from '../context';
-import { settle } from '../hrms';
+import { meanMs, serverTimes, settle } from '../hrms';
 import { httpClosedLoop } from '../load/http-closed-loop';
 import { closedLoop, round, seconds, Throughput } from '../measure';
 import { summarizeProfile } from '../profile';
@@ -34,10 +34,16 @@ export async function appendScenario(ctx: BenchContext): Promise<ScenarioResult>
   };
   const raw = await rawInserts();
   const rows: Row[] = [];
+  let inside: Inside | undefined;
   try {
     for (const clients of sizes.concurrency) {
       log(`  ${clientsLabel(clients)}: HRMS POST /employees for ${sizes.seconds} s`);
+      const before = clients === 1 ? await serverTimes(hrms.url) : undefined;
       const ours = await httpClosedLoop({ ...command, connections: clients });
+      if (before) {
+        const after = await serverTimes(hrms.url);
+        inside = { httpMs: meanMs(before.http, after.http), appendMs: meanMs(before.append, after.append) };
+      }
       await settle(hrms, ctx.hrmsTenants, log);
       log(`  ${clientsLabel(clients)}: raw INSERT for ${sizes.seconds} s`);
       const limit = await raw.measure(clients, sizes);
@@ -45,7 +51,7 @@ export async function appendScenario(ctx: BenchContext): Promise<ScenarioResult>
       log(`    -> ${ours.perSecond} cmd/s (p99 ${ours.latency.p99} ms) vs ${limit.perSecond} inserts/s`);
     }
     log('  breakdown at 1 client: the store and the command handler alone, on the same Postgres');
-    const breakdown = await pathAtOneClient(raw.db.pool, rows, sizes);
+    const breakdown = await pathAtOneClient(raw.db.pool, rows, sizes, inside);
     const profile = ctx.profileDir ? await profileUnderLoad(ctx, command) : undefined;
     const best = rows.reduce((a, b) => (b.value > a.value ? b : a));
     const atTarget = rows.filter((r) => (r.latency?.p99 ?? Infinity) <= 50).sort((a, b) => b.value - a.value)[0];
@@ -117,6 +123,12 @@ async function rawInserts() {
   };
 }
 
+/** What HRMS's own metrics say it spent inside, at 1 client. */
+interface Inside {
+  httpMs: number;
+  appendMs: number;
+}
+
 /** The decider of the breakdown: one hire, as HRMS decides it (its decider is HRMS's code, not ours to import). */
 const hireDecider: Decider<{ n: number }, DomainEvent, null> = {
   initialState: null,
@@ -133,6 +145,7 @@ async function pathAtOneClient(
   pool: Pool,
   rows: Row[],
   sizes: { seconds: number; warmupSeconds: number },
+  inside?: Inside,
 ): Promise<Breakdown> {
   const tenant = TenantId.parse('breakdown');
   const store = new PostgresEventStore(pool);
@@ -156,7 +169,7 @@ async function pathAtOneClient(
   );
   const one = rows.find((r) => r.case === clientsLabel(1));
   return {
-    what: 'The append path at 1 client, median latency of each layer on its own (same Postgres, same run)',
+    what: 'The append path at 1 client: each layer timed on its own (median unless said; same Postgres, same run)',
     steps: [
       { step: 'single-row INSERT, autocommit (the limit)', us: (one?.reference?.latency?.p50 ?? 0) * 1000 },
       {
@@ -164,8 +177,17 @@ async function pathAtOneClient(
         us: append.latency.p50 * 1000,
       },
       { step: 'handleCommand: read stream, fold, decide, append', us: handled.latency.p50 * 1000 },
+      ...(inside
+        ? [
+            { step: 'inside HRMS: its append (mean, from its /metrics)', us: inside.appendMs * 1000 },
+            {
+              step: 'inside HRMS: the request, onRequest to reply (mean, from its /metrics)',
+              us: inside.httpMs * 1000,
+            },
+          ]
+        : []),
       {
-        step: 'HRMS POST /employees: HTTP, token, validation, handleCommand, 201',
+        step: 'client: POST /employees round trip (HTTP, token, validation, handleCommand, 201)',
         us: (one?.latency?.p50 ?? 0) * 1000,
       },
     ],

@@ -6,9 +6,9 @@ import type { TenantId } from '@hexfleet/kernel';
 import { createTestDatabase, stackEnv } from '@hexfleet/testing';
 import type { BenchContext } from '../context';
 import { createTopics, deleteTopics, hiredRecords, RELAY_BATCH, relayProducer, SOURCE } from '../kafka';
-import { progress, round, seconds, sleep } from '../measure';
+import { LatencyRecorder, progress, round, seconds, sleep } from '../measure';
 import { ScenarioResult, withFraction } from '../report';
-import { benchTenants, eventMetadata, hiredContractOn, hiredData } from '../sample';
+import { benchTenants, eventMetadata, hiredContractOn, hiredData, newHiredEvent } from '../sample';
 
 /**
  * Scenario 2: a backlog of stored events published by the relay (transaction
@@ -30,12 +30,29 @@ export async function relayScenario(ctx: BenchContext): Promise<ScenarioResult> 
     await createTopics(kafka, [relayTopic, rawTopic]);
     await serde.registerAll();
     await rawSerde.registerAll();
-    await new PostgresEventStore(db.pool).migrate();
-    await storeBacklog(db.pool, tenants, count, log);
+    const store = new PostgresEventStore(db.pool);
+    await store.migrate();
+    const hops = Math.min(20, count);
+    log(`  one event at a time through an idle relay, empty store (${hops} events)`);
+    let relay = await startRelay(ctx, db.url, serde);
+    const emptyHop = await hopLatency(store, relay, tenants[0], hops).finally(() => relay.stop());
 
+    await storeBacklog(db.pool, tenants, count, log);
     log(`  relay: publishing ${count.toLocaleString('en-US')} stored events`);
-    const relayed = await timeRelay(ctx, db.url, serde, count);
-    log(`    -> ${relayed} events/s`);
+    relay = await startRelay(ctx, db.url, serde);
+    let relayed: number;
+    let fullHop: number;
+    try {
+      const report = progress(log, 'relayed');
+      const begin = performance.now();
+      await relay.until(count, (published) => report(published, count));
+      relayed = round(count / seconds(begin));
+      log(`    -> ${relayed} events/s`);
+      log(`  one event at a time again, ${count.toLocaleString('en-US')} events stored`);
+      fullHop = await hopLatency(store, relay, tenants[0], hops);
+    } finally {
+      await relay.stop();
+    }
 
     log(`  raw kafkajs producer: ${count.toLocaleString('en-US')} records in batches of ${RELAY_BATCH}, acks=all`);
     const raw = await timeRawProducer(
@@ -68,6 +85,13 @@ export async function relayScenario(ctx: BenchContext): Promise<ScenarioResult> 
           met: (row.fraction ?? 0) >= 0.5,
         },
       ],
+      breakdown: {
+        what: 'One event appended and published (store.append to the Kafka ack of its batch), median of ' + hops,
+        steps: [
+          { step: 'with an empty store', us: emptyHop * 1000 },
+          { step: `with ${count.toLocaleString('en-US')} events stored (all published)`, us: fullHop * 1000 },
+        ],
+      },
       seconds: seconds(started),
     };
   } finally {
@@ -99,7 +123,15 @@ async function storeBacklog(pool: Pool, tenants: readonly TenantId[], count: num
   }
 }
 
-async function timeRelay(ctx: BenchContext, databaseUrl: string, serde: AvroSerde, count: number): Promise<number> {
+interface RunningRelay {
+  /** Resolves once `count` events were published since start (`onProgress` is told as it goes). */
+  until(count: number, onProgress?: (published: number) => void): Promise<void>;
+  published(): number;
+  stop(): Promise<void>;
+}
+
+/** The relay as a service runs it (runtime.ts): its own producer, woken by NOTIFY, batches of 1,000. */
+async function startRelay(ctx: BenchContext, databaseUrl: string, serde: AvroSerde): Promise<RunningRelay> {
   const producer = await relayProducer(ctx.kafka);
   let published = 0;
   let failure: unknown;
@@ -112,20 +144,35 @@ async function timeRelay(ctx: BenchContext, databaseUrl: string, serde: AvroSerd
     onBatch: (n) => (published += n),
     onError: (error) => (failure = error),
   });
-  const report = progress(ctx.log, 'relayed');
-  const begin = performance.now();
   relay.start();
-  try {
-    while (published < count) {
-      if (failure) throw failure;
-      report(published, count);
-      await sleep(20);
-    }
-    return round(count / seconds(begin));
-  } finally {
-    await relay.stop();
-    await producer.disconnect();
+  return {
+    published: () => published,
+    async until(count, onProgress) {
+      while (published < count) {
+        if (failure) throw failure;
+        onProgress?.(published);
+        await sleep(1);
+      }
+      onProgress?.(published);
+    },
+    async stop() {
+      await relay.stop();
+      await producer.disconnect();
+    },
+  };
+}
+
+/** Median ms from appending one event to the relay having published it, one event at a time. */
+async function hopLatency(store: PostgresEventStore, relay: RunningRelay, tenant: TenantId, hops: number) {
+  const recorder = new LatencyRecorder();
+  for (let i = 0; i < hops; i++) {
+    const target = relay.published() + 1;
+    const begin = performance.now();
+    await store.append(`${tenant}/employee/${randomUUID()}`, tenant, [newHiredEvent(i)], 0);
+    await relay.until(target);
+    recorder.recordMs(performance.now() - begin);
   }
+  return recorder.latency().p50;
 }
 
 async function timeRawProducer(ctx: BenchContext, topic: string, templates: Message[], count: number) {
