@@ -47,7 +47,7 @@ export async function describeMachine(databaseUrl: string, stack: string): Promi
   const settings: Record<string, string> = {};
   let postgres = 'unknown';
   try {
-    postgres = (await client.query<{ v: string }>('show server_version')).rows[0].v;
+    postgres = (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
     for (const name of ['fsync', 'synchronous_commit', 'shared_buffers', 'max_connections']) {
       settings[name] = (await client.query<Record<string, string>>(`show ${name}`)).rows[0][name];
     }
