@@ -37,6 +37,12 @@ const layerConstraints = [
     onlyDependOnLibsWithTags: ['type:domain', 'type:application', 'type:platform', 'type:contracts', 'type:kernel'],
   },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:contracts', 'type:kernel'] },
+  // The benchmark harness (tools/bench) drives the real libraries and the test harness's stack and
+  // process helpers; like every other project it never imports a service (services run as processes).
+  {
+    sourceTag: 'type:bench',
+    onlyDependOnLibsWithTags: ['type:testing', 'type:tool', 'type:platform', 'type:contracts', 'type:kernel'],
+  },
   {
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:testing', 'type:tool', 'type:platform', 'type:contracts', 'type:kernel'],

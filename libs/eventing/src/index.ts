@@ -9,6 +9,7 @@ export { AvroSerde } from './serde/avro-serde';
 export { recordFullName, subjectFor } from './serde/event-contract';
 export type { AvroRecordSchema, EventContract } from './serde/event-contract';
 export { Relay } from './relay/relay';
+export { kafkaRecord } from './relay/kafka-record';
 export type { RelayOptions } from './relay/relay';
 export { ensureTopics, LOCAL_CLUSTER, topicConfig } from './topics/topic-catalog';
 export type { ClusterPolicy, TopicSpec } from './topics/topic-catalog';
