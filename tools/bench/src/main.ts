@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { breakdownTable, profileTables, resultsTable, targetsTable, writeJson, writePerfSection } from './output';
+import {
+  BenchReport,
+  breakdownTable,
+  profileTables,
+  resultsTable,
+  targetsTable,
+  writeJson,
+  writePerfSection,
+} from './output';
 import { runBench, SCENARIOS } from './run';
 import type { Mode } from './sizes';
 
@@ -10,18 +18,24 @@ const USAGE = `npm run bench [-- options]
   --only=a,b         run these scenarios only: ${SCENARIOS.map((s) => s.id).join(', ')}
   --no-profile       skip the CPU profiles
   --write            write docs/perf.md and docs/perf/bench-<date>.json (default for a full run)
-  --no-write         print only (default for --quick and --tiny)`;
+  --no-write         print only (default for --quick and --tiny)
+  --from=<file.json> no run: rewrite docs/perf.md's section from a saved run (after changing its format)`;
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 async function main() {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) return void console.log(USAGE);
-  const known = /^--(quick|tiny|no-profile|write|no-write|only=[a-z,-]+)$/;
+  const known = /^--(quick|tiny|no-profile|write|no-write|only=[a-z,-]+|from=.+)$/;
   const bad = args.filter((a) => !known.test(a));
   if (bad.length) {
     console.error(`unknown option ${bad.join(' ')}\n\n${USAGE}`);
     process.exit(2);
+  }
+  const from = args.find((a) => a.startsWith('--from='))?.slice('--from='.length);
+  if (from) {
+    writePerfSection(path.join(ROOT, 'docs/perf.md'), JSON.parse(fs.readFileSync(from, 'utf8')) as BenchReport);
+    return void console.log(`rewrote docs/perf.md's bench section from ${from}`);
   }
   const mode: Mode = args.includes('--tiny') ? 'tiny' : args.includes('--quick') ? 'quick' : 'full';
   const write = args.includes('--write') || (mode === 'full' && !args.includes('--no-write'));

@@ -112,9 +112,17 @@ export function markdownSection(report: BenchReport): string {
       ? `${m.loadAverage.start}`
       : `${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end`;
   const quick = report.mode !== 'full';
+  const loaded = Math.max(m.loadAverage.start, m.loadAverage.end ?? 0) > m.cpus * 0.5;
   return [
     '## Benchmarks (`npm run bench`)',
     '',
+    ...(loaded
+      ? [
+          `**Taken under load:** the 1-minute load average was ${load} on ${m.cpus} cores (other work shared the machine). ` +
+            'Absolute figures are low and noisy, the ratios less so; a run on a quiet machine gives the reference figures.',
+          '',
+        ]
+      : []),
     quick
       ? `**${report.mode} mode: every scenario ran for seconds; the figures are indicative only.** A full run (\`npm run bench\`) replaces them.`
       : 'Every figure below comes from one run on one machine: each rate stands beside its limit or peer, measured in the same run, so the machine cancels out of the ratios.',
@@ -125,7 +133,7 @@ export function markdownSection(report: BenchReport): string {
       `(${Object.entries(m.postgresSettings)
         .map(([k, v]) => `${k}=${v}`)
         .join(', ')}); Kafka ${m.kafka} (KRaft, one broker); kafkajs ${m.kafkajs}; stack: ${m.stack}. ` +
-      `1-minute load average ${load}${m.loadAverage.start > m.cpus * 0.5 ? ' (other work shared the machine: figures are noisy)' : ''}.`,
+      `1-minute load average ${load}.`,
     '',
     resultsTable(report.scenarios),
     '',
