@@ -21,8 +21,6 @@ import { Upstreams } from './upstreams';
 
 export interface Gateway {
   app: NestFastifyApplication;
-  upstreams: Upstreams;
-  live: LiveFeed;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -150,8 +148,6 @@ export async function createGateway(
 
   return {
     app,
-    upstreams,
-    live,
     logger,
     async close() {
       await live.stop();

@@ -37,7 +37,7 @@ export interface UpstreamReply<T> {
 
 /** HTTP calls from the gateway to the services, with the caller's token and trace. */
 export class Upstreams {
-  readonly calls: Counter<'module' | 'status'>;
+  private readonly calls: Counter<'module' | 'status'>;
   private readonly duration: Histogram<'module'>;
 
   constructor(
@@ -58,14 +58,6 @@ export class Upstreams {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [metrics],
     });
-  }
-
-  deployed(module: ModuleName): boolean {
-    return this.urls[module] !== undefined;
-  }
-
-  urlOf(module: ModuleName): string | undefined {
-    return this.urls[module];
   }
 
   async call<T>(

@@ -19,3 +19,5 @@ export { badInputCases, problemNames, sendBadInputs } from './bad-input';
 export type { BadInputCase, OpenApiDocument } from './bad-input';
 export { startBuiltService, withBuiltService } from './built-service';
 export type { BesideBuilt, BuiltService } from './built-service';
+export { startLocalService, storedEvents } from './local-service';
+export type { LocalService } from './local-service';
