@@ -87,7 +87,8 @@ export class ServiceRuntime {
       clientId: definition.name,
       brokers: env.KAFKA_BROKERS,
       logLevel: logLevel.ERROR,
-      logCreator: () => (entry) => this.logger.error(`kafkajs: ${entry.log.message}`),
+      logCreator: () => (entry) =>
+        this.logger.error(`kafkajs: ${entry.log.message}${entry.log.error ? `: ${String(entry.log.error)}` : ''}`),
     });
     this.serde = AvroSerde.forUrl(env.SCHEMA_REGISTRY_URL, definition.contracts);
     this.metrics = new ServiceMetrics(this);

@@ -1,4 +1,5 @@
 import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
+import { TOPIC_CATALOG } from '@hexfleet/schemas';
 import { ClusterPolicy, ensureTopics, LOCAL_CLUSTER } from '../topics/topic-catalog';
 import { dlqTopic } from './dead-letters';
 
@@ -11,7 +12,7 @@ export interface ConsumerGroupOptions {
   cluster?: ClusterPolicy;
   /** How long the group waits for a silent (crashed) member before rebalancing; Kafka's floor is 6 s. */
   sessionTimeoutMs?: number;
-  /** How long to wait for topics another service creates (it may start after us). */
+  /** How long to wait for topics outside the catalog, which some other process creates. */
   topicWaitMs?: number;
   /**
    * Where a group with no offsets yet begins: its topics' beginning (the default: a new read
@@ -29,14 +30,17 @@ export async function joinConsumerGroup(
   const admin = kafka.admin();
   await admin.connect();
   try {
+    // A catalog topic is created from its catalog entry by whichever service starts first,
+    // its owner or a consumer (the spec is the same), so services start in any order;
+    // Kafka's auto-creation, which would ignore the spec, stays off.
+    const catalogued = TOPIC_CATALOG.filter((spec) => options.topics.includes(spec.name));
     await ensureTopics(
       admin,
-      [{ name: dlqTopic(group), partitions: 1, owner: options.owner, eventTypes: [] }],
+      [{ name: dlqTopic(group), partitions: 1, owner: options.owner, eventTypes: [] }, ...catalogued],
       options.cluster ?? LOCAL_CLUSTER,
     );
-    // Topics are created by the service that owns them, never auto-created: a consumer of
-    // another service's topic that starts first waits for it rather than failing.
-    await waitForTopics(admin, options.topics, options.topicWaitMs ?? 120_000);
+    const others = options.topics.filter((topic) => !catalogued.some((spec) => spec.name === topic));
+    await waitForTopics(admin, others, options.topicWaitMs ?? 120_000);
   } finally {
     await admin.disconnect();
   }

@@ -25,8 +25,8 @@ export interface ApplyOptions {
 
 /**
  * Applies events and the bookkeeping that makes the effect exactly-once, in one
- * transaction: skip a stream version already applied, apply, record the version,
- * record the offset. A crash anywhere rolls all of it back; a redelivery is skipped.
+ * transaction: lock the chunk's stream positions, skip stream versions already
+ * applied, apply the rest, record the new versions and the offset. A crash anywhere rolls all of it back; a redelivery is skipped.
  */
 export class ProjectionApplier {
   private readonly schemas: TenantSchemas;
@@ -51,6 +51,8 @@ export class ProjectionApplier {
     }
 
     return withTransaction(this.pool, async (tx) => {
+      const positions = await this.lockPositions(tx, events, schemas);
+      const advanced = new Map<string, Set<string>>();
       let applied = 0;
       for (const event of events) {
         const schema = schemas.get(event.tenant);
@@ -62,11 +64,8 @@ export class ProjectionApplier {
           ]);
           if (parked.rowCount === 0) continue;
         }
-        const { rows } = await tx.query<{ version: number }>(
-          `select version from ${schema}.projection_positions where projection = $1 and stream_key = $2 for update`,
-          [this.projection.name, event.streamId],
-        );
-        const last = rows[0]?.version ?? 0;
+        const streams = positions.get(schema) as Map<string, number>;
+        const last = streams.get(event.streamId) ?? 0;
         if (event.streamVersion <= last && !options.redrive) continue;
         await inSpan(
           `${this.projection.name} apply`,
@@ -75,16 +74,54 @@ export class ProjectionApplier {
           { 'messaging.system': 'kafka', 'messaging.message.id': event.eventId, 'hexfleet.event_type': event.type },
           () => this.projection.apply(event, { tx, schema, tenant: tenants.get(event.tenant) as TenantId }),
         );
-        await tx.query(
-          `insert into ${schema}.projection_positions (projection, stream_key, version) values ($1, $2, $3)
-         on conflict (projection, stream_key) do update set version = greatest(projection_positions.version, excluded.version)`,
-          [this.projection.name, event.streamId, event.streamVersion],
-        );
+        streams.set(event.streamId, Math.max(last, event.streamVersion));
+        advanced.set(schema, (advanced.get(schema) ?? new Set()).add(event.streamId));
         applied++;
+      }
+      for (const [schema, streamIds] of advanced) {
+        const streams = positions.get(schema) as Map<string, number>;
+        const keys = [...streamIds];
+        await tx.query(
+          `update ${schema}.projection_positions p set version = greatest(p.version, v.version)
+             from unnest($2::text[], $3::int[]) as v(stream_key, version)
+            where p.projection = $1 and p.stream_key = v.stream_key`,
+          [this.projection.name, keys, keys.map((key) => streams.get(key))],
+        );
       }
       if (options.offset) await this.recordOffset(tx, options.offset);
       return applied;
     });
+  }
+
+  /**
+   * The applied version of every stream in the chunk, its row locked until commit: two
+   * queries per tenant per chunk, not per event. A stream seen for the first time gets a
+   * row (version 0) before the lock, so that two consumers racing on it (a rebalance
+   * overlap) serialize on that row instead of both applying the event.
+   */
+  private async lockPositions(tx: PoolClient, events: readonly ConsumedEvent[], schemas: Map<string, string>) {
+    const keysBySchema = new Map<string, Set<string>>();
+    for (const event of events) {
+      const schema = schemas.get(event.tenant);
+      if (schema) keysBySchema.set(schema, (keysBySchema.get(schema) ?? new Set()).add(event.streamId));
+    }
+    const positions = new Map<string, Map<string, number>>();
+    for (const [schema, keySet] of keysBySchema) {
+      const keys = [...keySet].sort();
+      await tx.query(
+        `insert into ${schema}.projection_positions (projection, stream_key, version)
+         select $1, key, 0 from unnest($2::text[]) as key order by key
+         on conflict (projection, stream_key) do nothing`,
+        [this.projection.name, keys],
+      );
+      const { rows } = await tx.query<{ stream_key: string; version: number }>(
+        `select stream_key, version from ${schema}.projection_positions
+          where projection = $1 and stream_key = any($2::text[]) order by stream_key for update`,
+        [this.projection.name, keys],
+      );
+      positions.set(schema, new Map(rows.map((row) => [row.stream_key, row.version])));
+    }
+    return positions;
   }
 
   /** Moves past a record that failed for good, parking it (when it decoded) for a later redrive. */
