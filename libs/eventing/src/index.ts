@@ -18,6 +18,7 @@ export type { ConsumedEvent } from './consumer/consumed-event';
 export { dlqTopic } from './consumer/dead-letters';
 export { projectionGroup } from './projection/projection';
 export type { Projection, ProjectionContext } from './projection/projection';
+export { ProjectionApplier } from './projection/projection-applier';
 export { ProjectionRunner } from './projection/projection-runner';
 export type { ProjectionRunnerOptions } from './projection/projection-runner';
 export { tenantSchema } from './projection/tenant-schemas';

@@ -21,6 +21,14 @@ const IDEMPOTENCY_NAMESPACE = '0e3b6a8c-5d2f-4c1e-8a7b-9f4d3c2b1a60';
 const NEW_ID_NAMESPACE = '5a0c7e4e-2f4b-4d8e-b1f6-3c9e8d7a6b51';
 
 /**
+ * The command id of a request sent with `Idempotency-Key: key` by `userId` of `tenant`:
+ * its events carry it (`metadata.commandId`), so anyone holding the key can find them.
+ */
+export function idempotentCommandId(tenant: string, userId: string, key: string): string {
+  return uuidv5(`${tenant}/${userId}/${key}`, IDEMPOTENCY_NAMESPACE);
+}
+
+/**
  * The id of a thing a request creates (`kind`: 'loan', 'employee'). With an
  * `Idempotency-Key`, a retried request must land on the same stream (the command
  * id alone only deduplicates within one stream), so the id derives from the key;
@@ -97,7 +105,7 @@ export class Commands {
   /** From `Idempotency-Key` when the caller sent one, so a retried request is applied once. */
   private commandId({ tenant, userId }: Principal): string {
     const key = requestContext()?.idempotencyKey;
-    return key ? uuidv5(`${tenant}/${userId}/${key}`, IDEMPOTENCY_NAMESPACE) : randomUUID();
+    return key ? idempotentCommandId(tenant, userId, key) : randomUUID();
   }
 
   private metadata({ userId }: Principal) {

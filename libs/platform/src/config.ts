@@ -52,6 +52,11 @@ const platformShape = {
    * models catch up on all history) or `end` (a throw-away instance on a shared cluster: tests).
    */
   NEW_CONSUMER_GROUPS_START_AT: z.enum(['beginning', 'end']).default('beginning'),
+  /**
+   * How long Kafka waits for a silent consumer (a crashed replica) before handing its partitions
+   * to the others: the longest a crash can stall a read model. Kafka's floor is 6 s.
+   */
+  CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
 };
 
 /** The platform's variables plus a service's own (`serviceEnv({ LOAN_SCAN_CRON: z.string() })`). */

@@ -59,6 +59,15 @@ export class ServiceMetrics {
         this.set((await backlog())?.events ?? -1);
       },
     });
+    const leader = () => this.runtime.relay?.leader ?? false;
+    new Gauge({
+      name: 'relay_leader',
+      help: '1 on the one replica whose relay publishes (it holds the lock), 0 on the others',
+      registers: [this.registry],
+      collect() {
+        this.set(leader() ? 1 : 0);
+      },
+    });
     new Gauge({
       name: 'relay_lag_seconds',
       help: 'Age of the oldest event not yet published (0 when none wait)',

@@ -83,6 +83,10 @@ export class ServiceRuntime {
     this.pool = new Pool({ connectionString: env.DATABASE_URL, max: 20, connectionTimeoutMillis: 5000 });
     // A connection that drops while idle (Postgres restarting) must not crash the process.
     this.pool.on('error', (error) => this.logger.warn(`idle Postgres connection lost: ${error.message}`));
+    // ...nor one that drops while checked out: pg-pool listens for errors only on idle clients, and
+    // an 'error' with no listener kills the process. The query in flight fails with the same error,
+    // and its caller's release(error) discards the client.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.kafka = new Kafka({
       clientId: definition.name,
       brokers: env.KAFKA_BROKERS,
@@ -108,6 +112,7 @@ export class ServiceRuntime {
           serde: this.serde,
           cluster,
           startAt: env.NEW_CONSUMER_GROUPS_START_AT,
+          sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
           onApplied: (count) => this.metrics.eventsApplied.inc({ projection: projection.name }, count),
         }),
     );
@@ -119,6 +124,7 @@ export class ServiceRuntime {
           serde: this.serde,
           cluster,
           startAt: env.NEW_CONSUMER_GROUPS_START_AT,
+          sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
           onRejected: (event, error) => this.logger.warn(`${policy.name} refused ${event.type}: ${error.message}`),
         }),
     );

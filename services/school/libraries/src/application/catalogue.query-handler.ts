@@ -49,7 +49,9 @@ export class CatalogueQueries {
     return this.runtime.queryTenant<TitleView>(
       caller.tenant,
       (s) => `select t.title_id as "titleId", t.school_id as "schoolId", t.title, t.authors, t.isbn,
-                t.item_type as "itemType", t.times_borrowed as "timesBorrowed",
+                t.item_type as "itemType",
+                coalesce((select b.times_borrowed from ${s}.title_borrowings b where b.title_id = t.title_id), 0)
+                  as "timesBorrowed",
                 count(c.copy_id) filter (where c.status not in ('withdrawn', 'lost'))::int as copies,
                 count(c.copy_id) filter (where c.status = 'available')::int as available
               from ${s}.titles t left join ${s}.copies c on c.title_id = t.title_id
@@ -79,7 +81,9 @@ export class CatalogueQueries {
     const [title] = await this.runtime.queryTenant<Record<string, unknown>>(
       caller.tenant,
       (s) => `select t.title_id as "titleId", t.school_id as "schoolId", t.title, t.authors, t.isbn,
-                t.item_type as "itemType", t.times_borrowed as "timesBorrowed",
+                t.item_type as "itemType",
+                coalesce((select b.times_borrowed from ${s}.title_borrowings b where b.title_id = t.title_id), 0)
+                  as "timesBorrowed",
                 coalesce(json_agg(json_build_object('copyId', c.copy_id, 'barcode', c.barcode, 'shelf', c.shelf,
                   'status', c.status) order by c.barcode) filter (where c.copy_id is not null), '[]'::json) as copies
               from ${s}.titles t left join ${s}.copies c on c.title_id = t.title_id

@@ -22,7 +22,7 @@ const COPY_STATUS: Record<string, string> = {
 export const catalogueProjection = (name: string): Projection => ({
   name,
   topics: ['libraries.title.v1', 'libraries.copy.v1', 'libraries.loan.v1'],
-  tables: ['titles', 'copies'],
+  tables: ['titles', 'copies', 'title_borrowings'],
   migrations: [
     (s) => `create table ${s}.titles (
       title_id text primary key, school_id text not null, title text not null, authors text[] not null,
@@ -32,6 +32,11 @@ export const catalogueProjection = (name: string): Projection => ({
       copy_id text primary key, title_id text not null, school_id text not null, barcode text not null,
       shelf text not null, status text not null)`,
     (s) => `create index on ${s}.copies (title_id, status)`,
+    // Times borrowed has a table of its own: BookBorrowed comes from another topic than
+    // TitleCatalogued, so a replay may apply a loan before its title exists (it used to
+    // be an update of the title row, which then changed nothing).
+    (s) => `create table ${s}.title_borrowings (title_id text primary key, times_borrowed int not null)`,
+    (s) => `alter table ${s}.titles drop column times_borrowed`,
   ],
   async apply(event, { tx, schema }) {
     const d = event.data;
@@ -51,9 +56,11 @@ export const catalogueProjection = (name: string): Projection => ({
     } else if (COPY_STATUS[type]) {
       await tx.query(`update ${schema}.copies set status = $2 where copy_id = $1`, [d.copyId, COPY_STATUS[type]]);
     } else if (type === 'BookBorrowed') {
-      await tx.query(`update ${schema}.titles set times_borrowed = times_borrowed + 1 where title_id = $1`, [
-        d.titleId,
-      ]);
+      await tx.query(
+        `insert into ${schema}.title_borrowings (title_id, times_borrowed) values ($1, 1)
+         on conflict (title_id) do update set times_borrowed = title_borrowings.times_borrowed + 1`,
+        [d.titleId],
+      );
     }
   },
 });
