@@ -12,6 +12,7 @@ import {
   stopProcess,
 } from '@hexfleet/devstack';
 import { sleep } from './clock';
+import { Toxiproxy } from './toxiproxy';
 
 /**
  * Kafka, Postgres and the schema registry of the chaos run's own, on free ports and
@@ -23,14 +24,25 @@ export class ChaosStack {
   private kafka?: ManagedProcess;
   private postgres?: RunningPostgres;
   private registry?: ManagedProcess;
+  /** Between every client and the broker, when a scenario needs a slow network. */
+  toxiproxy?: Toxiproxy;
+  /** Why there is no proxy, when one was asked for and could not be built. */
+  noProxy?: string;
 
   private constructor(
     readonly dir: string,
-    private readonly ports: { kafka: number; controller: number; postgres: number; registry: number },
+    private readonly ports: {
+      kafka: number;
+      controller: number;
+      postgres: number;
+      registry: number;
+      proxy: number;
+    },
     private readonly log: (line: string) => void,
   ) {}
 
-  static async start(log: (line: string) => void): Promise<ChaosStack> {
+  /** `withProxy`: put Toxiproxy in front of the broker (the broker advertises the proxy's port). */
+  static async start(log: (line: string) => void, withProxy = false): Promise<ChaosStack> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hexfleet-chaos-'));
     // Postgres runs as its own unprivileged user when we are root: it must reach its folder.
     fs.chmodSync(dir, 0o755);
@@ -39,15 +51,25 @@ export class ChaosStack {
       controller: await freePort(),
       postgres: await freePort(),
       registry: await freePort(),
+      proxy: await freePort(),
     };
     const stack = new ChaosStack(dir, ports, log);
+    if (withProxy) {
+      const binary = Toxiproxy.binary();
+      stack.noProxy = binary.why;
+      if (binary.path) {
+        fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
+        stack.toxiproxy = await Toxiproxy.start(binary.path, path.join(dir, 'logs', 'toxiproxy.log'));
+        await stack.toxiproxy.proxy('kafka', ports.proxy, ports.kafka);
+      }
+    }
     await Promise.all([stack.startKafka(), stack.startPostgres()]);
     await stack.startRegistry();
     return stack;
   }
 
   get brokers(): string {
-    return `127.0.0.1:${this.ports.kafka}`;
+    return `127.0.0.1:${this.toxiproxy ? this.ports.proxy : this.ports.kafka}`;
   }
 
   get registryUrl(): string {
@@ -83,6 +105,7 @@ export class ChaosStack {
         port: this.ports.kafka,
         controllerPort: this.ports.controller,
         heap: '512m',
+        advertisedPort: this.toxiproxy ? this.ports.proxy : undefined,
       },
       this.log,
     );
@@ -138,6 +161,7 @@ export class ChaosStack {
 
   async stop(): Promise<void> {
     await this.stopRegistry().catch(() => undefined);
+    await this.toxiproxy?.stop();
     await this.killKafka().catch(() => undefined);
     await this.stopPostgres().catch(() => undefined);
     fs.rmSync(this.dir, { recursive: true, force: true });

@@ -21,11 +21,13 @@ async function main() {
     .split(',');
   const results = await runChaos({ quick: args.includes('--quick'), only });
   console.log('\nscenario             | result');
-  for (const r of results) console.log(`${r.id.padEnd(20)} | ${passed(r) ? 'ok  ' : 'FAIL'} ${summaryLine(r)}`);
+  for (const r of results)
+    console.log(`${r.id.padEnd(20)} | ${r.skipped ? 'skip' : passed(r) ? 'ok  ' : 'FAIL'} ${summaryLine(r)}`);
   const lost = results.reduce((n, r) => n + r.verdict.lost, 0);
   const duplicated = results.reduce((n, r) => n + r.verdict.duplicated, 0);
-  console.log(`chaos: scenarios=${results.length} lost=${lost} duplicated=${duplicated}`);
-  process.exit(results.every(passed) ? 0 : 1);
+  const ran = results.filter((r) => !r.skipped);
+  console.log(`chaos: scenarios=${ran.length} lost=${lost} duplicated=${duplicated}`);
+  process.exit(ran.every(passed) ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

@@ -24,6 +24,8 @@ export interface ScenarioResult {
   drainedMs: number;
   /** Read models equal to a replay of the topics into an empty database (filled in at the end). */
   replayMatches?: boolean;
+  /** Why the scenario could not run here. */
+  skipped?: string;
   error?: string;
 }
 
@@ -42,7 +44,10 @@ export interface ChaosOptions {
 export async function runChaos({ quick, only, log = console.log }: ChaosOptions): Promise<ScenarioResult[]> {
   const chosen = SCENARIOS.filter((s) => (only?.length ? only.includes(s.id) : !quick || s.quick));
   log(`chaos: ${chosen.length} scenarios (${quick ? 'quick' : 'full'}): ${chosen.map((s) => s.id).join(', ')}`);
-  const stack = await ChaosStack.start(log);
+  const stack = await ChaosStack.start(
+    log,
+    chosen.some((s) => s.needsProxy),
+  );
   log(`  stack: Kafka ${stack.brokers}, registry ${stack.registryUrl}, folder ${stack.dir}`);
   const issuer = await createDevIssuer();
   const databaseUrl = await stack.createDatabase('libraries');
@@ -69,6 +74,11 @@ export async function runChaos({ quick, only, log = console.log }: ChaosOptions)
   const tenants = new Map<string, string>();
   try {
     for (const scenario of chosen) {
+      if (scenario.needsProxy && !stack.toxiproxy) {
+        results.push({ ...skippedResult(scenario), skipped: stack.noProxy });
+        log(`\n${scenario.id}: skipped (${stack.noProxy})`);
+        continue;
+      }
       while (replicas.length < scenario.replicas) replicas.push(await newReplica());
       const tenant = `chaos${randomBytes(4).toString('hex')}`;
       tenants.set(scenario.id, tenant);
@@ -219,7 +229,7 @@ async function compareWithReplay(
   try {
     const took = await waitFor('the replay caught up', () => drained([replay]), 300_000, 500);
     ctx.log(`\nreplay: every topic applied to an empty database in ${(took / 1000).toFixed(1)} s`);
-    for (const result of results) {
+    for (const result of results.filter((r) => !r.skipped)) {
       const tenant = tenants.get(result.id) as string;
       const [live, replayed] = await Promise.all([
         readModelChecksums(ctx.environment.DATABASE_URL as string, tenant, READ_MODEL_TABLES),
@@ -241,7 +251,12 @@ async function compareWithReplay(
   }
 }
 
+function skippedResult(scenario: Scenario): ScenarioResult {
+  return { id: scenario.id, title: scenario.title, fault: '', verdict: tally([]), readyMs: 0, drainedMs: 0 };
+}
+
 export function summaryLine(r: ScenarioResult): string {
+  if (r.skipped) return `skipped: ${r.skipped}`;
   const v = r.verdict;
   return (
     `sent=${v.sent} accepted=${v.accepted} refused=${v.refused} unresolved=${v.unresolved} ` +

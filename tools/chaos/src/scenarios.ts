@@ -20,6 +20,8 @@ export interface Scenario {
   quick: boolean;
   /** Replicas of the service while it runs. */
   replicas: number;
+  /** Needs Toxiproxy in front of the broker. */
+  needsProxy?: boolean;
   /** Injects the fault while the load runs; resolves once everything has been started again. */
   inject(ctx: FaultContext): Promise<string>;
 }
@@ -135,6 +137,22 @@ export const SCENARIOS: Scenario[] = [
         await sleep(2_000);
       }
       return `${rounds} replicas joined and left (half by SIGTERM, half by kill -9)`;
+    },
+  },
+  {
+    id: 'slow-network',
+    title: 'a slow, flaky network to the broker (Toxiproxy: 100 ms ± 50 ms each way, 5% of connections reset)',
+    quick: false,
+    replicas: 1,
+    needsProxy: true,
+    async inject({ stack, quick }) {
+      const proxy = stack.toxiproxy as NonNullable<typeof stack.toxiproxy>;
+      const outage = quick ? 10_000 : 20_000;
+      await proxy.addLatency('kafka', 100, 50);
+      await proxy.addResets('kafka', 0.05, 2_000);
+      await sleep(outage);
+      await proxy.clear('kafka');
+      return `slow network for ${outage / 1000} s`;
     },
   },
 ];

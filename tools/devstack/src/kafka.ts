@@ -12,6 +12,8 @@ export interface KafkaOptions {
   controllerPort: number;
   /** JVM heap, e.g. '1g'. One broker on a 2-core, 24 GiB machine is happy with 1 GiB. */
   heap: string;
+  /** The port clients are told to use, when a proxy sits in front of the broker (fault tests). */
+  advertisedPort?: number;
 }
 
 const NO_JAVA_HELP =
@@ -66,7 +68,7 @@ export function serverProperties(opts: KafkaOptions): string {
     'node.id=1',
     `controller.quorum.bootstrap.servers=127.0.0.1:${opts.controllerPort}`,
     `listeners=PLAINTEXT://127.0.0.1:${opts.port},CONTROLLER://127.0.0.1:${opts.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${opts.port}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? opts.port}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
