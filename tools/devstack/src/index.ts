@@ -8,4 +8,8 @@ export { startPostgres } from './postgres';
 export type { RunningPostgres } from './postgres';
 export { registryAnswers, startRegistry } from './registry';
 export { freePort, stopProcess } from './processes';
+export { startFleet } from './fleet';
+export type { RunningFleet } from './fleet';
+export { DEMO_PASSWORD, seedDemo } from './demo';
+export type { DemoLogin } from './demo';
 export type { ManagedProcess } from './processes';

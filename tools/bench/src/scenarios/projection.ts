@@ -121,7 +121,7 @@ export async function projectionScenario(ctx: BenchContext): Promise<ScenarioRes
         `EmployeeHired records as the relay writes them, over ${tenants.length} tenants, 3 partitions; a directory-shaped read model (one insert per event) in each tenant's schema.`,
         'Runner rate counted from the first applied chunk (the consumer-group join is excluded); default chunk of 200 events per transaction.',
         `Per event in the runner: ${round(perEventUs)} µs; of it decode (AvroSerde via decodeRecord) ${breakdown.decodeUs} µs, ` +
-          `apply (ProjectionApplier, chunks of 200: dedupe select, handler insert, version upsert, each a round trip) ${breakdown.applyUs} µs, ` +
+          `apply (ProjectionApplier, chunks of 200: positions locked and advanced per chunk, one handler insert per event) ${breakdown.applyUs} µs, ` +
           `the rest (${Math.max(0, round(perEventUs - breakdown.decodeUs - breakdown.applyUs))} µs) Kafka fetch, offset commits and waiting; measured on ${breakdown.events} of the same events.`,
         `Rebuild: rebuildProjection of a second projection in the runner's database (drop, recreate, replay from offset 0), ${round(rebuilt.applied / rebuildSeconds).toLocaleString('en-US')} events/s.`,
       ],
@@ -144,7 +144,7 @@ export async function projectionScenario(ctx: BenchContext): Promise<ScenarioRes
         what: `Per event in the projection path (${breakdown.events} events, each step timed alone)`,
         steps: [
           { step: 'decode: AvroSerde.decode via decodeRecord', us: breakdown.decodeUs },
-          { step: 'apply: ProjectionApplier, chunks of 200 (dedupe, insert, version, offset)', us: breakdown.applyUs },
+          { step: 'apply: ProjectionApplier, chunks of 200 (positions per chunk, insert per event)', us: breakdown.applyUs },
           {
             step: 'the rest of the runner: Kafka fetch, offset commits, waits',
             us: Math.max(0, perEventUs - breakdown.decodeUs - breakdown.applyUs),

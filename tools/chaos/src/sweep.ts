@@ -1,0 +1,222 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { DEMO_PASSWORD, seedDemo, startFleet } from '@hexfleet/devstack';
+import type { DemoLogin, RunningFleet } from '@hexfleet/devstack';
+import { ChaosStack } from './chaos-stack';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const VENV = path.join(ROOT, 'tools', 'chaos', '.venv');
+/** Pinned like the rest of the infrastructure; installed from PyPI on first use. */
+export const SCHEMATHESIS = 'schemathesis==4.32.5';
+/** What "bad input never breaks us" means: no 5xx, and every answer as the schema documents it. */
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+];
+
+/** Which demo tenant's admin sweeps a module: the product it belongs to. */
+const PRODUCT_TENANT: Record<string, string> = {
+  identity: 'acme',
+  profile: 'acme',
+  hrms: 'acme',
+  payroll: 'acme',
+  libraries: 'greenfield',
+  events: 'greenfield',
+};
+
+export interface SweepTarget {
+  name: string;
+  /** Where the OpenAPI document is, and the base URL its paths are relative to. */
+  schema: string;
+  baseUrl: string;
+  tenant: string;
+}
+
+export interface SweepResult {
+  target: string;
+  operations: number;
+  cases: number;
+  /** Failures per check (a 5xx is `not_a_server_error`). */
+  failures: Record<string, number>;
+  /** The first lines of each failure, to reproduce it. */
+  details: string[];
+}
+
+export interface SweepOptions {
+  seed: number;
+  maxExamples: number;
+  only?: string[];
+  log(line: string): void;
+}
+
+/** A Python environment of our own with Schemathesis, made once. */
+export function schemathesis(log: (line: string) => void): string {
+  const st = path.join(VENV, 'bin', 'st');
+  if (fs.existsSync(st)) return st;
+  log(`  installing ${SCHEMATHESIS} from PyPI into ${path.relative(ROOT, VENV)}`);
+  execFileSync('python3', ['-m', 'venv', VENV], { stdio: 'ignore' });
+  execFileSync(path.join(VENV, 'bin', 'pip'), ['install', '--quiet', SCHEMATHESIS], { stdio: 'ignore' });
+  return st;
+}
+
+/**
+ * Every service of the fleet (as `npm run dev` runs it, demo data in) swept with
+ * Schemathesis from its own OpenAPI document, directly and through the gateway's
+ * REST passthrough, with a fixed seed and a budget of cases per operation.
+ */
+export async function runSweep({ seed, maxExamples, only, log }: SweepOptions): Promise<SweepResult[]> {
+  const st = schemathesis(log);
+  const stack = await ChaosStack.start(log);
+  const home = path.join(stack.dir, 'fleet');
+  fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
+  let fleet: RunningFleet | undefined;
+  try {
+    fleet = await startFleet({
+      home,
+      stack: { KAFKA_BROKERS: stack.brokers, DATABASE_URL: stack.adminUrl, SCHEMA_REGISTRY_URL: stack.registryUrl },
+      basePort: await freeRange(7),
+      log: (line) => log(`  ${line}`),
+    });
+    const logins = await seedDemo(fleet, (line) => log(`  ${line}`));
+    const results: SweepResult[] = [];
+    for (const target of sweepTargets(fleet).filter((t) => !only?.length || only.some((o) => t.name.startsWith(o)))) {
+      const token = await logIn(fleet, logins, target.tenant);
+      const result = await sweepOne(st, target, token, { seed, maxExamples, reportDir: path.join(stack.dir, 'sweep') });
+      log(`  ${summary(result)}`);
+      for (const line of result.details.slice(0, 5)) log(`      ${line}`);
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await fleet?.stop();
+    await stack.stop();
+  }
+}
+
+export function summary(r: SweepResult): string {
+  const failures = Object.entries(r.failures).map(([check, n]) => `${check}=${n}`);
+  return `${r.target.padEnd(22)} ${r.operations} operations, ${r.cases} cases, ${failures.length ? failures.join(' ') : 'no failures'}`;
+}
+
+function sweepTargets(fleet: RunningFleet): SweepTarget[] {
+  const gateway = fleet.urls.GATEWAY_URL;
+  return Object.entries(fleet.urls)
+    .filter(([key]) => key !== 'GATEWAY_URL')
+    .flatMap(([key, url]) => {
+      const module = key.replace(/_URL$/, '').toLowerCase();
+      const tenant = PRODUCT_TENANT[module];
+      const schema = `${url}/openapi.json`;
+      return [
+        { name: module, schema, baseUrl: url, tenant },
+        { name: `gateway/${module}`, schema, baseUrl: `${gateway}/api/v1/${module}`, tenant },
+      ];
+    });
+}
+
+async function logIn(fleet: RunningFleet, logins: DemoLogin[], tenant: string): Promise<string> {
+  const login = logins.find((l) => l.tenant === tenant);
+  if (!login) throw new Error(`no demo login for ${tenant}`);
+  const response = await fetch(`${fleet.urls.IDENTITY_URL}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant, email: login.email, password: DEMO_PASSWORD }),
+  });
+  const body = (await response.json()) as { accessToken?: string };
+  if (!body.accessToken) throw new Error(`logging in to ${tenant}: ${response.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+async function sweepOne(
+  st: string,
+  target: SweepTarget,
+  token: string,
+  { seed, maxExamples, reportDir }: { seed: number; maxExamples: number; reportDir: string },
+): Promise<SweepResult> {
+  const junit = path.join(reportDir, `${target.name.replace('/', '-')}.xml`);
+  fs.mkdirSync(reportDir, { recursive: true });
+  const args = [
+    'run',
+    target.schema,
+    '--url',
+    target.baseUrl,
+    '--header',
+    `Authorization: Bearer ${token}`,
+    '--checks',
+    CHECKS.join(','),
+    '--seed',
+    String(seed),
+    '--max-examples',
+    String(maxExamples),
+    '--workers',
+    '2',
+    '--generation-database',
+    'none',
+    '--request-timeout',
+    '10',
+    '--report',
+    'junit',
+    '--report-junit-path',
+    junit,
+  ];
+  let output = '';
+  const child = spawn(st, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return parseJunit(target.name, fs.existsSync(junit) ? fs.readFileSync(junit, 'utf8') : '', output);
+}
+
+/** Schemathesis's JUnit report: a testcase per operation, a failure element per failed check. */
+export function parseJunit(target: string, xml: string, output: string): SweepResult {
+  const operations = (xml.match(/<testcase\b/g) ?? []).length;
+  const failures: Record<string, number> = {};
+  const details: string[] = [];
+  for (const [, body] of xml.matchAll(/<failure\b[^>]*>([\s\S]*?)<\/failure>/g)) {
+    const text = decodeXml(body);
+    for (const check of CHECKS) {
+      const title = CHECK_TITLES[check];
+      const count = text.split(title).length - 1;
+      if (count) failures[check] = (failures[check] ?? 0) + count;
+    }
+    details.push(text.trim().split('\n').slice(0, 3).join(' | '));
+  }
+  const cases = Number(/(\d+) (?:test cases|generated)/.exec(output)?.[1] ?? 0);
+  if (!operations) details.push(`no report: ${output.trim().split('\n').slice(-5).join(' | ')}`);
+  return { target, operations, cases, failures, details };
+}
+
+/** How each check titles its failures in the report. */
+const CHECK_TITLES: Record<string, string> = {
+  not_a_server_error: 'Server error',
+  status_code_conformance: 'Undocumented HTTP status code',
+  content_type_conformance: 'Undocumented Content-Type',
+  response_schema_conformance: 'Response violates schema',
+};
+
+const decodeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#10;/g, '\n')
+    .replace(/&amp;/g, '&');
+
+/** `count` consecutive free ports (the dev fleet's layout: base, base+1, ...). */
+async function freeRange(count: number): Promise<number> {
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 20_000);
+    const ports = Array.from({ length: count }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+}
+
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
