@@ -89,7 +89,19 @@ const innerLayer = (banned) => [
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.nx/**', '.devstack/**', '**/target/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      '.nx/**',
+      '.devstack/**',
+      '**/target/**',
+      'tools/chaos/.venv/**',
+      'tools/chaos/.toxiproxy/**',
+      'test-results/**',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],

@@ -2,6 +2,7 @@ import { Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentProblems } from './openapi-problems';
 import type { DestinationStream, Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { context, propagation, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
@@ -103,14 +104,16 @@ export async function createService(
     done();
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(`Hexfleet ${definition.name}`)
-      .setDescription(definition.description ?? '')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = documentProblems(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(`Hexfleet ${definition.name}`)
+        .setDescription(definition.description ?? '')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   fastify.get('/openapi.json', (_request, reply) => reply.send(document));
 

@@ -14,7 +14,7 @@ export type { Principal, RequestContext } from './context';
 export { createLogger, PinoNestLogger } from './logger';
 export { ServiceMetrics } from './metrics';
 export { PLATFORM_ENV, PlatformModule } from './platform.module';
-export { ProblemDetailsFilter, UuidParam, ValidationProblem } from './problem';
+export { ProblemDetailsFilter, UuidParam, ValidationProblem, validationFields } from './problem';
 export type { Problem } from './problem';
 export { consumerGroups, ServiceRuntime } from './runtime';
 export type { ServiceDefinition } from './runtime';

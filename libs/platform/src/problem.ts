@@ -40,11 +40,13 @@ export class ValidationProblem extends BadRequestException {
   }
 }
 
-const flatten = (errors: ValidationError[], prefix = ''): Array<{ field: string; message: string }> =>
+/** class-validator's errors as the 400's `errors`: each offending field by its path in the request. */
+export const validationFields = (errors: ValidationError[], prefix = ''): Array<{ field: string; message: string }> =>
   errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // No property: the whole value was refused (a DELETE or PUT sent without its body).
+    const field = prefix ? `${prefix}.${error.property}` : error.property || 'body';
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...validationFields(error.children ?? [], field)];
   });
 
 const SCALARS: unknown[] = [Object, Array, String, Number, Boolean];
@@ -62,7 +64,17 @@ class RequestValidationPipe extends ValidationPipe {
     const notAnObject = value === null || typeof value !== 'object' || Array.isArray(value);
     if (metadata.type === 'body' && declared && value !== undefined && notAnObject)
       throw new ValidationProblem([{ field: 'body', message: 'the body must be a JSON object' }]);
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      // class-transformer itself fails on some shapes it does not expect, such as a list of nulls
+      // where a nested object is declared ("newValue.push is not a function"): bad input all the
+      // same, though it cannot say which field (found by the Schemathesis sweep).
+      throw new ValidationProblem([
+        { field: metadata.data ?? metadata.type, message: 'has a shape this API does not accept' },
+      ]);
+    }
   }
 }
 
@@ -71,7 +83,7 @@ export const validationPipe = () =>
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new ValidationProblem(flatten(errors)),
+    exceptionFactory: (errors) => new ValidationProblem(validationFields(errors)),
   });
 
 /**

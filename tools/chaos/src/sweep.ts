@@ -8,10 +8,12 @@ import { ChaosStack } from './chaos-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const VENV = path.join(ROOT, 'tools', 'chaos', '.venv');
+/** Schemathesis's JUnit reports and console output, one pair per target (git-ignored). */
+export const REPORT_DIR = path.join(ROOT, 'test-results', 'sweep');
 /** Pinned like the rest of the infrastructure; installed from PyPI on first use. */
 export const SCHEMATHESIS = 'schemathesis==4.32.5';
 /** What "bad input never breaks us" means: no 5xx, and every answer as the schema documents it. */
-const CHECKS = [
+export const CHECKS = [
   'not_a_server_error',
   'status_code_conformance',
   'content_type_conformance',
@@ -40,9 +42,11 @@ export interface SweepResult {
   target: string;
   operations: number;
   cases: number;
-  /** Failures per check (a 5xx is `not_a_server_error`). */
+  /** Failures per check, by Schemathesis's title (a 5xx is "Server error"). */
   failures: Record<string, number>;
-  /** The first lines of each failure, to reproduce it. */
+  /** Errors of Schemathesis itself (not findings about the API). */
+  toolErrors: string[];
+  /** The operations with a failure or an error (the .txt report beside the JUnit one has each case). */
   details: string[];
 }
 
@@ -85,9 +89,9 @@ export async function runSweep({ seed, maxExamples, only, log }: SweepOptions): 
     const results: SweepResult[] = [];
     for (const target of sweepTargets(fleet).filter((t) => !only?.length || only.some((o) => t.name.startsWith(o)))) {
       const token = await logIn(fleet, logins, target.tenant);
-      const result = await sweepOne(st, target, token, { seed, maxExamples, reportDir: path.join(stack.dir, 'sweep') });
+      const result = await sweepOne(st, target, token, { seed, maxExamples, reportDir: REPORT_DIR });
       log(`  ${summary(result)}`);
-      for (const line of result.details.slice(0, 5)) log(`      ${line}`);
+      for (const line of result.details.slice(0, 8)) log(`      ${line}`);
       results.push(result);
     }
     return results;
@@ -98,8 +102,9 @@ export async function runSweep({ seed, maxExamples, only, log }: SweepOptions): 
 }
 
 export function summary(r: SweepResult): string {
-  const failures = Object.entries(r.failures).map(([check, n]) => `${check}=${n}`);
-  return `${r.target.padEnd(22)} ${r.operations} operations, ${r.cases} cases, ${failures.length ? failures.join(' ') : 'no failures'}`;
+  const failures = Object.entries(r.failures).map(([check, n]) => `${check}: ${n}`);
+  const errors = r.toolErrors.length ? ` (Schemathesis errors: ${r.toolErrors.join(', ')})` : '';
+  return `${r.target.padEnd(22)} ${r.operations} operations, ${r.cases} cases, ${failures.length ? failures.join(', ') : 'no failures'}${errors}`;
 }
 
 function sweepTargets(fleet: RunningFleet): SweepTarget[] {
@@ -163,47 +168,41 @@ async function sweepOne(
     junit,
   ];
   let output = '';
-  const child = spawn(st, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  // Its working folder is the report folder: Schemathesis keeps a cache (.schemathesis/) there.
+  const child = spawn(st, args, {
+    cwd: reportDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise((resolve) => child.once('exit', resolve));
-  return parseJunit(target.name, fs.existsSync(junit) ? fs.readFileSync(junit, 'utf8') : '', output);
+  fs.writeFileSync(junit.replace(/\.xml$/, '.txt'), output);
+  return parseSummary(target.name, output);
 }
 
-/** Schemathesis's JUnit report: a testcase per operation, a failure element per failed check. */
-export function parseJunit(target: string, xml: string, output: string): SweepResult {
-  const operations = (xml.match(/<testcase\b/g) ?? []).length;
+/**
+ * Schemathesis's closing summary: `Tested: N` operations, `❌ ST103 Undocumented status
+ * code: 46` per failed check, `🚫 Runtime Error: 1` per error of its own, `80 generated`.
+ */
+export function parseSummary(target: string, output: string): SweepResult {
+  const at = output.lastIndexOf(' SUMMARY ');
+  const summary = at < 0 ? '' : output.slice(at);
   const failures: Record<string, number> = {};
-  const details: string[] = [];
-  for (const [, body] of xml.matchAll(/<failure\b[^>]*>([\s\S]*?)<\/failure>/g)) {
-    const text = decodeXml(body);
-    for (const check of CHECKS) {
-      const title = CHECK_TITLES[check];
-      const count = text.split(title).length - 1;
-      if (count) failures[check] = (failures[check] ?? 0) + count;
-    }
-    details.push(text.trim().split('\n').slice(0, 3).join(' | '));
+  for (const [, title, count] of summary.matchAll(/^\s*❌ (?:[A-Z]+\d+ )?([^:\n]+): (\d+)$/gmu)) {
+    failures[title] = Number(count);
   }
-  const cases = Number(/(\d+) (?:test cases|generated)/.exec(output)?.[1] ?? 0);
-  if (!operations) details.push(`no report: ${output.trim().split('\n').slice(-5).join(' | ')}`);
-  return { target, operations, cases, failures, details };
+  const toolErrors = [...summary.matchAll(/^\s*🚫 ([^:\n]+): (\d+)$/gmu)].map(([, what, n]) => `${what} x${n}`);
+  const details = [...output.matchAll(/^_{3,} (.+?) _{3,}$/gm)].map(([, operation]) => operation).slice(0, 20);
+  return {
+    target,
+    operations: Number(/Tested: (\d+)/.exec(summary)?.[1] ?? 0),
+    cases: Number(/(\d+) generated/.exec(summary)?.[1] ?? 0),
+    failures,
+    toolErrors,
+    details: summary ? details : [`no summary: ${output.trim().split('\n').slice(-5).join(' | ')}`],
+  };
 }
-
-/** How each check titles its failures in the report. */
-const CHECK_TITLES: Record<string, string> = {
-  not_a_server_error: 'Server error',
-  status_code_conformance: 'Undocumented HTTP status code',
-  content_type_conformance: 'Undocumented Content-Type',
-  response_schema_conformance: 'Response violates schema',
-};
-
-const decodeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#10;/g, '\n')
-    .replace(/&amp;/g, '&');
 
 /** `count` consecutive free ports (the dev fleet's layout: base, base+1, ...). */
 async function freeRange(count: number): Promise<number> {

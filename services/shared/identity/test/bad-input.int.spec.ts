@@ -194,6 +194,15 @@ const CASES: Case[] = [
   },
   { method: 'DELETE', path: `/users/${id}/grants`, as: 'admin', status: 400, field: 'role' },
   { method: 'DELETE', path: `/users/${id}/grants?role=hr&extra=1`, as: 'admin', status: 400, field: 'extra' },
+  // Found by the Schemathesis sweep (seed 20261205): the 400 named no field at all.
+  {
+    method: 'DELETE',
+    path: `/users/${id}/grants?role=hr`,
+    body: [null, null],
+    as: 'admin',
+    status: 400,
+    field: 'body',
+  },
   { method: 'POST', path: `/users/${id}/deactivate`, body: { reason: 5 }, as: 'admin', status: 400, field: 'reason' },
   { method: 'POST', path: `/users/${id}/deactivate`, body: {}, as: 'admin', status: 404 },
   { method: 'POST', path: '/users/not-a-uuid/reactivate', as: 'admin', status: 400, field: 'id' },

@@ -74,6 +74,12 @@ const CASES: Record<string, Case[]> = {
     { what: 'notifications left out', body: { language: 'en', timeZone: 'UTC' }, field: 'notifications' },
     { what: 'no body (as {}: every field missing)', field: 'language' },
     { what: 'notifications as a list', body: { ...PREFS, notifications: [] }, field: 'notifications' },
+    // Found by the Schemathesis sweep (seed 20261205): it answered 500.
+    {
+      what: 'notifications as a list of nulls',
+      body: { ...PREFS, notifications: [null, null] },
+      field: 'body',
+    },
     {
       what: 'notification not a boolean',
       body: { ...PREFS, notifications: { ...NOTIFY, sms: 'yes' } },

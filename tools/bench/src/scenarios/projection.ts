@@ -144,7 +144,10 @@ export async function projectionScenario(ctx: BenchContext): Promise<ScenarioRes
         what: `Per event in the projection path (${breakdown.events} events, each step timed alone)`,
         steps: [
           { step: 'decode: AvroSerde.decode via decodeRecord', us: breakdown.decodeUs },
-          { step: 'apply: ProjectionApplier, chunks of 200 (positions per chunk, insert per event)', us: breakdown.applyUs },
+          {
+            step: 'apply: ProjectionApplier, chunks of 200 (positions per chunk, insert per event)',
+            us: breakdown.applyUs,
+          },
           {
             step: 'the rest of the runner: Kafka fetch, offset commits, waits',
             us: Math.max(0, perEventUs - breakdown.decodeUs - breakdown.applyUs),
