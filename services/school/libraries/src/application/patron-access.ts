@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
 import { ServiceRuntime } from '@hexfleet/platform';
+import { streamId } from '@hexfleet/eventing';
 import { isStaff } from './library-context';
 
 /**
@@ -17,12 +18,16 @@ export class PatronAccess {
     if (!(await this.isPatronsUser(caller, patronId))) throw new NotFoundException(`no patron ${patronId}`);
   }
 
+  /**
+   * Read from the patron's stream (its registration names the user), not from the read
+   * model: whether a user may see a patron must not depend on how far a projection has got.
+   * A consistency token for a loan says nothing about the patron's stream.
+   */
   async isPatronsUser(caller: Principal, patronId: string): Promise<boolean> {
-    const rows = await this.runtime.queryTenant(
-      caller.tenant,
-      (s) => `select 1 from ${s}.patrons where patron_id = $1 and user_id = $2`,
-      [patronId, caller.userId],
+    const [registered] = await this.runtime.store.readStream(streamId(caller.tenant, 'patron', patronId));
+    return (
+      registered?.type === 'PatronRegistered' &&
+      (registered.data as { userId?: string | null }).userId === caller.userId
     );
-    return rows.length > 0;
   }
 }
