@@ -152,17 +152,15 @@ export class LibraryLoad {
     return record;
   }
 
+  /** Setting up, before any fault: one try, on the first replica. */
   private async expect(method: string, path: string, body: unknown, status: number) {
-    for (let attempt = 0; ; attempt++) {
-      const url = this.replicas()[attempt % this.replicas().length];
-      const response = await fetch(`${url}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-        body: JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (response.status === status) return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-      throw new Error(`${method} ${path}: expected ${status}, got ${response.status} ${text}`);
-    }
+    const response = await fetch(`${this.replicas()[0]}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status === status) return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+    throw new Error(`${method} ${path}: expected ${status}, got ${response.status} ${text}`);
   }
 }

@@ -1,8 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { DEMO_PASSWORD, seedDemo, startFleet } from '@hexfleet/devstack';
+import { DEMO_PASSWORD, freePortRange, seedDemo, startFleet } from '@hexfleet/devstack';
 import type { DemoLogin, RunningFleet } from '@hexfleet/devstack';
 import { ChaosStack } from './chaos-stack';
 
@@ -82,7 +81,7 @@ export async function runSweep({ seed, maxExamples, only, log }: SweepOptions): 
     fleet = await startFleet({
       home,
       stack: { KAFKA_BROKERS: stack.brokers, DATABASE_URL: stack.adminUrl, SCHEMA_REGISTRY_URL: stack.registryUrl },
-      basePort: await freeRange(7),
+      basePort: await freePortRange(7),
       log: (line) => log(`  ${line}`),
     });
     const logins = await seedDemo(fleet, (line) => log(`  ${line}`));
@@ -203,19 +202,3 @@ export function parseSummary(target: string, output: string): SweepResult {
     details: summary ? details : [`no summary: ${output.trim().split('\n').slice(-5).join(' | ')}`],
   };
 }
-
-/** `count` consecutive free ports (the dev fleet's layout: base, base+1, ...). */
-async function freeRange(count: number): Promise<number> {
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 20_000);
-    const ports = Array.from({ length: count }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
-  }
-}
-
-const isFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });

@@ -7,7 +7,7 @@ export { startKafka } from './kafka';
 export { startPostgres } from './postgres';
 export type { RunningPostgres } from './postgres';
 export { registryAnswers, startRegistry } from './registry';
-export { freePort, stopProcess } from './processes';
+export { freePort, freePortRange, stopProcess } from './processes';
 export { startFleet } from './fleet';
 export type { RunningFleet } from './fleet';
 export { DEMO_PASSWORD, seedDemo } from './demo';

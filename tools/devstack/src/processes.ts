@@ -97,3 +97,12 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** A base port with the `size - 1` after it free too (the dev fleet's layout: base, base+1, ...). */
+export async function freePortRange(size: number): Promise<number> {
+  for (;;) {
+    const base = await freePort();
+    const taken = await Promise.all(Array.from({ length: size }, (_, i) => portAnswers(base + i)));
+    if (base + size < 65535 && !taken.some(Boolean)) return base;
+  }
+}

@@ -2,18 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, portAnswers } from '../src/processes';
+import { freePort, freePortRange, portAnswers } from '../src/processes';
 
 const cli = path.join(__dirname, '..', 'src', 'cli.ts');
-
-/** A base port with the six after it free too: the gateway and each service take one. */
-async function freeRange(size: number): Promise<number> {
-  for (;;) {
-    const base = await freePort();
-    const taken = await Promise.all(Array.from({ length: size }, (_, i) => portAnswers(base + i)));
-    if (base + size < 65535 && !taken.some(Boolean)) return base;
-  }
-}
 
 /**
  * Issue 7, acceptance 4: `npm run dev` on a stack of its own (private folder and
@@ -26,7 +17,7 @@ describe('npm run dev', () => {
 
   it('brings the fleet up with demo data, and Ctrl-C stops all of it', async () => {
     const { KAFKA_BROKERS: _k, DATABASE_URL: _d, SCHEMA_REGISTRY_URL: _s, ...rest } = process.env;
-    const basePort = await freeRange(7);
+    const basePort = await freePortRange(7);
     const env = {
       ...rest,
       DEVSTACK_HOME: home,

@@ -26,7 +26,8 @@ export interface ApplyOptions {
 /**
  * Applies events and the bookkeeping that makes the effect exactly-once, in one
  * transaction: lock the chunk's stream positions, skip stream versions already
- * applied, apply the rest, record the new versions and the offset. A crash anywhere rolls all of it back; a redelivery is skipped.
+ * applied, apply the rest, record the new versions and the offset. A crash
+ * anywhere rolls all of it back; a redelivery is skipped.
  */
 export class ProjectionApplier {
   private readonly schemas: TenantSchemas;
