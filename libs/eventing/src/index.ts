@@ -22,7 +22,7 @@ export { ProjectionApplier } from './projection/projection-applier';
 export { ProjectionRunner } from './projection/projection-runner';
 export type { ProjectionRunnerOptions } from './projection/projection-runner';
 export { tenantSchema } from './projection/tenant-schemas';
-export { belongsTo, ConsistencyToken, waitForConsistency } from './projection/consistency';
+export { belongsTo, ConsistencyToken, MAX_TOKENS, waitForConsistency } from './projection/consistency';
 export type { ConsistencyPoint, Freshness } from './projection/consistency';
 export { redriveDeadLetters } from './projection/redrive';
 export type { RedriveResult } from './projection/redrive';

@@ -91,11 +91,24 @@ describe('projection: exactly-once effect and read-your-writes', () => {
       'stale',
     );
     expect(Date.now() - started).toBeLessThan(1500);
+    // A token speaks for its own stream: another stream's applied write is fresh, and a
+    // list of both is stale for as long as one of them lags.
+    const elsewhere = await scenario.deposit(acme, 'acct-ryw-other', 5);
+    const list = ConsistencyToken.decodeList(
+      `${token}, ${ConsistencyToken.forAppend(elsewhere.stream, elsewhere.result)}`,
+    );
+    if (!list) throw new Error('token list did not decode');
+    expect(list.map((p) => p.streamKey)).toEqual([stream, elsewhere.stream]);
+    expect(await waitForConsistency(scenario.db.pool, projection.name, acme, list, { timeoutMs: 300 })).toBe('stale');
+    expect(ConsistencyToken.decodeList(`${token}, not-a-token`)).toBeUndefined();
+    expect(ConsistencyToken.decodeList(' , ')).toBeUndefined();
     expect(ConsistencyToken.decode('not-a-token')).toBeUndefined();
     await expect(waitForConsistency(scenario.db.pool, projection.name, TenantId.parse('other'), point)).rejects.toThrow(
       'another tenant',
     );
     await runner.start();
+    expect(await waitForConsistency(scenario.db.pool, projection.name, acme, [...list, stalePoint])).toBe('fresh');
+    expect((await balances(scenario.db.pool, acme))['acct-ryw-other']).toBe(5);
   });
 
   async function expectedSorted() {

@@ -3,6 +3,7 @@ import {
   belongsTo,
   CommandOutcome,
   ConsistencyToken,
+  MAX_TOKENS,
   DomainEvent,
   currentTraceparent,
   uuidV7Ids,
@@ -120,17 +121,19 @@ export class Consistency {
   constructor(private readonly runtime: ServiceRuntime) {}
 
   /**
-   * When the request sent `X-Consistency-Token`, waits (bounded) until
-   * `projection` has applied that write; the response says `X-Consistency: fresh`
-   * or `stale`. Without a token it returns at once.
+   * When the request sent `X-Consistency-Token` (one token, or a list of them),
+   * waits (bounded) until `projection` has applied every write they name; the
+   * response says `X-Consistency: fresh` or `stale`. Without a token it returns at once.
    */
   async await(projection: string, caller: Principal, timeoutMs = 3000): Promise<void> {
     const context = requestContext();
     if (!context?.readAfter) return;
-    const point = ConsistencyToken.decode(context.readAfter);
-    if (!point || !belongsTo(point, caller.tenant)) {
-      throw new BadRequestException('X-Consistency-Token is not a token this tenant was given');
+    const points = ConsistencyToken.decodeList(context.readAfter);
+    if (!points || !points.every((point) => belongsTo(point, caller.tenant))) {
+      throw new BadRequestException(
+        `X-Consistency-Token must be one or more (at most ${MAX_TOKENS}, comma separated) tokens this tenant was given`,
+      );
     }
-    context.freshness = await waitForConsistency(this.runtime.pool, projection, caller.tenant, point, { timeoutMs });
+    context.freshness = await waitForConsistency(this.runtime.pool, projection, caller.tenant, points, { timeoutMs });
   }
 }

@@ -15,7 +15,7 @@ export interface RequestContext {
   principal?: Principal;
   /** `Idempotency-Key` request header: a retried command with the same key is applied once. */
   idempotencyKey?: string;
-  /** `X-Consistency-Token` request header: the write a query must see. */
+  /** `X-Consistency-Token` request header: the write(s) a query must see, one token or a list. */
   readAfter?: string;
   /** Set by a command: returned as `X-Consistency-Token`. */
   consistencyToken?: string;

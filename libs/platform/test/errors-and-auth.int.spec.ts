@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_TOKENS } from '@hexfleet/eventing';
 import { createDevIssuer, unsignedToken } from '@hexfleet/testing';
 import { ExampleHarness, startExample, storedEvents } from './support/example-harness';
 
@@ -103,6 +104,28 @@ describe('the platform answers every error as problem+json and leaves nothing be
     });
     expectProblem(reply, 400, 'bad-request');
   });
+
+  it('a list of consistency tokens is refused when one of them is not ours, or when it is longer than the bound', async () => {
+    const written = await service.call('POST', `/accounts/${randomUUID()}/deposits`, {
+      token,
+      body: { amountMinor: 100 },
+    });
+    const ours = written.headers.get('x-consistency-token') ?? '';
+    expect(ours).not.toBe('');
+    const read = (list: string) =>
+      service.call('GET', `/accounts/${randomUUID()}`, { token, headers: { 'x-consistency-token': list } });
+    expectProblem(await read(`${ours}, not-a-token`), 400, 'bad-request');
+    expectProblem(
+      await read(
+        Array(MAX_TOKENS + 1)
+          .fill(ours)
+          .join(', '),
+      ),
+      400,
+      'bad-request',
+    );
+    expect((await read(Array(MAX_TOKENS).fill(ours).join(', '))).status).toBe(404);
+  });
 });
 
 describe('every route needs a valid token, and the token alone names the tenant', () => {
@@ -176,6 +199,13 @@ describe('every route needs a valid token, and the token alone names the tenant'
     expect(steered.status).toBe(404);
     const { rows } = await service.db.pool.query('select distinct tenant from eventstore.events');
     expect(rows.map((r) => r.tenant)).toEqual(['alphaco']);
+    // Nor can it ride in a list behind one of beta's own tokens.
+    const betaWrite = await deposit(beta);
+    const listed = await service.call('GET', `/accounts/${account}`, {
+      token: beta,
+      headers: { 'x-consistency-token': `${betaWrite.headers.get('x-consistency-token')}, ${readAfter}` },
+    });
+    expect(listed.status).toBe(400);
   });
 
   it('health, metrics and the OpenAPI document need no token', async () => {

@@ -6,7 +6,10 @@ import { tenantSchema } from './tenant-schemas';
 /**
  * Read-your-writes: a command answers with `X-Consistency-Token` naming the last
  * event it appended (and where it sits in its stream); a query that sends it back
- * waits, bounded, until the projection has applied that event.
+ * waits, bounded, until the projection has applied that event. A token speaks for
+ * its own stream only: a client that wrote to several streams (four hires are four
+ * employee streams, projected from different partitions) sends every token it wants
+ * to read, as an HTTP list (`X-Consistency-Token: t1, t2`), and the query waits for all.
  */
 export interface ConsistencyPoint {
   eventId: string;
@@ -19,6 +22,9 @@ export interface ConsistencyPoint {
 export const belongsTo = (point: ConsistencyPoint, tenant: string) =>
   point.streamKey.startsWith(`${tenant}/`) || point.streamKey.startsWith(`${tenant}:`);
 
+/** How many tokens one query may wait for: enough for a form's worth of writes, bounded for the database. */
+export const MAX_TOKENS = 32;
+
 export const ConsistencyToken = {
   /** For the response of a command that appended to `streamId` (`<tenant>/<aggregate>/<id>`). */
   forAppend(streamId: string, result: AppendResult): string {
@@ -30,6 +36,19 @@ export const ConsistencyToken = {
   },
   encode(point: ConsistencyPoint): string {
     return Buffer.from(JSON.stringify([point.eventId, point.streamKey, point.version])).toString('base64url');
+  },
+  /**
+   * The tokens of an `X-Consistency-Token` list (one or more, comma separated, at most
+   * MAX_TOKENS); undefined when any of them is not a token we issued: the caller answers 400.
+   */
+  decodeList(header: string): ConsistencyPoint[] | undefined {
+    const tokens = header
+      .split(',')
+      .map((token) => token.trim())
+      .filter(Boolean);
+    if (tokens.length === 0 || tokens.length > MAX_TOKENS) return undefined;
+    const points = tokens.map((token) => ConsistencyToken.decode(token));
+    return points.every((point) => point !== undefined) ? (points as ConsistencyPoint[]) : undefined;
   },
   /** Undefined for anything that is not a token we issued: the caller answers 400. */
   decode(token: string): ConsistencyPoint | undefined {
@@ -47,28 +66,33 @@ export const ConsistencyToken = {
 export type Freshness = 'fresh' | 'stale';
 
 /**
- * Waits until `projection` has applied the token's event for `tenant`, at most
- * `timeoutMs`; answers `stale` rather than hanging. A token for another
+ * Waits until `projection` has applied the event of every token for `tenant`, at
+ * most `timeoutMs`; answers `stale` rather than hanging. A token for another
  * tenant's stream is refused, so it cannot probe someone else's data.
  */
 export async function waitForConsistency(
   pool: Pool,
   projection: string,
   tenant: TenantId,
-  point: ConsistencyPoint,
+  points: ConsistencyPoint | ConsistencyPoint[],
   { timeoutMs = 3000, pollMs = 25 } = {},
 ): Promise<Freshness> {
-  if (!belongsTo(point, tenant)) throw new Error('consistency token belongs to another tenant');
+  const wanted = new Map<string, number>();
+  for (const point of Array.isArray(points) ? points : [points]) {
+    if (!belongsTo(point, tenant)) throw new Error('consistency token belongs to another tenant');
+    wanted.set(point.streamKey, Math.max(point.version, wanted.get(point.streamKey) ?? 0));
+  }
   const schema = tenantSchema(tenant);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await pool
-      .query<{ version: number }>(
-        `select version from ${schema}.projection_positions where projection = $1 and stream_key = $2`,
-        [projection, point.streamKey],
+      .query<{ stream_key: string; version: number }>(
+        `select stream_key, version from ${schema}.projection_positions where projection = $1 and stream_key = any($2)`,
+        [projection, [...wanted.keys()]],
       )
-      .catch(() => ({ rows: [] as Array<{ version: number }> })); // schema not created yet: nothing applied
-    if ((rows[0]?.version ?? 0) >= point.version) return 'fresh';
+      .catch(() => ({ rows: [] as Array<{ stream_key: string; version: number }> })); // schema not created yet: nothing applied
+    const applied = new Map(rows.map((row) => [row.stream_key, row.version]));
+    if ([...wanted].every(([stream, version]) => (applied.get(stream) ?? 0) >= version)) return 'fresh';
     if (Date.now() >= deadline) return 'stale';
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
