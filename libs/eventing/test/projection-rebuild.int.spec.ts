@@ -80,6 +80,31 @@ describe('projection rebuild', () => {
     await resumed.stop();
   });
 
+  it('rebuilds into a database where no projector ever ran (no bookkeeping tables, no tenant schemas)', async () => {
+    const before = [await balancesChecksum(scenario.db.pool, alpha), await balancesChecksum(scenario.db.pool, beta)];
+    for (const schema of ['projections', 'tenant_alpha', 'tenant_beta'])
+      await scenario.db.pool.query(`drop schema ${schema} cascade`);
+    const result = await rebuildProjection(deps());
+    expect(result.scanned).toBe(402);
+    expect([await balancesChecksum(scenario.db.pool, alpha), await balancesChecksum(scenario.db.pool, beta)]).toEqual(
+      before,
+    );
+  });
+
+  it('a handler that keeps failing fails the rebuild with its error instead of hanging; after the fix a rebuild restores it', async () => {
+    const checksums = async () => [
+      await balancesChecksum(scenario.db.pool, alpha),
+      await balancesChecksum(scenario.db.pool, beta),
+    ];
+    const before = await checksums();
+    const broken = accountBalances(scenario.topic, new Set(['acct-7'])); // the same projection, with a bug
+    const started = Date.now();
+    await expect(rebuildProjection({ ...deps(), projection: broken })).rejects.toThrow('handler bug for acct-7');
+    console.log(`rebuild with a failing handler rejected after ${Date.now() - started} ms`);
+    await rebuildProjection(deps());
+    expect(await checksums()).toEqual(before);
+  });
+
   const deps = () => ({ kafka: scenario.kafka, pool: scenario.db.pool, serde: scenario.serde, projection });
 });
 

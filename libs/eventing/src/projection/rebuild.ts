@@ -7,7 +7,7 @@ import type { Projection } from './projection';
 import { withTransaction } from '../postgres/transaction';
 import { ProjectionApplier } from './projection-applier';
 import { endOffsets, replay, ReplayRange } from './replay';
-import { tenantSchema } from './tenant-schemas';
+import { migrateSharedTables, tenantSchema } from './tenant-schemas';
 
 export interface RebuildOptions {
   kafka: Kafka;
@@ -23,10 +23,14 @@ export interface RebuildOptions {
  * Drops and recreates a projection's tables (for one tenant, or all) and
  * replays its topics from offset 0. Stop the projection's runner first.
  * One tenant replays up to where the runner got (its offsets stay); all tenants
- * replay to the topics' current end, and the runner resumes from there.
+ * replay to the topics' current end, and the runner resumes from there. A handler
+ * that throws fails the rebuild with its error (fix it and rebuild again: the
+ * tables are dropped first, so a second run starts clean).
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<{ applied: number; scanned: number }> {
   const { kafka, pool, serde, projection, tenant } = options;
+  // A database no runner ever started (a restore, a new replica of the read side) has no bookkeeping yet.
+  await migrateSharedTables(pool);
   const applier = new ProjectionApplier(pool, projection);
   const tenants = tenant ? [tenant] : await tenantsWithProjection(pool, projection);
   for (const t of tenants) await dropTables(pool, projection, t);

@@ -10,7 +10,9 @@ export interface ReplayRange {
 
 /**
  * Reads topics from their first offset up to fixed ends with a throw-away
- * consumer group, then stops: the engine behind rebuild and redrive.
+ * consumer group, then stops: the engine behind rebuild and redrive. When
+ * `handle` throws, the replay stops and rejects with that error (kafkajs alone
+ * would retry the batch and restart the consumer for ever).
  */
 export async function replay(
   kafka: Kafka,
@@ -26,13 +28,20 @@ export async function replay(
   try {
     await consumer.subscribe({ topics: [...new Set(ranges.map((r) => r.topic))], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
+      let failed = false;
       consumer
         .run({
           eachBatch: async ({ batch, heartbeat }) => {
             const range = pending.get(`${batch.topic}/${batch.partition}`);
-            if (!range) return;
+            if (failed || !range) return;
             const messages = batch.messages.filter((m) => BigInt(m.offset) < range.end);
-            if (messages.length) await handle(batch, messages);
+            try {
+              if (messages.length) await handle(batch, messages);
+            } catch (error) {
+              failed = true;
+              reject(error as Error);
+              return;
+            }
             await heartbeat();
             if (BigInt(batch.lastOffset()) + 1n >= range.end) pending.delete(`${batch.topic}/${batch.partition}`);
             if (pending.size === 0) resolve();
