@@ -194,10 +194,24 @@ describe('the fleet refuses bad tokens everywhere and keeps tenants apart', () =
 
   it('gives tenant B, with every role, nothing of tenant A’s resources and lets it change nothing', async () => {
     const b = await fleet.issuer.mint({ tenant: tenantB, roles: ALL_ROLES });
-    const before = Object.fromEntries(
-      await Promise.all(
-        Object.entries(fleet.services).map(async ([m, s]) => [m, await eventCount(s, tenantA)] as const),
-      ),
+    const counts = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          Object.entries(fleet.services).map(async ([m, s]) => [m, await eventCount(s, tenantA)] as const),
+        ),
+      );
+    // The set-up's hire sets off reactions in identity, payroll and profile (the hire has the
+    // admin's email): count once they have settled, two readings a second apart agreeing.
+    let before = await counts();
+    await eventually(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const now = await counts();
+        const settled = JSON.stringify(now) === JSON.stringify(before);
+        before = now;
+        return settled;
+      },
+      { timeoutMs: 30_000, what: "tenant A's event counts to settle" },
     );
     const statuses: Record<string, number> = {};
     const commandStatuses: string[] = [];
@@ -250,11 +264,7 @@ describe('the fleet refuses bad tokens everywhere and keeps tenants apart', () =
       }
     }
     console.log(`tenant B's well-formed commands on A's things: ${commandStatuses.join(', ')}`);
-    const after = Object.fromEntries(
-      await Promise.all(
-        Object.entries(fleet.services).map(async ([m, s]) => [m, await eventCount(s, tenantA)] as const),
-      ),
-    );
+    const after = await counts();
     console.log(
       `tenant B on tenant A's ids, by status: ${JSON.stringify(statuses)}; A's events before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`,
     );

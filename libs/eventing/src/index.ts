@@ -23,7 +23,7 @@ export { ProjectionRunner } from './projection/projection-runner';
 export type { ProjectionRunnerOptions } from './projection/projection-runner';
 export { tenantSchema } from './projection/tenant-schemas';
 export { belongsTo, ConsistencyToken, MAX_TOKENS, waitForConsistency } from './projection/consistency';
-export type { ConsistencyPoint, Freshness } from './projection/consistency';
+export type { ConsistencyPoint, ConsistencyWait, Freshness } from './projection/consistency';
 export { redriveDeadLetters } from './projection/redrive';
 export type { RedriveResult } from './projection/redrive';
 export { rebuildProjection } from './projection/rebuild';

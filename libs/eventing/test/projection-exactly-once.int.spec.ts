@@ -100,6 +100,13 @@ describe('projection: exactly-once effect and read-your-writes', () => {
     if (!list) throw new Error('token list did not decode');
     expect(list.map((p) => p.streamKey)).toEqual([stream, elsewhere.stream]);
     expect(await waitForConsistency(scenario.db.pool, projection.name, acme, list, { timeoutMs: 300 })).toBe('stale');
+    // A token names its topic: a read model that does not read that topic does not wait for it.
+    const onTopic = ConsistencyToken.decode(ConsistencyToken.forAppend(elsewhere.stream, elsewhere.result, 'other.v1'));
+    if (!onTopic) throw new Error('token with a topic did not decode');
+    expect(onTopic).toMatchObject({ streamKey: elsewhere.stream, topic: 'other.v1' });
+    const wait = (topics: string[]) =>
+      waitForConsistency(scenario.db.pool, projection.name, acme, [onTopic], { timeoutMs: 300, topics });
+    expect([await wait([scenario.topic]), await wait([scenario.topic, 'other.v1'])]).toEqual(['fresh', 'stale']);
     expect(ConsistencyToken.decodeList(`${token}, not-a-token`)).toBeUndefined();
     expect(ConsistencyToken.decodeList(' , ')).toBeUndefined();
     expect(ConsistencyToken.decode('not-a-token')).toBeUndefined();

@@ -74,14 +74,19 @@ export class Commands {
     });
     const context = requestContext();
     if (context && outcome.status === 'appended') {
-      context.consistencyToken = ConsistencyToken.forAppend(stream, outcome);
+      context.consistencyToken = ConsistencyToken.forAppend(
+        stream,
+        outcome,
+        this.runtime.topicOf(outcome.lastEventType),
+      );
     }
     return outcome;
   }
 
   /**
    * A command over several streams, committed together (see runStreamTransaction).
-   * The response's consistency token names the stream appended last.
+   * The response's consistency token is a list, one per stream written: a query
+   * waits for those its read model is fed by (ADR 0030).
    */
   async transact<T>(
     caller: Principal,
@@ -97,8 +102,10 @@ export class Commands {
       retries,
     );
     const context = requestContext();
-    if (context && outcome.status === 'appended' && outcome.consistencyToken) {
-      context.consistencyToken = outcome.consistencyToken;
+    if (context && outcome.status === 'appended' && outcome.written.length) {
+      context.consistencyToken = ConsistencyToken.encodeList(
+        outcome.written.map(({ point, lastEventType }) => ({ ...point, topic: this.runtime.topicOf(lastEventType) })),
+      );
     }
     return outcome;
   }
@@ -122,8 +129,9 @@ export class Consistency {
 
   /**
    * When the request sent `X-Consistency-Token` (one token, or a list of them),
-   * waits (bounded) until `projection` has applied every write they name; the
-   * response says `X-Consistency: fresh` or `stale`. Without a token it returns at once.
+   * waits (bounded) until `projection` has applied every write they name on the
+   * topics it reads; the response says `X-Consistency: fresh` or `stale`. Without
+   * a token it returns at once.
    */
   async await(projection: string, caller: Principal, timeoutMs = 3000): Promise<void> {
     const context = requestContext();
@@ -134,6 +142,9 @@ export class Consistency {
         `X-Consistency-Token must be one or more (at most ${MAX_TOKENS}, comma separated) tokens this tenant was given`,
       );
     }
-    context.freshness = await waitForConsistency(this.runtime.pool, projection, caller.tenant, points, { timeoutMs });
+    context.freshness = await waitForConsistency(this.runtime.pool, projection, caller.tenant, points, {
+      timeoutMs,
+      topics: this.runtime.projectionTopics(projection),
+    });
   }
 }

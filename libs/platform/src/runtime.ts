@@ -130,6 +130,16 @@ export class ServiceRuntime {
     );
   }
 
+  /** The topic an event type is published on; undefined for a type this service has no contract for. */
+  topicOf(eventType: string): string | undefined {
+    return this.definition.contracts.find((contract) => contract.type === eventType)?.topic;
+  }
+
+  /** The topics a projection of this service reads; undefined for a name it does not run. */
+  projectionTopics(projection: string): readonly string[] | undefined {
+    return this.definition.projections?.find((p) => p.name === projection)?.topics;
+  }
+
   /**
    * A read-model query in the tenant's schema. The schema name comes only from a
    * valid TenantId, quoted; a tenant whose read model does not exist yet has no rows.

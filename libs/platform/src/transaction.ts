@@ -1,6 +1,6 @@
 import {
   ConcurrencyError,
-  ConsistencyToken,
+  type ConsistencyPoint,
   DomainEvent,
   DuplicateEventError,
   eventIdFor,
@@ -29,8 +29,14 @@ export interface StreamTransaction {
   append<E extends DomainEvent>(stream: LoadedStream<E, unknown>, events: readonly E[]): void;
 }
 
+/** A stream a transaction appended to: where its last event sits, and that event's type. */
+export interface StreamWritten {
+  point: ConsistencyPoint;
+  lastEventType: string;
+}
+
 export type TransactionOutcome<T> =
-  { status: 'appended'; result: T; consistencyToken?: string } | { status: 'already-applied'; result: T };
+  { status: 'appended'; result: T; written: StreamWritten[] } | { status: 'already-applied'; result: T };
 
 /**
  * A command that must change several streams at once (a checkout lends the
@@ -70,7 +76,7 @@ export async function runStreamTransaction<T>(
       },
     });
     if (alreadyApplied) return { status: 'already-applied', result };
-    if (pending.length === 0) return { status: 'appended', result };
+    if (pending.length === 0) return { status: 'appended', result, written: [] };
 
     try {
       const appends = pending.map(({ stream, events }) => ({
@@ -85,9 +91,11 @@ export async function runStreamTransaction<T>(
         })),
       }));
       const results = await store.appendAll(appends);
-      const last = results[results.length - 1];
-      const consistencyToken = ConsistencyToken.forAppend(appends[appends.length - 1].streamId, last);
-      return { status: 'appended', result, consistencyToken };
+      const written = appends.map(({ streamId: stream, events }, i) => ({
+        point: { eventId: results[i].lastEventId, streamKey: stream, version: results[i].nextVersion },
+        lastEventType: events[events.length - 1].type,
+      }));
+      return { status: 'appended', result, written };
     } catch (error) {
       if (error instanceof DuplicateEventError) return { status: 'already-applied', result };
       if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;

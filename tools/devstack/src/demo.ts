@@ -48,7 +48,31 @@ async function call(url: string, method: string, body?: unknown, headers: Record
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json, headers: response.headers };
+}
+
+/** The consistency tokens of the writes a seed made (a retried, already applied write has none). */
+class Written {
+  private readonly tokens: string[] = [];
+  add(reply: { headers: Headers }) {
+    const token = reply.headers.get('x-consistency-token');
+    if (token) this.tokens.push(token);
+  }
+
+  /**
+   * Waits until `url`'s read model has applied every write, so "demo data in" means a
+   * person who logs in sees it (each token names one stream: the read sends them all).
+   */
+  async visibleAt(url: string, headers: Record<string, string>, what: string) {
+    if (this.tokens.length === 0) return;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const reply = await call(url, 'GET', undefined, { ...headers, 'x-consistency-token': this.tokens.join(', ') });
+      expectStatus(reply, [200], `reading ${what}`);
+      if (reply.headers.get('x-consistency') === 'fresh') return;
+      if (Date.now() > deadline) throw new Error(`demo data: ${what} did not show the demo data within 60 s`);
+    }
+  }
 }
 
 const expectStatus = (reply: { status: number; body: Json }, allowed: number[], what: string) => {
@@ -134,6 +158,7 @@ async function seedBusiness(fleet: RunningFleet, auth: Auth) {
     ['Alan', 'Turing', 'Engineering', 'Software Engineer'],
     ['Katherine', 'Johnson', 'Finance', 'Analyst'],
   ];
+  const written = new Written();
   for (const [firstName, lastName, department, designation] of people) {
     const body = {
       firstName,
@@ -144,12 +169,11 @@ async function seedBusiness(fleet: RunningFleet, auth: Auth) {
       designation,
       employmentType: 'full-time',
     };
-    expectStatus(
-      await call(`${hrms}/employees`, 'POST', body, auth(`demo-hire-${firstName}`)),
-      [201],
-      `hiring ${firstName}`,
-    );
+    const hired = await call(`${hrms}/employees`, 'POST', body, auth(`demo-hire-${firstName}`));
+    expectStatus(hired, [201], `hiring ${firstName}`);
+    written.add(hired);
   }
+  await written.visibleAt(`${hrms}/employees?limit=1`, auth(), 'the employee directory');
 }
 
 async function seedSchool(fleet: RunningFleet, auth: Auth) {
@@ -169,6 +193,7 @@ async function seedSchool(fleet: RunningFleet, auth: Auth) {
     hardDueDate: null,
   };
   expectStatus(await call(`${libraries}/schools/${SCHOOL_ID}/loan-rules`, 'PUT', rule, auth()), [204], 'loan rules');
+  const written = new Written();
   const titles = [
     ['The Hobbit', 'J. R. R. Tolkien', 'HOB'],
     ['A Brief History of Time', 'Stephen Hawking', 'BHT'],
@@ -181,6 +206,7 @@ async function seedSchool(fleet: RunningFleet, auth: Auth) {
       auth(`demo-title-${code}`),
     );
     const { titleId } = expectStatus(created, [201], `cataloguing ${title}`);
+    written.add(created);
     for (const n of [1, 2]) {
       const copy = await call(
         `${libraries}/titles/${titleId}/copies`,
@@ -189,8 +215,10 @@ async function seedSchool(fleet: RunningFleet, auth: Auth) {
         auth(`demo-copy-${code}-${n}`),
       );
       expectStatus(copy, [201, 409], `adding copy ${code}-${n}`);
+      written.add(copy);
     }
   }
+  await written.visibleAt(`${libraries}/titles?schoolId=${SCHOOL_ID}`, auth(), 'the catalogue');
   const patron = await call(
     `${libraries}/patrons`,
     'POST',

@@ -26,7 +26,7 @@ export interface CommandContext {
 }
 
 export type CommandOutcome =
-  | { status: 'appended'; nextVersion: number; lastEventId: string; eventCount: number }
+  | { status: 'appended'; nextVersion: number; lastEventId: string; lastEventType: string; eventCount: number }
   | { status: 'already-applied'; lastEventId: string }
   | { status: 'no-change' };
 
@@ -59,7 +59,8 @@ export async function handleCommand<C, E extends DomainEvent, S>(
     }));
     try {
       const result = await store.append(context.streamId, context.tenant, newEvents, history.length);
-      return { status: 'appended', ...result, eventCount: newEvents.length };
+      const lastEventType = newEvents[newEvents.length - 1].type;
+      return { status: 'appended', ...result, lastEventType, eventCount: newEvents.length };
     } catch (error) {
       if (error instanceof DuplicateEventError)
         return { status: 'already-applied', lastEventId: newEvents[newEvents.length - 1].eventId };

@@ -5,17 +5,21 @@ import { tenantSchema } from './tenant-schemas';
 
 /**
  * Read-your-writes: a command answers with `X-Consistency-Token` naming the last
- * event it appended (and where it sits in its stream); a query that sends it back
- * waits, bounded, until the projection has applied that event. A token speaks for
- * its own stream only: a client that wrote to several streams (four hires are four
- * employee streams, projected from different partitions) sends every token it wants
- * to read, as an HTTP list (`X-Consistency-Token: t1, t2`), and the query waits for all.
+ * event it appended to each stream it wrote (where it sits in its stream, and the
+ * topic it is published on); a query that sends it back waits, bounded, until the
+ * projection has applied those events. A token speaks for its own stream only: a
+ * client that wrote to several streams (four hires are four employee streams,
+ * projected from different partitions) sends every token it holds, as an HTTP list
+ * (`X-Consistency-Token: t1, t2`), and the query waits for all of them, except the
+ * ones on topics its projection does not read (ADR 0030).
  */
 export interface ConsistencyPoint {
   eventId: string;
   /** The stream, `<tenant>/<aggregate>/<id>` (tokens issued before: the Kafka key `<tenant>:<id>`). */
   streamKey: string;
   version: number;
+  /** The topic the event is published on; absent in tokens issued before topics were named. */
+  topic?: string;
 }
 
 /** Whether a token's stream is the tenant's (either spelling). */
@@ -27,15 +31,21 @@ export const MAX_TOKENS = 32;
 
 export const ConsistencyToken = {
   /** For the response of a command that appended to `streamId` (`<tenant>/<aggregate>/<id>`). */
-  forAppend(streamId: string, result: AppendResult): string {
+  forAppend(streamId: string, result: AppendResult, topic?: string): string {
     return ConsistencyToken.encode({
       eventId: result.lastEventId,
       streamKey: streamId,
       version: result.nextVersion,
+      ...(topic ? { topic } : {}),
     });
   },
   encode(point: ConsistencyPoint): string {
-    return Buffer.from(JSON.stringify([point.eventId, point.streamKey, point.version])).toString('base64url');
+    const fields = [point.eventId, point.streamKey, point.version, ...(point.topic ? [point.topic] : [])];
+    return Buffer.from(JSON.stringify(fields)).toString('base64url');
+  },
+  /** Several tokens as one header value: the HTTP list a query sends back. */
+  encodeList(points: readonly ConsistencyPoint[]): string {
+    return points.map((point) => ConsistencyToken.encode(point)).join(', ');
   },
   /**
    * The tokens of an `X-Consistency-Token` list (one or more, comma separated, at most
@@ -53,10 +63,12 @@ export const ConsistencyToken = {
   /** Undefined for anything that is not a token we issued: the caller answers 400. */
   decode(token: string): ConsistencyPoint | undefined {
     try {
-      const [eventId, streamKey, version] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown[];
+      const fields = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown[];
+      const [eventId, streamKey, version, topic] = fields;
       if (typeof eventId !== 'string' || typeof streamKey !== 'string' || !Number.isSafeInteger(version))
         return undefined;
-      return { eventId, streamKey, version: version as number };
+      if (fields.length > 4 || (topic !== undefined && typeof topic !== 'string')) return undefined;
+      return { eventId, streamKey, version: version as number, ...(topic ? { topic } : {}) };
     } catch {
       return undefined;
     }
@@ -64,6 +76,16 @@ export const ConsistencyToken = {
 };
 
 export type Freshness = 'fresh' | 'stale';
+
+export interface ConsistencyWait {
+  timeoutMs?: number;
+  pollMs?: number;
+  /**
+   * The projection's topics: a token for an event on another topic cannot show in this
+   * read model, so it is not waited for (a token without a topic always is).
+   */
+  topics?: readonly string[];
+}
 
 /**
  * Waits until `projection` has applied the event of every token for `tenant`, at
@@ -75,13 +97,15 @@ export async function waitForConsistency(
   projection: string,
   tenant: TenantId,
   points: ConsistencyPoint | ConsistencyPoint[],
-  { timeoutMs = 3000, pollMs = 25 } = {},
+  { timeoutMs = 3000, pollMs = 25, topics }: ConsistencyWait = {},
 ): Promise<Freshness> {
   const wanted = new Map<string, number>();
   for (const point of Array.isArray(points) ? points : [points]) {
     if (!belongsTo(point, tenant)) throw new Error('consistency token belongs to another tenant');
+    if (topics && point.topic && !topics.includes(point.topic)) continue;
     wanted.set(point.streamKey, Math.max(point.version, wanted.get(point.streamKey) ?? 0));
   }
+  if (wanted.size === 0) return 'fresh';
   const schema = tenantSchema(tenant);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -84,7 +84,10 @@ describe('job openings: a manager asks, HR approves (never their own), the board
       body: { reason: 'both hired' },
     });
     expect(closed.status).toBe(200);
-    const fresh = { 'x-consistency-token': closed.headers.get('x-consistency-token') ?? '' };
+    // The board shows two openings, two streams: it is read with both tokens (ADR 0030).
+    const fresh = {
+      'x-consistency-token': [own, closed].map((reply) => reply.headers.get('x-consistency-token') ?? '').join(', '),
+    };
     const board = async (query: string) =>
       ((await hrms.call('GET', `/job-openings${query}`, { token: employee, headers: fresh })).body.items ?? []).map(
         (item) => `${item.title}: ${item.status}`,

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
+import { eventually } from '@hexfleet/testing';
 import { April, figures, payApril } from './support/april-flow';
 import { payrollWithHrms } from './support/service-harness';
 
@@ -50,6 +51,13 @@ describe('two tenants side by side never see each other’s employees or payslip
         const body = (await reply).body as { items?: Rows } | Rows;
         return (Array.isArray(body) ? body : (body.items ?? [])).map((row) => row.employeeId as string).sort();
       };
+      // HRMS's own read models: nothing above waited for them (payroll's waits were on its own).
+      await eventually(
+        async () =>
+          (await items(hrms.call('GET', '/employees', { token }))).length === ids(own).length &&
+          (await items(hrms.call('GET', '/leave-requests', { token }))).length === 1,
+        { what: `HRMS's employee directory and leave requests of ${own.tenant}` },
+      );
       expect(await items(hrms.call('GET', '/employees', { token }))).toEqual(ids(own));
       expect(await items(payroll.call('GET', '/employees', { token }))).toEqual(ids(own));
       expect(await items(payroll.call('GET', '/payroll-runs/2026-04/payslips', { token }))).toEqual(ids(own));

@@ -77,7 +77,8 @@ describe('holds queue and lost items', () => {
 
     clock.set('2026-06-18T09:00:00Z'); // the day after the last pickup day
     const runs = [await job.scan(), await job.scan()];
-    await eventually(async () => (await queue(titleId, '')).every((h) => h.patronId === ravi));
+    // Asha's expiry and Ravi's turn are one append: wait for both, not only the first.
+    await eventually(async () => (await queue(titleId, '')).every((h) => h.patronId === ravi && h.status === 'ready'));
     const after = await queue(titleId, '');
     console.log(
       `hold expiry runs on 18 Jun: ${runs.join(', ')}; queue now ${JSON.stringify(after.map((h) => [h.status, h.pickupBy]))}`,

@@ -52,18 +52,27 @@ describe('admins and their users', () => {
     const grants = `/users/${teacher.userId}/grants`;
     expectStatus(await admin.call('POST', grants, { role: 'librarian', schoolId: school }, head), 204);
     const duplicate = await admin.call('POST', grants, { role: 'librarian', schoolId: school }, head);
-    expectStatus(await admin.call('DELETE', `${grants}?role=librarian&schoolId=${school}`, undefined, head), 204);
+    const revoked = expectStatus(
+      await admin.call('DELETE', `${grants}?role=librarian&schoolId=${school}`, undefined, head),
+      204,
+    );
     const revokedTwice = await admin.call('DELETE', grants, { role: 'librarian', schoolId: school }, head);
     expect([duplicate.body.code, revokedTwice.body.code]).toEqual(['role-already-granted', 'role-not-granted']);
 
-    const list = await service.call('GET', '/users?limit=2', {
-      token: adminToken,
-      headers: { 'x-consistency-token': teacher.reply.headers.get('x-consistency-token') ?? '' },
-    });
+    // The head's and the teacher's accounts are two streams, and the revocation the teacher's
+    // last write: the directory is read with all three tokens (ADR 0030).
+    const fresh = {
+      'x-consistency-token': [principal.reply, teacher.reply, revoked]
+        .map((reply) => reply.headers.get('x-consistency-token') ?? '')
+        .join(', '),
+    };
+    const list = await service.call('GET', '/users?limit=2', { token: adminToken, headers: fresh });
     console.log(`GET /users?limit=2 -> ${list.headers.get('x-consistency')} ${JSON.stringify(list.body)}`);
     expect(list.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
     expect(list.body.items).toHaveLength(2);
-    const all = expectStatus(await service.call('GET', '/users?q=teacher', { token: head }), 200).body.items ?? [];
+    const all =
+      expectStatus(await service.call('GET', '/users?q=teacher', { token: head, headers: fresh }), 200).body.items ??
+      [];
     expect(all).toEqual([
       expect.objectContaining({
         userId: teacher.userId,

@@ -16,8 +16,9 @@ const COPY_STATUS: Record<string, string> = {
 
 /**
  * Catalogue search: titles with their copies' availability, per tenant.
- * It also reads libraries.loan.v1 (times borrowed, for "popular" lists), which
- * lets a checkout's consistency token (naming the loan) be awaited here too.
+ * It also reads libraries.loan.v1 (times borrowed, for "popular" lists). A
+ * checkout's consistency token names the loan and the copy it wrote, so it can be
+ * awaited here for both the count and the availability.
  */
 export const catalogueProjection = (name: string): Projection => ({
   name,
