@@ -1,6 +1,5 @@
 import { TenantId } from '@hexfleet/kernel';
 import { createTestDatabase, stackEnv, TestDatabase, uniqueName } from '@hexfleet/testing';
-import type { Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '../src';
 import { accountContracts } from './example/account.contracts';
@@ -22,7 +21,6 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<num
 describe('relay leadership', () => {
   const topic = uniqueName('example.account.v1');
   let db: TestDatabase;
-  const producers: Producer[] = [];
   const relays: Relay[] = [];
 
   beforeAll(async () => {
@@ -30,15 +28,12 @@ describe('relay leadership', () => {
     await new PostgresEventStore(db.pool).migrate();
     await createTopic(topic);
     for (let i = 0; i < 2; i++) {
-      const producer = testKafka(`relay-${i}`).producer({ idempotent: true, maxInFlightRequests: 1 });
-      await producer.connect();
       const serde = AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), accountContracts(topic));
-      producers.push(producer);
       relays.push(
         new Relay({
           name: 'leaders',
           databaseUrl: db.url,
-          producer,
+          kafka: testKafka(`relay-${i}`),
           serde,
           source: '/example/account',
           batchSize: 100,
@@ -49,7 +44,6 @@ describe('relay leadership', () => {
   });
   afterAll(async () => {
     await Promise.all(relays.map((r) => r.stop()));
-    await Promise.all(producers.map((p) => p.disconnect()));
     await db.drop();
   });
 

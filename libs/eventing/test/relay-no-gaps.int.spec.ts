@@ -1,6 +1,5 @@
 import { TenantId } from '@hexfleet/kernel';
 import { createTestDatabase, stackEnv, TestDatabase, uniqueName } from '@hexfleet/testing';
-import type { Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { appendIn, AvroSerde, ConcurrencyError, NewEvent, PostgresEventStore, Relay, streamId } from '../src';
 import { accountContracts } from './example/account.contracts';
@@ -17,21 +16,18 @@ const deposit = (i: number): NewEvent => ({ eventId: uuidv7(), type: 'Deposited'
 describe('relay: no gaps under concurrency', () => {
   const topic = uniqueName('example.account.v1');
   let db: TestDatabase;
-  let producer: Producer;
   let relay: Relay;
 
   beforeAll(async () => {
     db = await createTestDatabase('relaygaps');
     await new PostgresEventStore(db.pool).migrate();
     await createTopic(topic);
-    producer = testKafka('relay').producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
     const serde = AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), accountContracts(topic));
     await serde.registerAll();
     relay = new Relay({
       name: 'gaps',
       databaseUrl: db.url,
-      producer,
+      kafka: testKafka('relay'),
       serde,
       source: '/example/account',
       batchSize: 500,
@@ -40,7 +36,6 @@ describe('relay: no gaps under concurrency', () => {
   });
   afterAll(async () => {
     await relay.stop();
-    await producer.disconnect();
     await db.drop();
   });
 

@@ -16,7 +16,7 @@ import {
   tenantSchema,
   TopicSpec,
 } from '@hexfleet/eventing';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import type { TenantId } from '@hexfleet/kernel';
 import type { PlatformEnv } from './config';
@@ -73,7 +73,6 @@ export class ServiceRuntime {
   relay?: Relay;
   /** Set when shutdown begins: readiness answers 503 and responses close their connection. */
   draining = false;
-  private producer?: Producer;
   private readonly logger = new Logger('Runtime');
 
   constructor(
@@ -169,12 +168,10 @@ export class ServiceRuntime {
       await admin.disconnect();
     }
     if (this.definition.topics?.length) {
-      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-      await this.producer.connect();
       this.relay = new Relay({
         name: this.definition.name,
         databaseUrl: this.env.DATABASE_URL,
-        producer: this.producer,
+        kafka: this.kafka,
         serde: this.serde,
         source: this.definition.source,
         onBatch: (published) => this.metrics.eventsPublished.inc(published),
@@ -190,7 +187,6 @@ export class ServiceRuntime {
       await runner.stop().catch((error: Error) => this.logger.warn(`stopping ${runner.group}: ${error.message}`));
     }
     await this.relay?.stop();
-    await this.producer?.disconnect().catch(() => undefined);
     await this.metrics.close();
     await this.pool.end();
   }

@@ -164,7 +164,9 @@ export class ChaosStack {
     await this.toxiproxy?.stop();
     await this.killKafka().catch(() => undefined);
     await this.stopPostgres().catch(() => undefined);
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    // CHAOS_KEEP=1 keeps the run's folder (the broker's, the database's and each service's logs) to look into a failure.
+    if (process.env.CHAOS_KEEP) this.log(`run folder kept: ${this.dir}`);
+    else fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

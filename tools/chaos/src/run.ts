@@ -174,7 +174,11 @@ async function runScenario(scenario: Scenario, ctx: RunContext): Promise<Scenari
         async (r) => `${r.status} ${await r.text()}`,
         (e: Error) => e.message,
       );
-      result.error += `\n${replica.name} /health/ready: ${health}\n${replica.tail(45)}`;
+      const metrics = await fetch(`${replica.url}/metrics`, { signal: AbortSignal.timeout(5000) }).then(
+        async (r) => (await r.text()).split('\n').filter((line) => /^(consumer_lag_records|relay_)/.test(line)),
+        (e: Error) => [e.message],
+      );
+      result.error += `\n${replica.name} /health/ready: ${health}\n${metrics.join('\n')}\n${replica.tail(45)}`;
     }
     result.verdict = await check().catch((failure: Error) => ({
       ...tally(load.commands),

@@ -17,7 +17,7 @@ export function buildService(project: string): void {
 /**
  * One replica of a service as deployed (`node dist/<project>/src/main.js`), which a
  * scenario can kill with any signal and start again with the same port and
- * environment. Its standard error goes to a log file in the run's folder.
+ * environment. Its output goes to a log file in the run's folder.
  */
 export class ServiceProcess {
   private child?: ChildProcess;
@@ -48,7 +48,8 @@ export class ServiceProcess {
     const log = fs.openSync(this.logFile, 'a');
     this.child = spawn(process.execPath, [path.join(ROOT, 'dist', this.project, 'src/main.js')], {
       cwd: ROOT,
-      stdio: ['ignore', 'ignore', log],
+      // The service logs at warn (the relay's and consumers' troubles): kept for a failed run.
+      stdio: ['ignore', log, log],
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
     });
     fs.closeSync(log);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Producer, TopicMessages } from 'kafkajs';
+import type { Kafka, Producer, TopicMessages } from 'kafkajs';
 import { recordFullName } from '../serde/event-contract';
 import { AvroSerde } from '../serde/avro-serde';
 import { toRecordedEvent } from '../event-store/postgres-event-store';
@@ -12,8 +12,8 @@ export interface RelayOptions {
   /** The service's name: its leadership lock and checkpoint are keyed by it. */
   name: string;
   databaseUrl: string;
-  /** An idempotent kafkajs producer (`idempotent: true, maxInFlightRequests: 1`), connected. */
-  producer: Producer;
+  /** The relay makes its own idempotent producers from it (`idempotent: true, maxInFlightRequests: 1`). */
+  kafka: Pick<Kafka, 'producer'>;
   serde: AvroSerde;
   /** CloudEvents `ce_source`, e.g. `/school/libraries`. */
   source: string;
@@ -39,6 +39,11 @@ export interface RelayOptions {
  * lock on its own connection, and writes its checkpoint through that same
  * connection, so a relay that lost its session cannot move the checkpoint.
  * Publishing is at-least-once; consumers deduplicate by `ce_id`.
+ *
+ * A failed send discards the producer, and the next batch goes out on a new one
+ * (a new producer id). kafkajs's idempotent producer can lose step with the broker's
+ * sequence numbers after a broker restart and then fail every send until it is
+ * replaced (kafkajs issue #598); a relay that kept it would publish nothing more.
  */
 export class Relay {
   private running = false;
@@ -46,6 +51,7 @@ export class Relay {
   private wake?: () => void;
   /** Where publishing stands: read when leadership is won, then kept here (the leader is its only writer). */
   private checkpoint = { tx: '0', position: '0' };
+  private producer?: Producer;
   leader = false;
 
   constructor(private readonly options: RelayOptions) {}
@@ -60,6 +66,22 @@ export class Relay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.dropProducer();
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  private async dropProducer() {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 
   private async run() {
@@ -167,9 +189,11 @@ export class Relay {
       byTopic.set(contract.topic, batch);
     }
     try {
-      await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
     } catch (error) {
       for (const span of spans) recordFailure(span, error);
+      await this.dropProducer();
       throw error;
     } finally {
       for (const span of spans) span.end();

@@ -1,6 +1,5 @@
 import { TenantId } from '@hexfleet/kernel';
 import { createTestDatabase, eventually, stackEnv, TestDatabase, uniqueName } from '@hexfleet/testing';
-import type { Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '../../src';
 import { accountContracts, rewardContracts } from '../example/account.contracts';
@@ -24,13 +23,11 @@ export async function accountScenario(prefix: string) {
     ...rewardContracts(rewardTopic),
   ]);
   await serde.registerAll();
-  const producer: Producer = testKafka('scenario-relay').producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
   const relayErrors: unknown[] = [];
   const relay = new Relay({
     name: prefix,
     databaseUrl: db.url,
-    producer,
+    kafka: testKafka('scenario-relay'),
     serde,
     source: '/example/account',
     pollIntervalMs: 100,
@@ -67,7 +64,6 @@ export async function accountScenario(prefix: string) {
     },
     async close() {
       await relay.stop();
-      await producer.disconnect();
       const admin = testKafka().admin();
       await admin.connect();
       await admin.deleteTopics({ topics: [topic, rewardTopic] }).catch(() => undefined);

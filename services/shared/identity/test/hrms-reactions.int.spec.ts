@@ -15,7 +15,6 @@ import { IdentityHarness, startIdentity } from './support/identity-harness';
 class HrmsStandIn {
   private relays: Relay[] = [];
   private readonly kafka = testKafka('hrms-stand-in');
-  private readonly producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   private constructor(
     readonly db: TestDatabase,
     private readonly store: PostgresEventStore,
@@ -26,7 +25,6 @@ class HrmsStandIn {
     const store = new PostgresEventStore(db.pool);
     await store.migrate();
     const standIn = new HrmsStandIn(db, store);
-    await standIn.producer.connect();
     return standIn;
   }
 
@@ -44,7 +42,7 @@ class HrmsStandIn {
     const relay = new Relay({
       name: uniqueName('hrms'),
       databaseUrl: this.db.url,
-      producer: this.producer,
+      kafka: this.kafka,
       serde,
       source: '/business/hrms',
     });
@@ -59,7 +57,6 @@ class HrmsStandIn {
 
   async close() {
     await this.stopPublishing();
-    await this.producer.disconnect();
     await this.db.drop();
   }
 }

@@ -132,13 +132,12 @@ interface RunningRelay {
 
 /** The relay as a service runs it (runtime.ts): its own producer, woken by NOTIFY, batches of 1,000. */
 async function startRelay(ctx: BenchContext, databaseUrl: string, serde: AvroSerde): Promise<RunningRelay> {
-  const producer = await relayProducer(ctx.kafka);
   let published = 0;
   let failure: unknown;
   const relay = new Relay({
     name: 'bench',
     databaseUrl,
-    producer,
+    kafka: ctx.kafka,
     serde,
     source: SOURCE,
     onBatch: (n) => (published += n),
@@ -157,7 +156,6 @@ async function startRelay(ctx: BenchContext, databaseUrl: string, serde: AvroSer
     },
     async stop() {
       await relay.stop();
-      await producer.disconnect();
     },
   };
 }
