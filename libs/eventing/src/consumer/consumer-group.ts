@@ -1,4 +1,5 @@
-import type { Admin, Consumer, Kafka, Producer } from 'kafkajs';
+import type { Admin, Consumer, Kafka } from 'kafkajs';
+import { RenewingProducer } from '../producer/renewing-producer';
 import { TOPIC_CATALOG } from '@hexfleet/schemas';
 import { ClusterPolicy, ensureTopics, LOCAL_CLUSTER } from '../topics/topic-catalog';
 import { dlqTopic } from './dead-letters';
@@ -22,10 +23,10 @@ export interface ConsumerGroupOptions {
   startAt?: 'beginning' | 'end';
 }
 
-/** What both runners need: the group's DLQ topic, an idempotent producer for it, and a subscribed consumer. */
+/** What both runners need: the group's DLQ topic, a producer for it (connected on first use), and a subscribed consumer. */
 export async function joinConsumerGroup(
   options: ConsumerGroupOptions,
-): Promise<{ consumer: Consumer; producer: Producer }> {
+): Promise<{ consumer: Consumer; producer: RenewingProducer }> {
   const { kafka, group } = options;
   const admin = kafka.admin();
   await admin.connect();
@@ -44,8 +45,7 @@ export async function joinConsumerGroup(
   } finally {
     await admin.disconnect();
   }
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
+  const producer = new RenewingProducer(kafka);
   const consumer = kafka.consumer({ groupId: group, sessionTimeout: options.sessionTimeoutMs ?? 30_000 });
   await consumer.connect();
   await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.startAt !== 'end' });

@@ -1,4 +1,5 @@
-import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
+import type { RenewingProducer } from '../producer/renewing-producer';
 
 export const dlqTopic = (group: string) => `dlq.${group}`;
 
@@ -15,7 +16,11 @@ export interface DeadLetter {
  * Sends a record that cannot be handled to `dlq.<group>`, unchanged, with why
  * and where it came from in headers, so it can be inspected and redriven.
  */
-export async function sendToDeadLetters(producer: Producer, letter: DeadLetter, now: Date): Promise<void> {
+export async function sendToDeadLetters(
+  producer: Pick<RenewingProducer, 'send'>,
+  letter: DeadLetter,
+  now: Date,
+): Promise<void> {
   const headers: IHeaders = {
     ...letter.message.headers,
     dlq_error: String((letter.error as Error)?.message ?? letter.error).slice(0, 2000),

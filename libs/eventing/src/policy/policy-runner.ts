@@ -1,5 +1,6 @@
 import { isDomainError } from '@hexfleet/kernel';
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { RenewingProducer } from '../producer/renewing-producer';
 import { v5 as uuidv5 } from 'uuid';
 import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
 import { joinConsumerGroup } from '../consumer/consumer-group';
@@ -48,7 +49,7 @@ export interface PolicyRunnerOptions {
  */
 export class PolicyRunner {
   private consumer?: Consumer;
-  private producer?: Producer;
+  private producer?: RenewingProducer;
   readonly group: string;
   readonly topics: readonly string[];
 
@@ -131,7 +132,7 @@ export class PolicyRunner {
     }
   }
 
-  private producerOrThrow(): Producer {
+  private producerOrThrow(): RenewingProducer {
     if (!this.producer) throw new Error('policy runner is not started');
     return this.producer;
   }

@@ -1,4 +1,5 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { RenewingProducer } from '../producer/renewing-producer';
 import type { Pool } from 'pg';
 import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
 import { joinConsumerGroup } from '../consumer/consumer-group';
@@ -39,7 +40,7 @@ export interface ProjectionRunnerOptions {
  */
 export class ProjectionRunner {
   private consumer?: Consumer;
-  private producer?: Producer;
+  private producer?: RenewingProducer;
   readonly applier: ProjectionApplier;
   readonly group: string;
   readonly topics: readonly string[];
@@ -163,7 +164,7 @@ export class ProjectionRunner {
     await this.applier.park(redrivable ? decoded : undefined, offset, outcome.error);
   }
 
-  private producerOrThrow(): Producer {
+  private producerOrThrow(): RenewingProducer {
     if (!this.producer) throw new Error('projection runner is not started');
     return this.producer;
   }

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import type { Kafka, Producer, TopicMessages } from 'kafkajs';
+import type { Kafka, TopicMessages } from 'kafkajs';
+import { RenewingProducer } from '../producer/renewing-producer';
 import { recordFullName } from '../serde/event-contract';
 import { AvroSerde } from '../serde/avro-serde';
 import { toRecordedEvent } from '../event-store/postgres-event-store';
@@ -40,10 +41,9 @@ export interface RelayOptions {
  * connection, so a relay that lost its session cannot move the checkpoint.
  * Publishing is at-least-once; consumers deduplicate by `ce_id`.
  *
- * A failed send discards the producer, and the next batch goes out on a new one
- * (a new producer id). kafkajs's idempotent producer can lose step with the broker's
- * sequence numbers after a broker restart and then fail every send until it is
- * replaced (kafkajs issue #598); a relay that kept it would publish nothing more.
+ * A failed send discards the producer, and the batch goes out again from the
+ * checkpoint on a new one (RenewingProducer): a relay that kept a producer kafkajs
+ * had put out of step with the broker would publish nothing more.
  */
 export class Relay {
   private running = false;
@@ -51,10 +51,12 @@ export class Relay {
   private wake?: () => void;
   /** Where publishing stands: read when leadership is won, then kept here (the leader is its only writer). */
   private checkpoint = { tx: '0', position: '0' };
-  private producer?: Producer;
+  private readonly producer: RenewingProducer;
   leader = false;
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.producer = new RenewingProducer(options.kafka);
+  }
 
   start(): void {
     if (this.running) return;
@@ -66,22 +68,7 @@ export class Relay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.dropProducer();
-  }
-
-  private async connectedProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-      await producer.connect();
-      this.producer = producer;
-    }
-    return this.producer;
-  }
-
-  private async dropProducer() {
-    const producer = this.producer;
-    this.producer = undefined;
-    await producer?.disconnect().catch(() => undefined);
+    await this.producer.disconnect();
   }
 
   private async run() {
@@ -189,11 +176,9 @@ export class Relay {
       byTopic.set(contract.topic, batch);
     }
     try {
-      const producer = await this.connectedProducer();
-      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
+      await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic.values()] });
     } catch (error) {
       for (const span of spans) recordFailure(span, error);
-      await this.dropProducer();
       throw error;
     } finally {
       for (const span of spans) span.end();
