@@ -16,7 +16,7 @@ describe('who may read and change a profile', () => {
     const intruder = await fleet.issuer.mint({ tenant: other, roles: ['tenant-admin', 'hr', 'school-admin'] });
     const id = ana.userId;
     const guardian = '018f3a2e-7b1c-7d00-8a00-0000000000f1';
-    const before = await fleet.stored();
+    const before = await fleet.stored({ tenants: [tenant, other] });
     const replies = {
       get: await fleet.call('GET', `/profiles/${id}`, { token: intruder }),
       patch: await fleet.call('PATCH', `/profiles/${id}`, { token: intruder, body: { fullName: 'Taken Over' } }),
@@ -43,7 +43,7 @@ describe('who may read and change a profile', () => {
     );
     expect(JSON.stringify(replies.get.body)).not.toContain('Ana');
     expect(directory.body).toMatchObject({ items: [], total: 0 });
-    expect(await fleet.stored()).toBe(before);
+    expect(await fleet.stored({ tenants: [tenant, other] })).toBe(before);
     expect((await fleet.call('GET', `/profiles/${id}`, { token: ana.token })).body.fullName).toBe('Ana Owner');
   });
 

@@ -30,7 +30,11 @@ export interface ProfileFleet extends RunningService {
   hrms: Upstream;
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
   /** Events in profile's own store, of one type or all, on one stream or all. */
-  stored(filter?: { type?: string; stream?: string }): Promise<number>;
+  /**
+   * Events in profile's store. Filter by tenant when counting "writes nothing": profile
+   * reacts to every UserRegistered on the shared broker, other test files' too.
+   */
+  stored(filter?: { type?: string; stream?: string; tenants?: string[] }): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,11 +66,12 @@ export async function startProfileFleet(): Promise<ProfileFleet> {
     identity: identityStandIn,
     hrms: hrmsStandIn,
     call: (method, path, options) => callService(url, method, path, options),
-    async stored({ type, stream } = {}) {
+    async stored({ type, stream, tenants } = {}) {
       const { rows } = await db.pool.query<{ n: string }>(
         `select count(*) as n from eventstore.events
-         where ($1::text is null or event_type = $1) and ($2::text is null or stream_id = $2)`,
-        [type ?? null, stream ?? null],
+         where ($1::text is null or event_type = $1) and ($2::text is null or stream_id = $2)
+           and ($3::text[] is null or tenant = any($3))`,
+        [type ?? null, stream ?? null, tenants ?? null],
       );
       return Number(rows[0].n);
     },
