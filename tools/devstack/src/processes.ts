@@ -98,11 +98,26 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** A base port with the `size - 1` after it free too (the dev fleet's layout: base, base+1, ...). */
+/**
+ * A base port with the `size - 1` after it free too (the dev fleet's layout: base, base+1, ...).
+ * Chosen below Linux's ephemeral range (32768 and up), so no outgoing connection of another
+ * process can take one of them as its local port between this check and the services' listen
+ * (a CI run failed on exactly that: EADDRINUSE on a port that was free a second earlier).
+ */
 export async function freePortRange(size: number): Promise<number> {
+  const [low, high] = [20_000, 32_768 - size];
   for (;;) {
-    const base = await freePort();
-    const taken = await Promise.all(Array.from({ length: size }, (_, i) => portAnswers(base + i)));
-    if (base + size < 65535 && !taken.some(Boolean)) return base;
+    const base = low + Math.floor(Math.random() * (high - low));
+    const free = await Promise.all(Array.from({ length: size }, (_, i) => bindable(base + i)));
+    if (free.every(Boolean)) return base;
   }
+}
+
+/** True when a server could listen on the port now. */
+function bindable(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
 }
