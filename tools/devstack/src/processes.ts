@@ -62,16 +62,14 @@ export function tail(file: string, lines = 30): string {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A TCP port nobody listens on right now, chosen by the kernel. */
+/**
+ * A TCP port nobody listens on right now, for a server that another process starts a
+ * moment later. Below Linux's ephemeral range (32768 and up): a port the kernel hands out
+ * for `listen(0)` can meanwhile become some outgoing connection's local port, and then
+ * the server's listen fails with EADDRINUSE.
+ */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  return freePortRange(1);
 }
 
 /** True when something accepts TCP connections on the port. */
@@ -103,6 +101,7 @@ export function isAlive(pid: number): boolean {
  * Chosen below Linux's ephemeral range (32768 and up), so no outgoing connection of another
  * process can take one of them as its local port between this check and the services' listen
  * (a CI run failed on exactly that: EADDRINUSE on a port that was free a second earlier).
+ * Random, so two callers at once rarely pick the same one; each port is checked by binding it.
  */
 export async function freePortRange(size: number): Promise<number> {
   const [low, high] = [20_000, 32_768 - size];
