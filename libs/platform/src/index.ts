@@ -9,7 +9,7 @@ export { runStreamTransaction } from './transaction';
 export type { LoadedStream, StreamTransaction, TransactionOutcome } from './transaction';
 export { ConfigError, edgeEnv, loadConfig, serviceEnv, urlVariable } from './config';
 export type { PlatformEnv } from './config';
-export { requestContext } from './context';
+export { hasRole, requestContext } from './context';
 export type { Principal, RequestContext } from './context';
 export { createLogger, PinoNestLogger } from './logger';
 export { ServiceMetrics } from './metrics';
@@ -34,3 +34,6 @@ export {
   UuidField,
 } from './fields';
 export type { FieldDoc } from './fields';
+export { commonOptions, named } from './composition';
+export type { CommonOptions, ServiceComposition } from './composition';
+export { calendarDay, TimeAndIds } from './time-and-ids';

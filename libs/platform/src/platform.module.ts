@@ -17,6 +17,8 @@ import { HealthController } from './health';
 import { MetricsController, ServiceMetrics } from './metrics';
 import { ProblemDetailsFilter, validationPipe } from './problem';
 import { ServiceRuntime } from './runtime';
+import { TimeAndIds } from './time-and-ids';
+import { systemClock, uuidV7Ids } from '@hexfleet/eventing';
 
 export const PLATFORM_ENV = Symbol('PlatformEnv');
 
@@ -42,7 +44,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
  * What turns a service module into a running service: config, runtime
  * (pool, Kafka, registry, event store, relay, runners), token checks on every
  * route, problem+json errors, validation, health and metrics. Global, so the
- * service's own providers inject ServiceRuntime, Commands and Consistency.
+ * service's own providers inject ServiceRuntime, TimeAndIds, Commands and Consistency.
  */
 @Global()
 @Module({})
@@ -67,6 +69,10 @@ export class PlatformModule {
           }),
         },
         RuntimeLifecycle,
+        {
+          provide: TimeAndIds,
+          useValue: new TimeAndIds(runtime.definition.clock ?? systemClock, runtime.definition.ids ?? uuidV7Ids),
+        },
         Commands,
         Consistency,
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -79,7 +85,7 @@ export class PlatformModule {
         },
         { provide: APP_PIPE, useFactory: validationPipe },
       ],
-      exports: [ServiceRuntime, ServiceMetrics, TokenVerifier, Commands, Consistency, PLATFORM_ENV],
+      exports: [ServiceRuntime, ServiceMetrics, TokenVerifier, TimeAndIds, Commands, Consistency, PLATFORM_ENV],
     };
   }
 }

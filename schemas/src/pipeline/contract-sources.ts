@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Type } from 'avsc';
 import type { TopicSpec } from '../catalog/topic-spec';
+import { eventTypeOf } from '../contracts/event-contract';
 import type { AvroRecordSchema } from '../contracts/event-contract';
 import { parseAvroSchema } from '../registry/avro-schema';
 import { AVRO_ROOT, repoRelative } from './paths';
@@ -103,7 +104,7 @@ function readEvent(file: string, topicOf: Map<string, string>, problems: string[
     problems.push(`${where}: an event schema must be a named record`);
     return undefined;
   }
-  const type = fullName.slice(fullName.lastIndexOf('.') + 1);
+  const type = eventTypeOf(fullName);
   if (path.basename(file) !== `${type}.avsc`) problems.push(`${where}: holds record ${type}, so must be ${type}.avsc`);
   const topic = topicOf.get(fullName);
   if (!topic) {

@@ -12,7 +12,7 @@ import {
   LeaveTypesController,
 } from './adapters/in/leave-setup.http.controller';
 import { attendanceProjection } from './adapters/out/attendance.projection';
-import { employeeDirectoryProjection } from './adapters/out/employee-directory.projection';
+import { employeeDirectory } from './adapters/out/employee-directory/employee-directory.projection';
 import { jobOpeningsProjection } from './adapters/out/job-openings.projection';
 import { leaveProjection } from './adapters/out/leave.projection';
 import { payrollPeriodsProjection } from './adapters/out/payroll-periods.projection';
@@ -92,7 +92,7 @@ export function hrmsService({ suffix = '' }: HrmsServiceOptions = {}): ServiceDe
     contracts: [...hrms.contracts, ...payroll.payrollPayrollRunV1Contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hrms'),
     projections: [
-      employeeDirectoryProjection,
+      employeeDirectory,
       leaveProjection,
       attendanceProjection,
       payrollPeriodsProjection,
