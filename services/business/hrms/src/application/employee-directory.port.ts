@@ -1,20 +1,23 @@
 import type { TenantId } from '@hexfleet/kernel';
+import type { hrms } from '@hexfleet/schemas';
 
 export type EmploymentStatus = 'active' | 'separated';
 
-/** One employee as the directory shows them: current placement and status. */
-export interface DirectoryEntry {
-  employeeId: string;
-  firstName: string;
-  lastName: string;
-  workEmail: string;
-  department: string;
-  designation: string;
-  employmentType: string;
-  managerId: string | null;
-  userId: string | null;
-  holidayListId: string | null;
-  joiningDate: string;
+/** One employee as the directory shows them: who they are as hired, current placement and status. */
+export interface DirectoryEntry extends Pick<
+  hrms.EmployeeHiredData,
+  | 'employeeId'
+  | 'firstName'
+  | 'lastName'
+  | 'workEmail'
+  | 'department'
+  | 'designation'
+  | 'employmentType'
+  | 'managerId'
+  | 'userId'
+  | 'holidayListId'
+  | 'joiningDate'
+> {
   relievingDate: string | null;
   status: EmploymentStatus;
 }

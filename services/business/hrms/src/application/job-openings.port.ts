@@ -1,18 +1,11 @@
 import type { TenantId } from '@hexfleet/kernel';
+import type { hrms } from '@hexfleet/schemas';
 
 export type JobOpeningStatus = 'pending' | 'approved' | 'closed';
 
-/** One opening on the board: what was asked, where it stands, who moved it there. */
-export interface JobOpeningView {
-  jobOpeningId: string;
-  title: string;
-  department: string;
-  designation: string;
-  positions: number;
-  description: string;
+/** One opening on the board: what was asked (as created), where it stands, who moved it there. */
+export interface JobOpeningView extends hrms.JobOpeningCreatedData {
   status: JobOpeningStatus;
-  requestedBy: string;
-  createdAt: string;
   approvedBy: string | null;
   approvedAt: string | null;
   closedBy: string | null;

@@ -3,17 +3,20 @@ import type { hrms } from '@hexfleet/schemas';
 
 export type LeaveRequestStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 
-export interface LeaveRequestView {
-  leaveRequestId: string;
-  employeeId: string;
-  leaveTypeId: string;
-  unpaid: boolean;
-  fromDate: string;
-  toDate: string;
-  totalDays: number;
-  leaveDays: hrms.LeaveDay[];
+/** A request as the leave read model keeps it: what was asked, and where it stands. */
+export interface LeaveRequestView extends Pick<
+  hrms.LeaveRequestedData,
+  | 'leaveRequestId'
+  | 'employeeId'
+  | 'leaveTypeId'
+  | 'unpaid'
+  | 'fromDate'
+  | 'toDate'
+  | 'totalDays'
+  | 'leaveDays'
+  | 'reason'
+> {
   status: LeaveRequestStatus;
-  reason: string;
 }
 
 /** A request on the leave calendar, with who it is (null while the directory does not know them). */
