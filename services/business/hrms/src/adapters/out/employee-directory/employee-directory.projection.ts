@@ -2,8 +2,11 @@ import { readModel } from '@hexfleet/eventing';
 import type { ConsumedEvent, ProjectionContext } from '@hexfleet/eventing';
 import type { hrms } from '@hexfleet/schemas';
 
-/** The columns a hire fills, and the EmployeeHired field each holds: one list for the insert of one or many. */
-const HIRED_COLUMNS = [
+/**
+ * The columns a hire fills, and the EmployeeHired field each holds: one list for
+ * the insert of one or many, and (with the two a separation fills) for the reads.
+ */
+export const HIRED_COLUMNS = [
   ['employee_id', 'employeeId'],
   ['first_name', 'firstName'],
   ['last_name', 'lastName'],

@@ -1,8 +1,8 @@
-import type { Projection } from '@hexfleet/eventing';
+import { readModel } from '@hexfleet/eventing';
 import type { hrms } from '@hexfleet/schemas';
 
 /** The job openings board: one row per opening, its status and who moved it there. */
-export const jobOpeningsProjection: Projection = {
+export const jobOpenings = readModel<hrms.HrmsJobOpeningV1Event>({
   name: 'hrms-job-openings',
   topics: ['hrms.job-opening.v1'],
   tables: ['job_openings'],
@@ -24,30 +24,37 @@ export const jobOpeningsProjection: Projection = {
       close_reason text)`,
     (schema) => `create index on ${schema}.job_openings (status, department)`,
   ],
-  async apply(event, { tx, schema }) {
-    const type = event.type.split('.').pop();
-    if (type === 'JobOpeningCreated') {
-      const e = event.data as unknown as hrms.JobOpeningCreatedData;
+  on: {
+    async JobOpeningCreated({ data }, { tx, schema }) {
       await tx.query(
         `insert into ${schema}.job_openings (job_opening_id, title, department, designation, positions, description,
            status, requested_by, created_at) values ($1, $2, $3, $4, $5, $6, 'pending', $7, $8)
          on conflict (job_opening_id) do nothing`,
-        [e.jobOpeningId, e.title, e.department, e.designation, e.positions, e.description, e.requestedBy, e.createdAt],
+        [
+          data.jobOpeningId,
+          data.title,
+          data.department,
+          data.designation,
+          data.positions,
+          data.description,
+          data.requestedBy,
+          data.createdAt,
+        ],
       );
-    } else if (type === 'JobOpeningApproved') {
-      const e = event.data as unknown as hrms.JobOpeningApprovedData;
+    },
+    async JobOpeningApproved({ data }, { tx, schema }) {
       await tx.query(
         `update ${schema}.job_openings set status = 'approved', approved_by = $2, approved_at = $3
          where job_opening_id = $1`,
-        [e.jobOpeningId, e.approvedBy, e.approvedAt],
+        [data.jobOpeningId, data.approvedBy, data.approvedAt],
       );
-    } else if (type === 'JobOpeningClosed') {
-      const e = event.data as unknown as hrms.JobOpeningClosedData;
+    },
+    async JobOpeningClosed({ data }, { tx, schema }) {
       await tx.query(
         `update ${schema}.job_openings set status = 'closed', closed_by = $2, closed_at = $3, close_reason = $4
          where job_opening_id = $1`,
-        [e.jobOpeningId, e.closedBy, e.closedAt, e.reason],
+        [data.jobOpeningId, data.closedBy, data.closedAt, data.reason],
       );
-    }
+    },
   },
-};
+});

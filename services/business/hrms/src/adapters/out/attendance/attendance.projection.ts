@@ -1,8 +1,8 @@
-import type { Projection } from '@hexfleet/eventing';
+import { readModel } from '@hexfleet/eventing';
 import type { hrms } from '@hexfleet/schemas';
 
 /** Attendance per employee and day, queried by month: the latest mark of a day wins, a cleared day is gone. */
-export const attendanceProjection: Projection = {
+export const attendance = readModel<hrms.HrmsAttendanceV1Event>({
   name: 'hrms-attendance',
   topics: ['hrms.attendance.v1'],
   tables: ['attendance_days'],
@@ -16,22 +16,20 @@ export const attendanceProjection: Projection = {
       primary key (employee_id, date))`,
     (schema) => `create index on ${schema}.attendance_days (month, employee_id)`,
   ],
-  async apply(event, { tx, schema }) {
-    const type = event.type.split('.').pop();
-    if (type === 'EmployeeAttendanceMarked') {
-      const e = event.data as unknown as hrms.EmployeeAttendanceMarkedData;
+  on: {
+    async EmployeeAttendanceMarked({ data }, { tx, schema }) {
       await tx.query(
         `insert into ${schema}.attendance_days (employee_id, date, month, status, leave_request_id)
          values ($1, $2, $3, $4, $5)
          on conflict (employee_id, date) do update set status = $4, leave_request_id = $5`,
-        [e.employeeId, e.date, e.date.slice(0, 7), e.status, e.leaveRequestId],
+        [data.employeeId, data.date, data.date.slice(0, 7), data.status, data.leaveRequestId],
       );
-    } else if (type === 'EmployeeAttendanceCleared') {
-      const e = event.data as unknown as hrms.EmployeeAttendanceClearedData;
+    },
+    async EmployeeAttendanceCleared({ data }, { tx, schema }) {
       await tx.query(`delete from ${schema}.attendance_days where employee_id = $1 and date = $2`, [
-        e.employeeId,
-        e.date,
+        data.employeeId,
+        data.date,
       ]);
-    }
+    },
   },
-};
+});

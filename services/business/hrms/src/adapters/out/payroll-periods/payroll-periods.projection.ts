@@ -1,12 +1,15 @@
-import type { Projection } from '@hexfleet/eventing';
+import { readModel } from '@hexfleet/eventing';
 import type { payroll } from '@hexfleet/schemas';
 
 /**
  * The payroll periods HRMS must keep unpaid leave out of: a finalized run
  * locks its period until payroll cancels it (cancel-and-amend reopens it).
- * Fed by payroll's events, read through Kafka like any outside consumer.
+ * Fed by payroll's events, read through Kafka like any outside consumer; the
+ * topic's other events (runs created, payslips) pass by.
  */
-export const payrollPeriodsProjection: Projection = {
+export const payrollPeriods = readModel<
+  Extract<payroll.PayrollPayrollRunV1Event, { type: 'PayrollRunFinalized' | 'PayrollRunCancelled' }>
+>({
   name: 'hrms-payroll-periods',
   topics: ['payroll.payroll-run.v1'],
   tables: ['finalized_periods'],
@@ -16,18 +19,16 @@ export const payrollPeriodsProjection: Projection = {
       period text not null,
       finalized_at text not null)`,
   ],
-  async apply(event, { tx, schema }) {
-    const type = event.type.split('.').pop();
-    if (type === 'PayrollRunFinalized') {
-      const e = event.data as unknown as payroll.PayrollRunFinalizedData;
+  on: {
+    async PayrollRunFinalized({ data }, { tx, schema }) {
       await tx.query(
         `insert into ${schema}.finalized_periods (run_id, period, finalized_at) values ($1, $2, $3)
          on conflict (run_id) do nothing`,
-        [e.runId, e.period, e.finalizedAt],
+        [data.runId, data.period, data.finalizedAt],
       );
-    } else if (type === 'PayrollRunCancelled') {
-      const e = event.data as unknown as payroll.PayrollRunCancelledData;
-      await tx.query(`delete from ${schema}.finalized_periods where run_id = $1`, [e.runId]);
-    }
+    },
+    async PayrollRunCancelled({ data }, { tx, schema }) {
+      await tx.query(`delete from ${schema}.finalized_periods where run_id = $1`, [data.runId]);
+    },
   },
-};
+});

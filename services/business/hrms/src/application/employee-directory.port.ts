@@ -1,0 +1,51 @@
+import type { TenantId } from '@hexfleet/kernel';
+import type { hrms } from '@hexfleet/schemas';
+
+export type EmploymentStatus = 'active' | 'separated';
+
+/** One employee as the directory shows them: who they are as hired, current placement and status. */
+export interface DirectoryEntry extends Pick<
+  hrms.EmployeeHiredData,
+  | 'employeeId'
+  | 'firstName'
+  | 'lastName'
+  | 'workEmail'
+  | 'department'
+  | 'designation'
+  | 'employmentType'
+  | 'managerId'
+  | 'userId'
+  | 'holidayListId'
+  | 'joiningDate'
+> {
+  relievingDate: string | null;
+  status: EmploymentStatus;
+}
+
+export interface DirectoryFilter {
+  department?: string;
+  designation?: string;
+  managerId?: string;
+  status?: EmploymentStatus;
+  /** Matches first name, last name or work email, case-insensitively. */
+  search?: string;
+  /** Exactly these employees (a batch lookup, e.g. the gateway's DataLoader). */
+  ids?: string[];
+  limit: number;
+  offset: number;
+}
+
+/** A page of the directory and how many entries match in all. */
+export interface DirectoryPage {
+  items: DirectoryEntry[];
+  total: number;
+}
+
+/** The employee directory read model (hrms-employee-directory), one tenant at a time. */
+export interface EmployeeDirectory {
+  list(tenant: TenantId, filter: DirectoryFilter): Promise<DirectoryPage>;
+  get(tenant: TenantId, employeeId: string): Promise<DirectoryEntry | undefined>;
+  /** The employee whose hire named this identity user, if any. */
+  byUser(tenant: TenantId, userId: string): Promise<DirectoryEntry | undefined>;
+}
+export const EMPLOYEE_DIRECTORY = Symbol('EmployeeDirectory');
