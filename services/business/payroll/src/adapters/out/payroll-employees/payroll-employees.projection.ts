@@ -1,11 +1,43 @@
-import type { Projection } from '@hexfleet/eventing';
+import { readModel } from '@hexfleet/eventing';
+import type { ConsumedEvent, ProjectionContext } from '@hexfleet/eventing';
 import type { payroll } from '@hexfleet/schemas';
+
+/** The events that change who payroll pays; unpaid leave and absences live in the streams only. */
+type PayrollEmployeeFacts = Extract<
+  payroll.PayrollEmployeeV1Event,
+  { type: 'EmployeeEnrolled' | 'SalaryStructureAssigned' | 'EmployeeSeparationRecorded' }
+>;
+
+/** The columns an enrolment fills, and the EmployeeEnrolled field each holds: one list for one or many. */
+const ENROLLED_COLUMNS = [
+  ['employee_id', 'employeeId'],
+  ['first_name', 'firstName'],
+  ['last_name', 'lastName'],
+  ['department', 'department'],
+  ['designation', 'designation'],
+  ['joining_date', 'joiningDate'],
+  ['enrolled_at', 'enrolledAt'],
+] as const satisfies ReadonlyArray<readonly [string, keyof payroll.EmployeeEnrolledData]>;
+
+/** Enrolments, many at once: one `insert ... select from unnest(...)` with an array per column. */
+async function insertEnrolments(
+  enrolments: ReadonlyArray<ConsumedEvent<payroll.EmployeeEnrolled>>,
+  { tx, schema }: ProjectionContext,
+): Promise<void> {
+  const columns = ENROLLED_COLUMNS.map(([column]) => column).join(', ');
+  const arrays = ENROLLED_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ');
+  await tx.query(
+    `insert into ${schema}.payroll_employees (${columns})
+     select * from unnest(${arrays}) on conflict (employee_id) do nothing`,
+    ENROLLED_COLUMNS.map(([, field]) => enrolments.map((enrolment) => enrolment.data[field])),
+  );
+}
 
 /**
  * Who payroll pays: one row per enrolled employee with their latest salary
  * assignment; a pay run takes its payees from here. Dates stay ISO text.
  */
-export const payrollEmployeesProjection: Projection = {
+export const payrollEmployees = readModel<PayrollEmployeeFacts>({
   name: 'payroll-employees',
   topics: ['payroll.employee.v1'],
   tables: ['payroll_employees'],
@@ -24,30 +56,23 @@ export const payrollEmployeesProjection: Projection = {
       currency text,
       assigned_from text)`,
   ],
-  async apply(event, { tx, schema }) {
-    const type = event.type.split('.').pop();
-    if (type === 'EmployeeEnrolled') {
-      const e = event.data as unknown as payroll.EmployeeEnrolledData;
-      await tx.query(
-        `insert into ${schema}.payroll_employees
-           (employee_id, first_name, last_name, department, designation, joining_date, enrolled_at)
-         values ($1, $2, $3, $4, $5, $6, $7) on conflict (employee_id) do nothing`,
-        [e.employeeId, e.firstName, e.lastName, e.department, e.designation, e.joiningDate, e.enrolledAt],
-      );
-    } else if (type === 'SalaryStructureAssigned') {
-      const e = event.data as unknown as payroll.SalaryStructureAssignedData;
+  on: {
+    EmployeeEnrolled: (event, context) => insertEnrolments([event], context),
+    async SalaryStructureAssigned({ data }, { tx, schema }) {
       // The latest-starting assignment is the one a current run uses.
       await tx.query(
         `update ${schema}.payroll_employees set structure_id = $2, base_minor = $3, currency = $4, assigned_from = $5
          where employee_id = $1 and (assigned_from is null or assigned_from <= $5)`,
-        [e.employeeId, e.structureId, e.baseMinor, e.currency, e.fromDate],
+        [data.employeeId, data.structureId, data.baseMinor, data.currency, data.fromDate],
       );
-    } else if (type === 'EmployeeSeparationRecorded') {
-      const e = event.data as unknown as payroll.EmployeeSeparationRecordedData;
+    },
+    async EmployeeSeparationRecorded({ data }, { tx, schema }) {
       await tx.query(`update ${schema}.payroll_employees set relieving_date = $2 where employee_id = $1`, [
-        e.employeeId,
-        e.relievingDate,
+        data.employeeId,
+        data.relievingDate,
       ]);
-    }
+    },
   },
-};
+  // A company's first import, or a rebuild, is every hire in a row.
+  batch: { EmployeeEnrolled: insertEnrolments },
+});

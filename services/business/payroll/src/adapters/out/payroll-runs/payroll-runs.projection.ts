@@ -1,65 +1,60 @@
-import type { Projection } from '@hexfleet/eventing';
+import { readModel } from '@hexfleet/eventing';
+import type { ConsumedEvent, ProjectionContext } from '@hexfleet/eventing';
 import type { payroll } from '@hexfleet/schemas';
-import type { PoolClient } from 'pg';
 
-type Apply = (tx: PoolClient, s: string, data: never) => Promise<unknown>;
+/** The columns a payslip fills, the PayslipGenerated field each holds and its array type: one list for one or many. */
+const PAYSLIP_COLUMNS = [
+  ['payslip_id', 'payslipId', 'text'],
+  ['run_id', 'runId', 'text'],
+  ['period', 'period', 'text'],
+  ['revision', 'revision', 'int'],
+  ['employee_id', 'employeeId', 'text'],
+  ['employee_name', 'employeeName', 'text'],
+  ['structure_id', 'structureId', 'text'],
+  ['currency', 'currency', 'text'],
+  ['period_days', 'periodDays', 'int'],
+  ['employed_days', 'employedDays', 'int'],
+  ['unpaid_leave_days', 'unpaidLeaveDays', 'numeric'],
+  ['absent_days', 'absentDays', 'numeric'],
+  ['payment_days', 'paymentDays', 'numeric'],
+  ['lines', 'lines', 'jsonb'],
+  ['gross_minor', 'grossMinor', 'bigint'],
+  ['deductions_minor', 'deductionsMinor', 'bigint'],
+  ['net_minor', 'netMinor', 'bigint'],
+  ['final', 'final', 'boolean'],
+  ['generated_at', 'generatedAt', 'text'],
+] as const satisfies ReadonlyArray<readonly [string, keyof payroll.PayslipGeneratedData, string]>;
+
+const column = (data: payroll.PayslipGeneratedData, field: (typeof PAYSLIP_COLUMNS)[number][1]) =>
+  field === 'lines' ? JSON.stringify(data.lines) : data[field];
+
+/**
+ * Payslips, many at once (a run creates one per employee, in a row): one insert
+ * from `unnest(...)`, then the payslips they recompute marked replaced. A payslip
+ * only ever replaces an earlier one, so inserting first leaves what one by one would.
+ */
+async function insertPayslips(
+  payslips: ReadonlyArray<ConsumedEvent<payroll.PayslipGenerated>>,
+  { tx, schema }: ProjectionContext,
+): Promise<void> {
+  const columns = PAYSLIP_COLUMNS.map(([name]) => name).join(', ');
+  const arrays = PAYSLIP_COLUMNS.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ');
+  await tx.query(
+    `insert into ${schema}.payslips (${columns}, status)
+     select *, 'current' from unnest(${arrays}) on conflict do nothing`,
+    PAYSLIP_COLUMNS.map(([, field]) => payslips.map(({ data }) => column(data, field))),
+  );
+  const replaced = payslips.flatMap(({ data }) => (data.replacesPayslipId ? [data.replacesPayslipId] : []));
+  if (replaced.length)
+    await tx.query(`update ${schema}.payslips set status = 'replaced' where payslip_id = any($1::text[])`, [replaced]);
+}
 
 /**
  * Runs and payslips: payslips per employee and per run, and run totals. A
  * recomputed payslip replaces the one before it; a cancelled run cancels its
  * payslips, so "current" payslips are exactly the ones a run pays.
  */
-const handlers: Record<string, Apply> = {
-  PayrollRunCreated: (tx, s, e: payroll.PayrollRunCreatedData) =>
-    tx.query(
-      `insert into ${s}.payroll_runs (run_id, period, revision, amends_run_id, currency, status, created_at)
-       values ($1, $2, $3, $4, $5, 'draft', $6) on conflict do nothing`,
-      [e.runId, e.period, e.revision, e.amendsRunId, e.currency, e.createdAt],
-    ),
-  PayslipGenerated: async (tx, s, e: payroll.PayslipGeneratedData) => {
-    if (e.replacesPayslipId)
-      await tx.query(`update ${s}.payslips set status = 'replaced' where payslip_id = $1`, [e.replacesPayslipId]);
-    await tx.query(
-      `insert into ${s}.payslips (payslip_id, run_id, period, revision, employee_id, employee_name, structure_id,
-         currency, period_days, employed_days, unpaid_leave_days, absent_days, payment_days, lines, gross_minor,
-         deductions_minor, net_minor, final, status, generated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'current', $19)
-       on conflict do nothing`,
-      [
-        e.payslipId,
-        e.runId,
-        e.period,
-        e.revision,
-        e.employeeId,
-        e.employeeName,
-        e.structureId,
-        e.currency,
-        e.periodDays,
-        e.employedDays,
-        e.unpaidLeaveDays,
-        e.absentDays,
-        e.paymentDays,
-        JSON.stringify(e.lines),
-        e.grossMinor,
-        e.deductionsMinor,
-        e.netMinor,
-        e.final,
-        e.generatedAt,
-      ],
-    );
-  },
-  PayrollRunFinalized: (tx, s, e: payroll.PayrollRunFinalizedData) =>
-    tx.query(`update ${s}.payroll_runs set status = 'finalized', finalized_at = $2 where run_id = $1`, [
-      e.runId,
-      e.finalizedAt,
-    ]),
-  PayrollRunCancelled: async (tx, s, e: payroll.PayrollRunCancelledData) => {
-    await tx.query(`update ${s}.payroll_runs set status = 'cancelled' where run_id = $1`, [e.runId]);
-    await tx.query(`update ${s}.payslips set status = 'cancelled' where run_id = $1 and status = 'current'`, [e.runId]);
-  },
-};
-
-export const payrollRunsProjection: Projection = {
+export const payrollRuns = readModel<payroll.PayrollPayrollRunV1Event>({
   name: 'payroll-runs',
   topics: ['payroll.payroll-run.v1'],
   tables: ['payroll_runs', 'payslips'],
@@ -75,8 +70,28 @@ export const payrollRunsProjection: Projection = {
     (s) => `create index on ${s}.payslips (run_id, status)`,
     (s) => `create index on ${s}.payslips (employee_id, period)`,
   ],
-  async apply(event, { tx, schema }) {
-    const handler = handlers[event.type.split('.').pop() ?? ''];
-    if (handler) await handler(tx, schema, event.data as never);
+  on: {
+    async PayrollRunCreated({ data }, { tx, schema }) {
+      await tx.query(
+        `insert into ${schema}.payroll_runs (run_id, period, revision, amends_run_id, currency, status, created_at)
+         values ($1, $2, $3, $4, $5, 'draft', $6) on conflict do nothing`,
+        [data.runId, data.period, data.revision, data.amendsRunId, data.currency, data.createdAt],
+      );
+    },
+    PayslipGenerated: (event, context) => insertPayslips([event], context),
+    async PayrollRunFinalized({ data }, { tx, schema }) {
+      await tx.query(`update ${schema}.payroll_runs set status = 'finalized', finalized_at = $2 where run_id = $1`, [
+        data.runId,
+        data.finalizedAt,
+      ]);
+    },
+    async PayrollRunCancelled({ data }, { tx, schema }) {
+      await tx.query(`update ${schema}.payroll_runs set status = 'cancelled' where run_id = $1`, [data.runId]);
+      await tx.query(`update ${schema}.payslips set status = 'cancelled' where run_id = $1 and status = 'current'`, [
+        data.runId,
+      ]);
+    },
   },
-};
+  // Creating or amending a run is one PayslipGenerated per employee in a row.
+  batch: { PayslipGenerated: insertPayslips },
+});
