@@ -1,20 +1,14 @@
 import type { TenantId } from '@hexfleet/kernel';
+import type { payroll } from '@hexfleet/schemas';
 
-/** One employee payroll pays, as the payroll-employees read model holds them, with the latest assignment. */
-export interface PayrollEmployeeView {
-  employeeId: string;
-  firstName: string;
-  lastName: string;
-  department: string;
-  designation: string;
-  joiningDate: string;
+/** One employee payroll pays, as enrolled, with their relieving date and latest assignment once known. */
+export type PayrollEmployeeView = payroll.EmployeeEnrolledData & {
   relievingDate: string | null;
-  enrolledAt: string;
   structureId: string | null;
   baseMinor: number | null;
   currency: string | null;
   assignedFrom: string | null;
-}
+};
 
 export interface Page {
   limit: number;

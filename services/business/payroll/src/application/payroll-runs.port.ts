@@ -1,44 +1,20 @@
 import type { TenantId } from '@hexfleet/kernel';
 import type { payroll } from '@hexfleet/schemas';
 
-/** A run (one revision of a period) with its totals over its current (or, once cancelled, cancelled) payslips. */
-export interface PayrollRunView {
-  runId: string;
-  period: string;
-  revision: number;
-  amendsRunId: string | null;
-  currency: string;
+/** A run (one revision of a period) as created, its status, and totals over its current (or, once cancelled, cancelled) payslips. */
+export type PayrollRunView = Omit<payroll.PayrollRunCreatedData, 'createdBy'> & {
   status: 'draft' | 'finalized' | 'cancelled';
-  createdAt: string;
   finalizedAt: string | null;
   payslipCount: number;
   grossMinor: number;
   deductionsMinor: number;
   netMinor: number;
-}
+};
 
-/** A payslip as the payroll-runs read model holds it; money in minor units. */
-export interface PayslipView {
-  payslipId: string;
-  runId: string;
-  period: string;
-  revision: number;
-  employeeId: string;
-  employeeName: string;
-  structureId: string;
-  currency: string;
-  periodDays: number;
-  employedDays: number;
-  unpaidLeaveDays: number;
-  absentDays: number;
-  paymentDays: number;
-  lines: payroll.PayslipLine[];
-  grossMinor: number;
-  deductionsMinor: number;
-  netMinor: number;
-  final: boolean;
+/** A payslip as generated, and whether it is the one its run pays (`current`); money in minor units. */
+export type PayslipView = Omit<payroll.PayslipGeneratedData, 'replacesPayslipId' | 'generatedAt'> & {
   status: 'current' | 'replaced' | 'cancelled';
-}
+};
 
 /** The payroll-runs read model: runs with their totals, and payslips (adapters/out/payroll-runs). */
 export interface PayrollRuns {
