@@ -1,29 +1,30 @@
 import type { ConsumedEvent, Policy } from '@hexfleet/eventing';
 
 /**
- * A policy the service definition can list before Nest exists: its reaction
- * is bound at module init by a provider that holds the runtime (store, pool),
- * and the runtime starts its runners only after every module is initialised
- * (onApplicationBootstrap), so no event arrives before the binding.
+ * A policy the service definition lists before Nest exists. The typed policy
+ * that reacts (`policy<E>`, built from Nest providers) is bound to it at module
+ * init, and the runtime starts its runners only at application bootstrap, after
+ * every module is initialised, so no event arrives before the binding.
  */
 export interface DeferredPolicy extends Policy {
-  bind(react: (event: ConsumedEvent) => Promise<void>): void;
+  bind(policy: Policy): void;
 }
 
 export function deferredPolicy(name: string, topics: readonly string[]): DeferredPolicy {
-  let reaction: ((event: ConsumedEvent) => Promise<void>) | undefined;
+  let bound: Policy | undefined;
   return {
     name,
     topics,
-    react(event) {
+    react(event: ConsumedEvent) {
       // Not a DomainError: the runner retries, then dead-letters, so nothing is lost.
-      if (!reaction) throw new Error(`policy ${name} has no reaction bound`);
-      return reaction(event);
+      if (!bound) throw new Error(`policy ${name} has no reaction bound`);
+      return bound.react(event);
     },
-    bind(react) {
-      reaction = react;
+    bind(policy) {
+      // Its name is in every command id it derives: the bound policy must be this one.
+      if (policy.name !== name || policy.topics.join() !== topics.join())
+        throw new Error(`policy ${policy.name} cannot stand in for ${name}`);
+      bound = policy;
     },
   };
 }
-
-export const isDeferred = (policy: Policy): policy is DeferredPolicy => 'bind' in policy;
