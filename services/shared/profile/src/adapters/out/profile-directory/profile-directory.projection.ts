@@ -1,45 +1,55 @@
-import type { ConsumedEvent, Projection } from '@hexfleet/eventing';
-import type { PoolClient } from 'pg';
+import { readModel } from '@hexfleet/eventing';
+import type { ConsumedEvent, ProjectionContext } from '@hexfleet/eventing';
 import type { profile } from '@hexfleet/schemas';
-import { profileDecider, type ProfileEvent, type ProfileState } from '../../domain';
+import { profileDecider, type ProfileState } from '../../../domain';
 
-const shortType = (event: ConsumedEvent) => event.type.slice(event.type.lastIndexOf('.') + 1);
+type Active = Exclude<ProfileState, { status: 'none' }>;
 
 /** What the directory search matches: names and every email, lower-cased. */
-function searchText(state: ProfileState): string {
-  if (state.status === 'none') return '';
+function searchText(state: Active): string {
   const { fullName, preferredName, emails } = state.fields;
   return [fullName, preferredName ?? '', ...emails.map((e) => e.address)].join(' ').toLowerCase();
 }
 
-/** A guardian link is also a row of its own: "whose guardian am I" is a lookup by guardian. */
-async function applyLink(type: string, data: Record<string, unknown>, tx: PoolClient, schema: string) {
-  const d = data as unknown as profile.GuardianLinkedData & profile.PrimaryGuardianChangedData;
-  if (type === 'GuardianLinked')
-    await tx.query(
-      `insert into ${schema}.guardian_links (student_user_id, guardian_user_id, relationship, is_primary, linked_at)
-       values ($1, $2, $3, $4, $5) on conflict do nothing`,
-      [d.studentUserId, d.guardianUserId, d.relationship, d.primary, d.linkedAt],
-    );
-  else if (type === 'GuardianUnlinked')
-    await tx.query(`delete from ${schema}.guardian_links where student_user_id = $1 and guardian_user_id = $2`, [
-      d.studentUserId,
-      d.guardianUserId,
-    ]);
-  else if (type === 'PrimaryGuardianChanged')
-    await tx.query(
-      `update ${schema}.guardian_links set is_primary = (guardian_user_id = $2) where student_user_id = $1`,
-      [d.studentUserId, d.guardianUserId],
-    );
+/** The columns every event rewrites: the state (`doc`) and what the directory sorts and searches on. */
+const stateColumns = (userId: string, state: Active) => [
+  userId,
+  state.product,
+  state.status,
+  state.fields.fullName,
+  searchText(state),
+  state,
+];
+
+/**
+ * Folds one event into the user's row with the decider's own evolve (the row
+ * is locked first, so two events of one user never fold the same old state).
+ */
+async function evolveRow(
+  userId: string,
+  event: ConsumedEvent<profile.ProfileProfileV1Event>,
+  { tx, schema }: ProjectionContext,
+): Promise<void> {
+  const { rows } = await tx.query<{ doc: ProfileState }>(
+    `select doc from ${schema}.profiles where user_id = $1 for update`,
+    [userId],
+  );
+  const state = profileDecider.evolve(rows[0]?.doc ?? { status: 'none' }, event);
+  if (state.status === 'none') return;
+  await tx.query(
+    `update ${schema}.profiles set product = $2, status = $3, full_name = $4, search = $5, doc = $6 where user_id = $1`,
+    stateColumns(userId, state),
+  );
 }
 
 /**
  * Profiles: one row per user holding the domain's own state (folded with the
  * decider's evolve, so the read model cannot drift from what commands see),
- * plus the columns the directory sorts and searches on, and guardian links.
+ * plus the columns the directory sorts and searches on. A guardian link is
+ * also a row of its own: "whose guardian am I" is a lookup by guardian.
  */
-export const profilesProjection = (name: string): Projection => ({
-  name,
+export const profileDirectory = readModel<profile.ProfileProfileV1Event>({
+  name: 'profile-directory',
   topics: ['profile.profile.v1'],
   tables: ['profiles', 'guardian_links'],
   migrations: [
@@ -52,31 +62,45 @@ export const profilesProjection = (name: string): Projection => ({
       is_primary boolean not null, linked_at text not null, primary key (student_user_id, guardian_user_id))`,
     (s) => `create index on ${s}.guardian_links (guardian_user_id)`,
   ],
-  async apply(event, { tx, schema }) {
-    const type = shortType(event);
-    const data = event.data;
-    const userId = String(data.userId ?? data.studentUserId);
-    await applyLink(type, data, tx, schema);
-    const { rows } = await tx.query<{ doc: ProfileState }>(
-      `select doc from ${schema}.profiles where user_id = $1 for update`,
-      [userId],
-    );
-    const state = profileDecider.evolve(rows[0]?.doc ?? { status: 'none' }, { type, data } as unknown as ProfileEvent);
-    if (state.status === 'none') return;
-    const columns = [userId, state.product, state.status, state.fields.fullName, searchText(state), state];
-    if (type === 'ProfileCreated') {
-      const created = data as unknown as profile.ProfileCreatedData;
+  on: {
+    async ProfileCreated(event, { tx, schema }) {
+      const { userId, employeeId, studentId, createdAt } = event.data;
+      const state = profileDecider.evolve({ status: 'none' }, event);
+      if (state.status === 'none') return;
       await tx.query(
         `insert into ${schema}.profiles (user_id, product, status, full_name, search, doc, employee_id, student_id, created_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (user_id) do nothing`,
-        [...columns, created.employeeId, created.studentId, created.createdAt],
+        [...stateColumns(userId, state), employeeId, studentId, createdAt],
       );
-    } else {
-      await tx.query(
-        `update ${schema}.profiles set product = $2, status = $3, full_name = $4, search = $5, doc = $6
-         where user_id = $1`,
-        columns,
+    },
+    ProfileUpdated: (event, context) => evolveRow(event.data.userId, event, context),
+    PreferencesChanged: (event, context) => evolveRow(event.data.userId, event, context),
+    ProfileArchived: (event, context) => evolveRow(event.data.userId, event, context),
+    ProfileRestored: (event, context) => evolveRow(event.data.userId, event, context),
+    async GuardianLinked(event, context) {
+      const { studentUserId, guardianUserId, relationship, primary, linkedAt } = event.data;
+      await context.tx.query(
+        `insert into ${context.schema}.guardian_links (student_user_id, guardian_user_id, relationship, is_primary, linked_at)
+         values ($1, $2, $3, $4, $5) on conflict do nothing`,
+        [studentUserId, guardianUserId, relationship, primary, linkedAt],
       );
-    }
+      await evolveRow(studentUserId, event, context);
+    },
+    async GuardianUnlinked(event, context) {
+      const { studentUserId, guardianUserId } = event.data;
+      await context.tx.query(
+        `delete from ${context.schema}.guardian_links where student_user_id = $1 and guardian_user_id = $2`,
+        [studentUserId, guardianUserId],
+      );
+      await evolveRow(studentUserId, event, context);
+    },
+    async PrimaryGuardianChanged(event, context) {
+      const { studentUserId, guardianUserId } = event.data;
+      await context.tx.query(
+        `update ${context.schema}.guardian_links set is_primary = (guardian_user_id = $2) where student_user_id = $1`,
+        [studentUserId, guardianUserId],
+      );
+      await evolveRow(studentUserId, event, context);
+    },
   },
 });
