@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsumedEvent } from '@hexfleet/eventing';
-import { Commands, TimeAndIds } from '@hexfleet/platform';
+import type { ConsumedEvent, ConsumedEventMeta } from '@hexfleet/eventing';
+import { Commands, type StreamTransaction, TimeAndIds } from '@hexfleet/platform';
 import type { identity } from '@hexfleet/schemas';
 import { employeeLinkDecider, type ProfileEvent, profileDecider } from '../domain';
 import { after, placementOnProfile } from './placement';
@@ -25,27 +25,21 @@ export class IdentityFactsCommandHandler {
    */
   async create(policy: { name: string }, event: ConsumedEvent<identity.UserRegistered>): Promise<void> {
     const { userId, product, email, displayName: fullName, employeeId, studentId } = event.data;
-    const metadata = { now: this.time.now() };
-    await this.commands.react(
-      policy,
-      event,
-      async (tx) => {
-        const profile = await tx.load(profileDecider, 'profile', userId);
-        const data = { userId, product, fullName, email, employeeId, studentId };
-        const created = profileDecider.decide({ type: 'CreateProfile', data, metadata }, profile.state);
-        let prefilled: ProfileEvent[] = [];
-        if (employeeId !== null) {
-          const link = await tx.load(employeeLinkDecider, 'employee-link', employeeId);
-          const command = { type: 'NoteAccount' as const, data: { employeeId, userId }, metadata };
-          const noted = employeeLinkDecider.decide(command, link.state);
-          tx.append(link, noted);
-          const linkNow = after(employeeLinkDecider.evolve, link.state, noted);
-          prefilled = placementOnProfile(after(profileDecider.evolve, profile.state, created), linkNow, metadata);
-        }
-        tx.append(profile, [...created, ...prefilled]);
-      },
-      { retries: 3 },
-    );
+    await this.react(policy, event, async (tx, metadata) => {
+      const profile = await tx.load(profileDecider, 'profile', userId);
+      const data = { userId, product, fullName, email, employeeId, studentId };
+      const created = profileDecider.decide({ type: 'CreateProfile', data, metadata }, profile.state);
+      let prefilled: ProfileEvent[] = [];
+      if (employeeId !== null) {
+        const link = await tx.load(employeeLinkDecider, 'employee-link', employeeId);
+        const command = { type: 'NoteAccount' as const, data: { employeeId, userId }, metadata };
+        const noted = employeeLinkDecider.decide(command, link.state);
+        tx.append(link, noted);
+        const linkNow = after(employeeLinkDecider.evolve, link.state, noted);
+        prefilled = placementOnProfile(after(profileDecider.evolve, profile.state, created), linkNow, metadata);
+      }
+      tx.append(profile, [...created, ...prefilled]);
+    });
   }
 
   /** Archived with a deactivated account. */
@@ -64,15 +58,19 @@ export class IdentityFactsCommandHandler {
     type: 'ArchiveProfile' | 'RestoreProfile',
   ): Promise<void> {
     const { userId } = event.data;
+    await this.react(policy, event, async (tx, metadata) => {
+      const profile = await tx.load(profileDecider, 'profile', userId);
+      tx.append(profile, profileDecider.decide({ type, data: {}, metadata }, profile.state));
+    });
+  }
+
+  /** The reaction's transaction, with the time its commands carry; safe to re-decide after a lost race. */
+  private react(
+    policy: { name: string },
+    event: ConsumedEventMeta,
+    work: (tx: StreamTransaction, metadata: { now: string }) => Promise<void>,
+  ) {
     const metadata = { now: this.time.now() };
-    await this.commands.react(
-      policy,
-      event,
-      async (tx) => {
-        const profile = await tx.load(profileDecider, 'profile', userId);
-        tx.append(profile, profileDecider.decide({ type, data: {}, metadata }, profile.state));
-      },
-      { retries: 3 },
-    );
+    return this.commands.react(policy, event, (tx) => work(tx, metadata), { retries: 3 });
   }
 }
