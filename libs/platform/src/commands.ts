@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
   belongsTo,
+  commandIdFor,
   CommandOutcome,
   ConsistencyToken,
   MAX_TOKENS,
@@ -11,7 +12,8 @@ import {
   streamId,
   waitForConsistency,
 } from '@hexfleet/eventing';
-import type { Decider } from '@hexfleet/kernel';
+import type { ConsumedEventMeta } from '@hexfleet/eventing';
+import { type Decider, TenantId } from '@hexfleet/kernel';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { Principal, requestContext } from './context';
@@ -108,6 +110,22 @@ export class Commands {
       );
     }
     return outcome;
+  }
+
+  /**
+   * A policy's command over several streams, in the event's tenant, committed together
+   * (as `transact`). The command id derives from the event (`commandIdFor`), so a
+   * redelivered event appends nothing; what it appends names the event as its cause.
+   */
+  react<T>(
+    policy: { name: string },
+    event: ConsumedEventMeta,
+    work: (tx: StreamTransaction) => Promise<T>,
+    { retries = 0 }: { retries?: number } = {},
+  ): Promise<TransactionOutcome<T>> {
+    const metadata = { causationId: event.eventId, correlationId: event.correlationId, traceparent: event.traceparent };
+    const tenant = TenantId.parse(event.tenant);
+    return runStreamTransaction(this.runtime.store, tenant, commandIdFor(policy, event), metadata, work, retries);
   }
 
   /** From `Idempotency-Key` when the caller sent one, so a retried request is applied once. */

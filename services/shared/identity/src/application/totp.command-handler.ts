@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { credentialDecider, userDecider } from '../domain';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
-import { StreamReader } from './streams';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { epochMs, inSeconds } from './instants';
 import { decryptTotpSecret, encryptTotpSecret, newTotpSecret, otpauthUrl, totpStep } from './totp';
+import { STREAM_READER, type StreamReader } from './stream-reader.port';
 import { TOTP_ENROLMENTS, type TotpEnrolments } from './totp-enrolments.port';
 
 /** How long a shown secret waits for its first code. */
@@ -17,11 +18,11 @@ const ENROLMENT_SECONDS = 15 * 60;
  * credential, encrypted), disable with a code.
  */
 @Injectable()
-export class TotpHandler {
+export class TotpCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly clock: IdentityClock,
-    private readonly reader: StreamReader,
+    private readonly time: TimeAndIds,
+    @Inject(STREAM_READER) private readonly reader: StreamReader,
     @Inject(TOTP_ENROLMENTS) private readonly enrolments: TotpEnrolments,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
@@ -34,21 +35,21 @@ export class TotpHandler {
     if (credential.state.totp !== null) throw new DomainError('totp-already-enabled');
     const secret = newTotpSecret();
     const sealed = encryptTotpSecret(this.settings.totpKey, this.owner(caller), secret);
-    await this.enrolments.put(caller.tenant, caller.userId, sealed, this.clock.in(ENROLMENT_SECONDS));
+    await this.enrolments.put(caller.tenant, caller.userId, sealed, inSeconds(this.time, ENROLMENT_SECONDS));
     return { secret, otpauthUrl: otpauthUrl(`${user.state.email} (${caller.tenant})`, secret) };
   }
 
   async confirm(caller: Principal, code: string): Promise<void> {
-    const sealed = await this.enrolments.get(caller.tenant, caller.userId, this.clock.now());
+    const sealed = await this.enrolments.get(caller.tenant, caller.userId, this.time.now());
     if (!sealed) throw new DomainError('totp-enrolment-not-found');
     const secret = decryptTotpSecret(this.settings.totpKey, this.owner(caller), sealed);
-    const codeVerified = secret !== null && totpStep(code, secret, this.clock.epochMs()) !== null;
+    const codeVerified = secret !== null && totpStep(code, secret, epochMs(this.time)) !== null;
     const data = { secretCiphertext: sealed, codeVerified };
     await this.commands.handle(credentialDecider, {
       caller,
       aggregate: 'credential',
       id: caller.userId,
-      command: { type: 'EnableTotp', data, metadata: { now: this.clock.now() } },
+      command: { type: 'EnableTotp', data, metadata: { now: this.time.now() } },
       retries: 3,
     });
     await this.enrolments.remove(caller.tenant, caller.userId);
@@ -59,12 +60,12 @@ export class TotpHandler {
     const sealed = credential.state.status === 'none' ? null : credential.state.totp?.secretCiphertext;
     if (!sealed) throw new DomainError('totp-not-enabled');
     const secret = decryptTotpSecret(this.settings.totpKey, this.owner(caller), sealed);
-    const codeVerified = secret !== null && totpStep(code, secret, this.clock.epochMs()) !== null;
+    const codeVerified = secret !== null && totpStep(code, secret, epochMs(this.time)) !== null;
     await this.commands.handle(credentialDecider, {
       caller,
       aggregate: 'credential',
       id: caller.userId,
-      command: { type: 'DisableTotp', data: { codeVerified }, metadata: { now: this.clock.now() } },
+      command: { type: 'DisableTotp', data: { codeVerified }, metadata: { now: this.time.now() } },
       retries: 3,
     });
   }
