@@ -140,7 +140,7 @@ function topicProblem(topic: unknown, owner: string): string | undefined {
   const unknown = Object.keys(spec).filter((k) => !TOPIC_KEYS.has(k));
   if (unknown.length) return `unknown keys ${unknown.join(', ')}`;
   const name = String(spec.name);
-  // `<module>.<aggregate>.v<major>` (ARCHITECTURE section 4); the owner is the folder, so ownership cannot drift.
+  // `<module>.<aggregate>.v<major>` (docs/adr/0008-contract-pipeline.md); the owner is the folder, so ownership cannot drift.
   if (!new RegExp(`^${owner}\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*$`).test(name))
     return `name "${name}" is not ${owner}.<aggregate>.v<major>`;
   if (spec.owner !== owner) return `owner must be "${owner}", the module folder`;
