@@ -21,10 +21,8 @@ const consumed = (event: AccountEvent): ConsumedEvent =>
     streamId: 'acme/account/a1',
     origin: { topic: 'example.account.v1', partition: 0, offset: String(version) },
   }) as ConsumedEvent;
-const deposit = (amountMinor: number) =>
-  consumed({ type: 'Deposited', data: { amountMinor, note: '' } });
-const withdrawal = (amountMinor: number) =>
-  consumed({ type: 'Withdrawn', data: { amountMinor } });
+const deposit = (amountMinor: number) => consumed({ type: 'Deposited', data: { amountMinor, note: '' } });
+const withdrawal = (amountMinor: number) => consumed({ type: 'Withdrawn', data: { amountMinor } });
 
 describe('readModel', () => {
   it('hands each event to the handler of its type, typed by its contract, in order', async () => {

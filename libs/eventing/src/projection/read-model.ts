@@ -65,7 +65,11 @@ export function readModel<E extends EventShape>(spec: ReadModelSpec<E>): ReadMod
           `${spec.name} apply ${type} x${run.length}`,
           SpanKind.CONSUMER,
           contextOf(run[0].traceparent),
-          { 'messaging.system': 'kafka', 'messaging.batch.message_count': String(run.length), 'hexfleet.event_type': type },
+          {
+            'messaging.system': 'kafka',
+            'messaging.batch.message_count': String(run.length),
+            'hexfleet.event_type': type,
+          },
           () => batch(run, context),
         );
         continue;
