@@ -37,3 +37,4 @@ export type { FieldDoc } from './fields';
 export { commonOptions, named } from './composition';
 export type { CommonOptions, ServiceComposition } from './composition';
 export { calendarDay, TimeAndIds } from './time-and-ids';
+export { Later } from './later';

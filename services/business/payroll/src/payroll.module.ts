@@ -1,5 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { commonOptions, named, TimeAndIds } from '@hexfleet/platform';
+import { Module } from '@nestjs/common';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { CommonOptions, ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { hrms, payroll, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { PayrollEmployeesController } from './adapters/in/payroll-employees.http.controller';
@@ -10,9 +10,8 @@ import { PostgresPayrollEmployees } from './adapters/out/payroll-employees/payro
 import { payrollEmployees } from './adapters/out/payroll-employees/payroll-employees.projection';
 import { PostgresPayrollRuns } from './adapters/out/payroll-runs/payroll-runs.adapter';
 import { payrollRuns } from './adapters/out/payroll-runs/payroll-runs.projection';
-import { deferredPolicy } from './application/deferred-policy';
 import { HrmsFactsCommandHandler } from './application/hrms-facts.command-handler';
-import { HRMS_FACTS_POLICY, HRMS_FACTS_TOPICS, hrmsFactsPolicy } from './application/hrms-facts.policy';
+import { hrmsFactsPolicy } from './application/hrms-facts.policy';
 import { PAYROLL_EMPLOYEE_HISTORY } from './application/payroll-employee-history.port';
 import { PayrollEmployeeQueryHandler } from './application/payroll-employee.query-handler';
 import { PAYROLL_EMPLOYEES } from './application/payroll-employees.port';
@@ -54,7 +53,9 @@ export function createPayroll(
 ): ServiceComposition {
   const options: PayrollOptions = { ...commonOptions('payroll', env), ...overrides };
   const readModels = named({ employees: payrollEmployees, runs: payrollRuns }, options.projectionSuffix);
-  const hrmsFacts = deferredPolicy(`${HRMS_FACTS_POLICY}${options.projectionSuffix}`, HRMS_FACTS_TOPICS);
+  // The policy is listed before Nest builds the handler it calls: the module hands it
+  // over as Nest builds it, before the runtime starts consuming (at bootstrap).
+  const facts = new Later<HrmsFactsCommandHandler>('HrmsFactsCommandHandler');
   const settings: PayrollSettings = {
     readModels: { employees: readModels.employees.name, runs: readModels.runs.name },
   };
@@ -68,7 +69,7 @@ export function createPayroll(
     clock: options.clock,
     ids: options.ids,
     projections: Object.values(readModels),
-    policies: [hrmsFacts],
+    policies: [hrmsFactsPolicy(facts, options.clock, options.projectionSuffix)],
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/, 'employee-not-enrolled'],
   };
@@ -87,15 +88,9 @@ export function createPayroll(
       PayrollRunQueryHandler,
     ],
   })
-  class PayrollModule implements OnModuleInit {
-    constructor(
-      private readonly facts: HrmsFactsCommandHandler,
-      private readonly time: TimeAndIds,
-    ) {}
-
-    /** Before the runtime starts consuming (application bootstrap): no HRMS fact meets an unbound policy. */
-    onModuleInit() {
-      hrmsFacts.bind(hrmsFactsPolicy(hrmsFacts.name, { facts: this.facts, time: this.time }));
+  class PayrollModule {
+    constructor(handler: HrmsFactsCommandHandler) {
+      facts.set(handler);
     }
   }
 

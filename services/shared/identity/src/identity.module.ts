@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { commonOptions, named } from '@hexfleet/platform';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { hrms, identity, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AuthController } from './adapters/in/auth.http.controller';
@@ -77,8 +77,7 @@ export function createIdentity(
   const mailbox = settings.mailboxDir ? new FileMailbox(settings.mailboxDir, () => clock.now()) : null;
   // The policy is listed before Nest builds the handler it calls: the module hands it
   // over as Nest builds it, before the runtime starts consuming (at bootstrap).
-  let employeeAccounts: EmployeeAccountsCommandHandler | undefined;
-  const accounts = () => employeeAccounts ?? unbuilt('EmployeeAccountsCommandHandler');
+  const accounts = new Later<EmployeeAccountsCommandHandler>('EmployeeAccountsCommandHandler');
   const definition: ServiceDefinition = {
     name: 'identity',
     source: '/shared/identity',
@@ -130,14 +129,9 @@ export function createIdentity(
   })
   class IdentityModule {
     constructor(handler: EmployeeAccountsCommandHandler) {
-      employeeAccounts = handler;
+      accounts.set(handler);
     }
   }
 
   return { definition, module: IdentityModule };
-}
-
-/** Not a DomainError: the policy runner retries, then dead-letters, so no event is lost. */
-function unbuilt(handler: string): never {
-  throw new Error(`${handler} is not built yet`);
 }

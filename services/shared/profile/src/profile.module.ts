@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { commonOptions, named } from '@hexfleet/platform';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { hrms, identity, profile, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { GuardiansController } from './adapters/in/guardians.http.controller';
@@ -54,9 +54,10 @@ export function createProfile(
   const settings: ProfileSettings = { readModels: { profiles: readModels.profiles.name } };
   // The policies are listed before Nest builds the handlers they call: the module hands
   // them over as Nest builds it, before the runtime starts consuming (at bootstrap).
-  const built: { identityFacts?: IdentityFactsCommandHandler; hrmsFacts?: HrmsFactsCommandHandler } = {};
-  const policies = [identityFactsPolicy(() => built.identityFacts ?? unbuilt('IdentityFactsCommandHandler'), suffix)];
-  if (hrmsFacts) policies.push(hrmsFactsPolicy(() => built.hrmsFacts ?? unbuilt('HrmsFactsCommandHandler'), suffix));
+  const identityFacts = new Later<IdentityFactsCommandHandler>('IdentityFactsCommandHandler');
+  const placements = new Later<HrmsFactsCommandHandler>('HrmsFactsCommandHandler');
+  const policies = [identityFactsPolicy(identityFacts, suffix)];
+  if (hrmsFacts) policies.push(hrmsFactsPolicy(placements, suffix));
   const definition: ServiceDefinition = {
     name: 'profile',
     source: '/shared/profile',
@@ -84,15 +85,11 @@ export function createProfile(
     ],
   })
   class ProfileModule {
-    constructor(identityFacts: IdentityFactsCommandHandler, hrmsFacts: HrmsFactsCommandHandler) {
-      Object.assign(built, { identityFacts, hrmsFacts });
+    constructor(profiles: IdentityFactsCommandHandler, hrms: HrmsFactsCommandHandler) {
+      identityFacts.set(profiles);
+      placements.set(hrms);
     }
   }
 
   return { definition, module: ProfileModule };
-}
-
-/** Not a DomainError: the policy runner retries, then dead-letters, so no event is lost. */
-function unbuilt(handler: string): never {
-  throw new Error(`${handler} is not built yet`);
 }

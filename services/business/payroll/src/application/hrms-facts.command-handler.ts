@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { commandIdFor, handleCommand, streamId } from '@hexfleet/eventing';
+import { commandIdFor } from '@hexfleet/eventing';
 import type { ConsumedEventMeta, Policy } from '@hexfleet/eventing';
-import { TenantId } from '@hexfleet/kernel';
-import { runStreamTransaction, ServiceRuntime } from '@hexfleet/platform';
+import { Commands } from '@hexfleet/platform';
 import { PayrollEmployeeCommand, payrollEmployeeDecider } from '../domain';
 import { regeneratePayslips } from './open-run';
 
@@ -21,38 +20,24 @@ export interface EmployeeFact {
  */
 @Injectable()
 export class HrmsFactsCommandHandler {
-  constructor(private readonly runtime: ServiceRuntime) {}
+  constructor(private readonly commands: Commands) {}
 
   async record(policy: Pick<Policy, 'name'>, source: ConsumedEventMeta, fact: EmployeeFact): Promise<void> {
-    const tenant = TenantId.parse(source.tenant);
-    const commandId = commandIdFor(policy, source);
-    const metadata = {
-      causationId: source.eventId,
-      correlationId: source.correlationId,
-      traceparent: source.traceparent,
-    };
-    const { store } = this.runtime;
     const { command, employeeId, periods } = fact;
-    if (periods.length === 0) {
-      const stream = streamId(tenant, 'payroll-employee', employeeId);
-      await handleCommand(store, payrollEmployeeDecider, command, { tenant, streamId: stream, commandId, metadata });
-      return;
-    }
     // A recomputed payslip's id derives from the source event too, one per period.
     const payslipIdFor = (period: string) => commandIdFor({ name: `${policy.name}/payslip/${period}` }, source);
-    await runStreamTransaction(
-      store,
-      tenant,
-      commandId,
-      metadata,
+    await this.commands.react(
+      policy,
+      source,
       async (tx) => {
         const employee = await tx.load(payrollEmployeeDecider, 'payroll-employee', employeeId);
         const events = payrollEmployeeDecider.decide(command, employee.state);
         tx.append(employee, events);
-        if (events.length)
+        if (events.length && periods.length)
           await regeneratePayslips(tx, employee, events, periods, { now: command.metadata.now, payslipIdFor });
       },
-      5, // a concurrent run or payslip change is safe to re-decide against
+      // A concurrent run or payslip change is safe to re-decide against.
+      { retries: periods.length ? 5 : 0 },
     );
   }
 }

@@ -1,13 +1,14 @@
 import { policy } from '@hexfleet/eventing';
 import type { ConsumedEvent, Policy } from '@hexfleet/eventing';
-import type { TimeAndIds } from '@hexfleet/platform';
+import type { Clock } from '@hexfleet/kernel';
+import type { Later } from '@hexfleet/platform';
 import type { hrms } from '@hexfleet/schemas';
 import type { HrmsFactsCommandHandler } from './hrms-facts.command-handler';
 import { monthOfDate } from './open-run';
 
 /** The one policy through which payroll learns what HRMS decided (one consumer group, started once). */
-export const HRMS_FACTS_POLICY = 'payroll-hrms-facts';
-export const HRMS_FACTS_TOPICS = ['hrms.employee.v1', 'hrms.leave-request.v1', 'hrms.attendance.v1'];
+const HRMS_FACTS_POLICY = 'payroll-hrms-facts';
+const HRMS_FACTS_TOPICS = ['hrms.employee.v1', 'hrms.leave-request.v1', 'hrms.attendance.v1'];
 
 /** What payroll computes with; promotions, transfers, requests and rejections change none of it and pass by. */
 type HrmsFacts =
@@ -25,12 +26,10 @@ const months = ({ data }: Leave) => [...new Set(data.leaveDays.map((day) => mont
  * approved or cancelled, or attendance updates the employee's stream and the
  * open run of the months it touches (HrmsFactsCommandHandler).
  */
-export function hrmsFactsPolicy(
-  name: string,
-  { facts, time }: { facts: HrmsFactsCommandHandler; time: TimeAndIds },
-): Policy {
+export function hrmsFactsPolicy(facts: Later<HrmsFactsCommandHandler>, clock: Clock, suffix = ''): Policy {
+  const name = `${HRMS_FACTS_POLICY}${suffix}`;
   const source = { name };
-  const metadata = () => ({ now: time.now() });
+  const metadata = () => ({ now: clock.now().toISOString() });
   return policy<HrmsFacts>({
     name,
     topics: HRMS_FACTS_TOPICS,
@@ -38,7 +37,7 @@ export function hrmsFactsPolicy(
       async EmployeeHired(event) {
         const { employeeId, firstName, lastName, joiningDate, department, designation } = event.data;
         const data = { employeeId, firstName, lastName, joiningDate, department, designation };
-        await facts.record(source, event, {
+        await facts.get().record(source, event, {
           employeeId,
           command: { type: 'EnrollEmployee', data, metadata: metadata() },
           periods: [],
@@ -46,7 +45,7 @@ export function hrmsFactsPolicy(
       },
       async EmployeeSeparated(event) {
         const { employeeId, relievingDate } = event.data;
-        await facts.record(source, event, {
+        await facts.get().record(source, event, {
           employeeId,
           command: { type: 'RecordSeparation', data: { relievingDate }, metadata: metadata() },
           periods: [monthOfDate(relievingDate)],
@@ -55,7 +54,7 @@ export function hrmsFactsPolicy(
       async LeaveApproved(event) {
         const { employeeId, leaveRequestId, leaveDays, unpaid } = event.data;
         if (!unpaid) return;
-        await facts.record(source, event, {
+        await facts.get().record(source, event, {
           employeeId,
           command: { type: 'RecordUnpaidLeave', data: { leaveRequestId, leaveDays }, metadata: metadata() },
           periods: months(event),
@@ -64,7 +63,7 @@ export function hrmsFactsPolicy(
       async LeaveCancelled(event) {
         const { employeeId, leaveRequestId, unpaid, wasApproved } = event.data;
         if (!unpaid || !wasApproved) return;
-        await facts.record(source, event, {
+        await facts.get().record(source, event, {
           employeeId,
           command: { type: 'ReverseUnpaidLeave', data: { leaveRequestId }, metadata: metadata() },
           periods: months(event),
@@ -72,7 +71,7 @@ export function hrmsFactsPolicy(
       },
       async EmployeeAttendanceMarked(event) {
         const { employeeId, date, status, leaveRequestId } = event.data;
-        await facts.record(source, event, {
+        await facts.get().record(source, event, {
           employeeId,
           command: { type: 'RecordAttendance', data: { date, status, leaveRequestId }, metadata: metadata() },
           periods: [monthOfDate(date)],
@@ -80,7 +79,7 @@ export function hrmsFactsPolicy(
       },
       async EmployeeAttendanceCleared(event) {
         const { employeeId, date, leaveRequestId } = event.data;
-        await facts.record(source, event, {
+        await facts.get().record(source, event, {
           employeeId,
           command: { type: 'RecordAttendance', data: { date, status: null, leaveRequestId }, metadata: metadata() },
           periods: [monthOfDate(date)],

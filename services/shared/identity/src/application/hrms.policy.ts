@@ -1,6 +1,7 @@
 import { policy } from '@hexfleet/eventing';
 import type { Policy } from '@hexfleet/eventing';
 import type { hrms } from '@hexfleet/schemas';
+import type { Later } from '@hexfleet/platform';
 import type { EmployeeAccountsCommandHandler } from './employee-accounts.command-handler';
 
 /** The HRMS events identity reacts to; the rest of hrms.employee.v1 passes by. */
@@ -12,14 +13,14 @@ export type HrmsFacts = Extract<hrms.HrmsEmployeeV1Event, { type: 'EmployeeHired
  * policy before Nest builds the handler, so `accounts` hands it over later
  * (the composition root's module, before the runtime starts consuming).
  */
-export function hrmsPolicy(accounts: () => EmployeeAccountsCommandHandler, suffix = ''): Policy {
+export function hrmsPolicy(accounts: Later<EmployeeAccountsCommandHandler>, suffix = ''): Policy {
   const name = `identity-hrms${suffix}`;
   return policy<HrmsFacts>({
     name,
     topics: ['hrms.employee.v1'],
     on: {
-      EmployeeHired: (event) => accounts().invite({ name }, event),
-      EmployeeSeparated: (event) => accounts().deactivate({ name }, event),
+      EmployeeHired: (event) => accounts.get().invite({ name }, event),
+      EmployeeSeparated: (event) => accounts.get().deactivate({ name }, event),
     },
   });
 }

@@ -1,5 +1,6 @@
 import { policy } from '@hexfleet/eventing';
 import type { Policy } from '@hexfleet/eventing';
+import type { Later } from '@hexfleet/platform';
 import type { hrms } from '@hexfleet/schemas';
 import type { HrmsFactsCommandHandler } from './hrms-facts.command-handler';
 
@@ -14,7 +15,7 @@ export type HrmsFacts = Extract<
  * the employee's profile. `placements` is handed over once Nest has built it
  * (see identity-facts.policy.ts).
  */
-export function hrmsFactsPolicy(placements: () => HrmsFactsCommandHandler, suffix = ''): Policy {
+export function hrmsFactsPolicy(placements: Later<HrmsFactsCommandHandler>, suffix = ''): Policy {
   const name = `profile-hrms-facts${suffix}`;
   return policy<HrmsFacts>({
     name,
@@ -22,15 +23,15 @@ export function hrmsFactsPolicy(placements: () => HrmsFactsCommandHandler, suffi
     on: {
       EmployeeHired: (event) => {
         const { employeeId, department, designation, userId } = event.data;
-        return placements().note({ name }, event, { employeeId, department, designation, userId });
+        return placements.get().note({ name }, event, { employeeId, department, designation, userId });
       },
       EmployeePromoted: (event) => {
         const { employeeId, toDesignation } = event.data;
-        return placements().note({ name }, event, { employeeId, designation: toDesignation });
+        return placements.get().note({ name }, event, { employeeId, designation: toDesignation });
       },
       EmployeeTransferred: (event) => {
         const { employeeId, toDepartment } = event.data;
-        return placements().note({ name }, event, { employeeId, department: toDepartment });
+        return placements.get().note({ name }, event, { employeeId, department: toDepartment });
       },
     },
   });

@@ -1,5 +1,6 @@
 import { policy } from '@hexfleet/eventing';
 import type { Policy } from '@hexfleet/eventing';
+import type { Later } from '@hexfleet/platform';
 import type { identity } from '@hexfleet/schemas';
 import type { IdentityFactsCommandHandler } from './identity-facts.command-handler';
 
@@ -15,15 +16,15 @@ export type IdentityFacts = Extract<
  * the handler, so `profiles` hands it over later (the composition root's module,
  * before the runtime starts consuming).
  */
-export function identityFactsPolicy(profiles: () => IdentityFactsCommandHandler, suffix = ''): Policy {
+export function identityFactsPolicy(profiles: Later<IdentityFactsCommandHandler>, suffix = ''): Policy {
   const name = `profile-identity-facts${suffix}`;
   return policy<IdentityFacts>({
     name,
     topics: ['identity.user.v1'],
     on: {
-      UserRegistered: (event) => profiles().create({ name }, event),
-      UserDeactivated: (event) => profiles().archive({ name }, event),
-      UserReactivated: (event) => profiles().restore({ name }, event),
+      UserRegistered: (event) => profiles.get().create({ name }, event),
+      UserDeactivated: (event) => profiles.get().archive({ name }, event),
+      UserReactivated: (event) => profiles.get().restore({ name }, event),
     },
   });
 }
