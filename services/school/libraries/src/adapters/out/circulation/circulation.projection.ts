@@ -1,14 +1,70 @@
-import type { Projection } from '@hexfleet/eventing';
-import { shortType } from './event-name';
-import { applyHoldEvent, applyPatronEvent } from './circulation.patrons-holds';
+import { readModel } from '@hexfleet/eventing';
+import type { EventHandlers, ProjectionContext } from '@hexfleet/eventing';
+import type { libraries } from '@hexfleet/schemas';
+import { holdHandlers, patronHandlers } from './circulation.patrons-holds';
+import type { HoldEvent } from './circulation.patrons-holds';
+
+/** Sets columns of one loan: `set` names them as `$2`, `$3`, ... in the order of `values`. */
+const updateLoan = ({ tx, schema }: ProjectionContext, loanId: string, set: string, values: unknown[] = []) =>
+  tx.query(`update ${schema}.loans set ${set} where loan_id = $1`, [loanId, ...values]);
+
+const loanHandlers: EventHandlers<libraries.LibrariesLoanV1Event> = {
+  async BookBorrowed({ data }, { tx, schema }) {
+    await tx.query(
+      `insert into ${schema}.loans (loan_id, school_id, patron_id, copy_id, title_id, title, barcode,
+         borrowed_at, due_date, status, currency)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10) on conflict (loan_id) do nothing`,
+      [
+        data.loanId,
+        data.schoolId,
+        data.patronId,
+        data.copyId,
+        data.titleId,
+        data.title,
+        data.barcode,
+        data.borrowedAt,
+        data.dueDate,
+        data.currency,
+      ],
+    );
+  },
+  async BookRenewed({ data }, context) {
+    await updateLoan(context, data.loanId, 'due_date = $2, renewals = $3', [data.dueDate, data.renewals]);
+  },
+  async LoanOverdue({ data }, context) {
+    await updateLoan(context, data.loanId, 'last_overdue_on = $2, accrued_fine_minor = $3', [
+      data.asOf,
+      data.accruedFineMinor,
+    ]);
+  },
+  async BookReturned({ data }, context) {
+    await updateLoan(context, data.loanId, `status = 'returned', returned_on = $2, days_late = $3`, [
+      data.returnedOn,
+      data.daysLate,
+    ]);
+  },
+  async ItemLost({ data }, context) {
+    await updateLoan(context, data.loanId, `status = 'lost'`);
+  },
+  async FineAssessed({ data }, context) {
+    await updateLoan(context, data.loanId, 'fine_minor = $2, fine_outstanding_minor = $2', [data.amountMinor]);
+  },
+  async FinePaid({ data }, context) {
+    await updateLoan(context, data.loanId, 'fine_outstanding_minor = $2', [data.outstandingMinor]);
+  },
+  async FineWaived({ data }, context) {
+    await updateLoan(context, data.loanId, 'fine_outstanding_minor = 0');
+  },
+};
 
 /**
  * Circulation: loans (a patron's loans and fines, overdue lists, what the
- * overdue job scans), holds (queue counts) and patrons (standing, who they are).
- * Dates are kept as YYYY-MM-DD text: they are school days, not instants.
+ * overdue job scans), holds (queue counts, what the expiry job scans) and
+ * patrons (standing, who they are). Dates are kept as YYYY-MM-DD text: they
+ * are school days, not instants.
  */
-export const circulationProjection = (name: string): Projection => ({
-  name,
+export const circulation = readModel<libraries.LibrariesLoanV1Event | HoldEvent | libraries.LibrariesPatronV1Event>({
+  name: 'library-circulation',
   topics: ['libraries.loan.v1', 'libraries.title.v1', 'libraries.patron.v1'],
   tables: ['loans', 'holds', 'patrons'],
   migrations: [
@@ -29,55 +85,5 @@ export const circulationProjection = (name: string): Projection => ({
       category text not null, standing text not null)`,
     (s) => `create index on ${s}.patrons (user_id)`,
   ],
-  async apply(event, { tx, schema }) {
-    const d = event.data;
-    const type = shortType(event);
-    const update = (set: string, params: unknown[]) =>
-      tx.query(`update ${schema}.loans set ${set} where loan_id = $1`, [d.loanId, ...params]);
-    switch (type) {
-      case 'BookBorrowed':
-        await tx.query(
-          `insert into ${schema}.loans (loan_id, school_id, patron_id, copy_id, title_id, title, barcode,
-             borrowed_at, due_date, status, currency)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10) on conflict (loan_id) do nothing`,
-          [
-            d.loanId,
-            d.schoolId,
-            d.patronId,
-            d.copyId,
-            d.titleId,
-            d.title,
-            d.barcode,
-            d.borrowedAt,
-            d.dueDate,
-            d.currency,
-          ],
-        );
-        return;
-      case 'BookRenewed':
-        await update('due_date = $2, renewals = $3', [d.dueDate, d.renewals]);
-        return;
-      case 'LoanOverdue':
-        await update(`last_overdue_on = $2, accrued_fine_minor = $3`, [d.asOf, d.accruedFineMinor]);
-        return;
-      case 'BookReturned':
-        await update(`status = 'returned', returned_on = $2, days_late = $3`, [d.returnedOn, d.daysLate]);
-        return;
-      case 'ItemLost':
-        await update(`status = 'lost'`, []);
-        return;
-      case 'FineAssessed':
-        await update('fine_minor = $2, fine_outstanding_minor = $2', [d.amountMinor]);
-        return;
-      case 'FinePaid':
-        await update('fine_outstanding_minor = $2', [d.outstandingMinor]);
-        return;
-      case 'FineWaived':
-        await update('fine_outstanding_minor = 0', []);
-        return;
-      default:
-        if (event.origin.topic === 'libraries.title.v1') await applyHoldEvent(type, d, tx, schema);
-        else if (event.origin.topic === 'libraries.patron.v1') await applyPatronEvent(type, d, tx, schema);
-    }
-  },
+  on: { ...loanHandlers, ...holdHandlers, ...patronHandlers },
 });
