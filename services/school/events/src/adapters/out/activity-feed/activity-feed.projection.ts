@@ -1,4 +1,25 @@
-import type { Projection } from '@hexfleet/eventing';
+import { readModel } from '@hexfleet/eventing';
+import type { ProjectionContext } from '@hexfleet/eventing';
+import type { libraries } from '@hexfleet/schemas';
+
+/** One line of the feed; the event's id is the line's, so a redelivered event adds nothing. */
+interface ActivityLine {
+  eventId: string;
+  schoolId: string;
+  kind: 'book-borrowed' | 'book-returned';
+  subject: string;
+  actorId: string;
+  refId: string;
+  occurredAt: string;
+}
+
+async function addLine(line: ActivityLine, { tx, schema }: ProjectionContext): Promise<void> {
+  await tx.query(
+    `insert into ${schema}.activity (event_id, school_id, kind, subject, actor_id, ref_id, occurred_at)
+     values ($1, $2, $3, $4, $5, $6, $7) on conflict (event_id) do nothing`,
+    [line.eventId, line.schoolId, line.kind, line.subject, line.actorId, line.refId, line.occurredAt],
+  );
+}
 
 /**
  * The school's activity feed, fed by other modules' events. For now the
@@ -7,8 +28,10 @@ import type { Projection } from '@hexfleet/eventing';
  * takes the one its loan's BookBorrowed brought (same stream, same partition:
  * the borrow is always applied first).
  */
-export const activityFeedProjection = (name: string): Projection => ({
-  name,
+export const activityFeed = readModel<
+  Extract<libraries.LibrariesLoanV1Event, { type: 'BookBorrowed' | 'BookReturned' }>
+>({
+  name: 'school-activity',
   topics: ['libraries.loan.v1'],
   tables: ['activity', 'activity_loans'],
   migrations: [
@@ -18,35 +41,23 @@ export const activityFeedProjection = (name: string): Projection => ({
     (s) => `create index on ${s}.activity (school_id, occurred_at desc)`,
     (s) => `create table ${s}.activity_loans (loan_id text primary key, title text not null)`,
   ],
-  async apply(event, { tx, schema }) {
-    const d = event.data;
-    const type = event.type.slice(event.type.lastIndexOf('.') + 1);
-    if (type !== 'BookBorrowed' && type !== 'BookReturned') return;
-    let title = typeof d.title === 'string' ? d.title : '';
-    if (type === 'BookBorrowed') {
-      await tx.query(
-        `insert into ${schema}.activity_loans (loan_id, title) values ($1, $2) on conflict (loan_id) do nothing`,
-        [d.loanId, title],
+  on: {
+    async BookBorrowed({ eventId, data }, context) {
+      await context.tx.query(
+        `insert into ${context.schema}.activity_loans (loan_id, title) values ($1, $2) on conflict (loan_id) do nothing`,
+        [data.loanId, data.title],
       );
-    } else {
-      const { rows } = await tx.query<{ title: string }>(
-        `select title from ${schema}.activity_loans where loan_id = $1`,
-        [d.loanId],
+      const { schoolId, title: subject, patronId: actorId, loanId: refId, borrowedAt: occurredAt } = data;
+      await addLine({ eventId, schoolId, kind: 'book-borrowed', subject, actorId, refId, occurredAt }, context);
+    },
+    async BookReturned({ eventId, data }, context) {
+      const { rows } = await context.tx.query<{ title: string }>(
+        `select title from ${context.schema}.activity_loans where loan_id = $1`,
+        [data.loanId],
       );
-      title = rows[0]?.title ?? '';
-    }
-    await tx.query(
-      `insert into ${schema}.activity (event_id, school_id, kind, subject, actor_id, ref_id, occurred_at)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict (event_id) do nothing`,
-      [
-        event.eventId,
-        d.schoolId,
-        type === 'BookBorrowed' ? 'book-borrowed' : 'book-returned',
-        title,
-        d.patronId,
-        d.loanId,
-        type === 'BookBorrowed' ? d.borrowedAt : d.returnedAt,
-      ],
-    );
+      const { schoolId, patronId: actorId, loanId: refId, returnedAt: occurredAt } = data;
+      const subject = rows[0]?.title ?? '';
+      await addLine({ eventId, schoolId, kind: 'book-returned', subject, actorId, refId, occurredAt }, context);
+    },
   },
 });
