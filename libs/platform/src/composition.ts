@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { systemClock, uuidV7Ids } from '@hexfleet/eventing';
-import type { Projection } from '@hexfleet/eventing';
+import type { ReadModel } from '@hexfleet/eventing';
 import type { Clock, IdGenerator } from '@hexfleet/kernel';
 import type { ServiceDefinition } from './runtime';
 
@@ -35,13 +35,11 @@ export function commonOptions(service: string, env: NodeJS.ProcessEnv): CommonOp
 }
 
 /**
- * A read model of any contract: `ReadModel<E>` is not a `ReadModel` (of every event), since
- * its handlers take only E's events, but each one is a projection that runs under another name.
+ * Every read model under its running name (`<name><suffix>`), by the role the service gives it.
+ * (`ReadModel<never>`: a read model of any events; its handlers take their own contract's events,
+ * so a `ReadModel<hrms.HrmsEmployeeV1Event>` is no `ReadModel<EventShape>`.)
  */
-type Renamable = Projection & { named(suffix: string): Projection };
-
-/** Every read model under its running name (`<name><suffix>`), by the role the service gives it. */
-export function named<M extends Record<string, Renamable>>(readModels: M, suffix: string): M {
+export function named<M extends Record<string, ReadModel<never>>>(readModels: M, suffix: string): M {
   if (!SUFFIX.test(suffix)) throw new Error(`Invalid projection suffix ${suffix}`);
   return Object.fromEntries(Object.entries(readModels).map(([role, model]) => [role, model.named(suffix)])) as M;
 }
