@@ -57,7 +57,8 @@ export function createEvents(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceComposition {
   const options: EventsOptions = { ...commonOptions('events', env), ...overrides };
-  const readModels = named({ activity: activityFeed, calendar }, options.projectionSuffix);
+  const { clock, ids, projectionSuffix } = options;
+  const readModels = named({ activity: activityFeed, calendar }, projectionSuffix);
   const settings: EventsSettings = {
     readModels: { activity: readModels.activity.name, calendar: readModels.calendar.name },
   };
@@ -68,8 +69,8 @@ export function createEvents(
     // The libraries loan contracts too: the activity feed decodes BookBorrowed and BookReturned.
     contracts: [...events.contracts, ...libraries.librariesLoanV1Contracts],
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'events'),
-    clock: options.clock,
-    ids: options.ids,
+    clock,
+    ids,
     projections: Object.values(readModels),
     unprocessable: UNPROCESSABLE,
     // An event, calendar, venue or registration the caller names but the tenant has not.

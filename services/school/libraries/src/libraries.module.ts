@@ -62,12 +62,10 @@ export function createLibraries(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceComposition {
   const options: LibrariesOptions = { ...commonOptions('libraries', env), ...librariesEnv(env), ...overrides };
-  const readModels = named({ catalogue, circulation }, options.projectionSuffix);
+  const { clock, ids, projectionSuffix, ...own } = options;
+  const readModels = named({ catalogue, circulation }, projectionSuffix);
   const settings: LibrariesSettings = {
-    timeZone: options.timeZone,
-    pickupDays: options.pickupDays,
-    overdueScanIntervalMs: options.overdueScanIntervalMs,
-    holdExpiryScanIntervalMs: options.holdExpiryScanIntervalMs,
+    ...own,
     readModels: { catalogue: readModels.catalogue.name, circulation: readModels.circulation.name },
   };
   const definition: ServiceDefinition = {
@@ -76,8 +74,8 @@ export function createLibraries(
     description: 'School libraries: catalogue, copies, patrons, loans, holds and fines.',
     contracts: libraries.contracts,
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'libraries'),
-    clock: options.clock,
-    ids: options.ids,
+    clock,
+    ids,
     projections: Object.values(readModels),
     unprocessable: UNPROCESSABLE,
     // A patron, copy, title or loan of another tenant looks like one that never existed.

@@ -3,12 +3,12 @@ import { DomainError } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { copyDecider, loanDecider, patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
-import { titleOf } from './title-history';
 import { CIRCULATION } from './circulation.port';
 import type { Circulation } from './circulation.port';
 import { found } from './found';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
 import type { LibrariesSettings } from './libraries-settings';
+import { titleOf } from './title-history';
 
 export interface Checkout {
   loanId: string;
