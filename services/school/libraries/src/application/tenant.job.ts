@@ -1,6 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { TenantId } from '@hexfleet/kernel';
-import type { LibraryContext } from './library-context';
+import type { TimeAndIds } from '@hexfleet/platform';
 import type { Tenants } from './tenants.port';
 
 /**
@@ -15,18 +15,18 @@ export abstract class TenantJob implements OnApplicationBootstrap, OnApplication
 
   protected constructor(
     private readonly name: string,
-    private readonly intervalMs: number,
-    protected readonly context: LibraryContext,
+    private readonly schedule: { intervalMs: number; timeZone: string },
+    protected readonly time: TimeAndIds,
     private readonly tenants: Tenants,
   ) {
     this.logger = new Logger(name);
   }
 
   onApplicationBootstrap() {
-    if (this.intervalMs <= 0) return;
+    if (this.schedule.intervalMs <= 0) return;
     this.timer = setInterval(() => {
       this.scan().catch((error: Error) => this.logger.warn(`${this.name} failed: ${error.message}`));
-    }, this.intervalMs);
+    }, this.schedule.intervalMs);
     this.timer.unref();
   }
 
@@ -42,7 +42,7 @@ export abstract class TenantJob implements OnApplicationBootstrap, OnApplication
   }
 
   private async scanAll(): Promise<number> {
-    const today = this.context.today();
+    const today = this.time.today(this.schedule.timeZone);
     let acted = 0;
     for (const tenant of await this.tenants.all()) acted += await this.scanTenant(tenant, today);
     return acted;

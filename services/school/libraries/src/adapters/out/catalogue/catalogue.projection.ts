@@ -1,18 +1,19 @@
-import type { Projection } from '@hexfleet/eventing';
-import { shortType } from './event-name';
+import { readModel } from '@hexfleet/eventing';
+import type { ConsumedEvent, ProjectionContext } from '@hexfleet/eventing';
+import type { libraries } from '@hexfleet/schemas';
 
-/** Copy status after each copy event: the catalogue's availability. */
-const COPY_STATUS: Record<string, string> = {
-  CopyAdded: 'available',
-  CopyLent: 'on-loan',
-  CopyCheckedIn: 'available',
-  CopyPutOnHoldShelf: 'on-hold-shelf',
-  CopyReleasedFromHoldShelf: 'available',
-  CopyMarkedLost: 'lost',
-  CopyMarkedDamaged: 'damaged',
-  CopyRepaired: 'available',
-  CopyWithdrawn: 'withdrawn',
-};
+/** What the catalogue reads: every copy event, a title's cataloguing, and each checkout (times borrowed). */
+type CatalogueEvent =
+  | libraries.LibrariesCopyV1Event
+  | Extract<libraries.LibrariesTitleV1Event, { type: 'TitleCatalogued' }>
+  | Extract<libraries.LibrariesLoanV1Event, { type: 'BookBorrowed' }>;
+
+/** A copy's status after an event of its stream: the catalogue's availability. */
+const copyStatus =
+  (status: 'available' | 'on-loan' | 'on-hold-shelf' | 'lost' | 'damaged' | 'withdrawn') =>
+  async ({ data }: ConsumedEvent<{ type: string; data: { copyId: string } }>, { tx, schema }: ProjectionContext) => {
+    await tx.query(`update ${schema}.copies set status = $2 where copy_id = $1`, [data.copyId, status]);
+  };
 
 /**
  * Catalogue search: titles with their copies' availability, per tenant.
@@ -20,8 +21,8 @@ const COPY_STATUS: Record<string, string> = {
  * checkout's consistency token names the loan and the copy it wrote, so it can be
  * awaited here for both the count and the availability.
  */
-export const catalogueProjection = (name: string): Projection => ({
-  name,
+export const catalogue = readModel<CatalogueEvent>({
+  name: 'library-catalogue',
   topics: ['libraries.title.v1', 'libraries.copy.v1', 'libraries.loan.v1'],
   tables: ['titles', 'copies', 'title_borrowings'],
   migrations: [
@@ -39,29 +40,35 @@ export const catalogueProjection = (name: string): Projection => ({
     (s) => `create table ${s}.title_borrowings (title_id text primary key, times_borrowed int not null)`,
     (s) => `alter table ${s}.titles drop column times_borrowed`,
   ],
-  async apply(event, { tx, schema }) {
-    const d = event.data;
-    const type = shortType(event);
-    if (type === 'TitleCatalogued') {
+  on: {
+    async TitleCatalogued({ data }, { tx, schema }) {
       await tx.query(
         `insert into ${schema}.titles (title_id, school_id, title, authors, isbn, item_type, catalogued_at)
          values ($1, $2, $3, $4, $5, $6, $7) on conflict (title_id) do nothing`,
-        [d.titleId, d.schoolId, d.title, d.authors, d.isbn, d.itemType, d.cataloguedAt],
+        [data.titleId, data.schoolId, data.title, data.authors, data.isbn, data.itemType, data.cataloguedAt],
       );
-    } else if (type === 'CopyAdded') {
+    },
+    async CopyAdded({ data }, { tx, schema }) {
       await tx.query(
         `insert into ${schema}.copies (copy_id, title_id, school_id, barcode, shelf, status)
          values ($1, $2, $3, $4, $5, 'available') on conflict (copy_id) do nothing`,
-        [d.copyId, d.titleId, d.schoolId, d.barcode, d.shelf],
+        [data.copyId, data.titleId, data.schoolId, data.barcode, data.shelf],
       );
-    } else if (COPY_STATUS[type]) {
-      await tx.query(`update ${schema}.copies set status = $2 where copy_id = $1`, [d.copyId, COPY_STATUS[type]]);
-    } else if (type === 'BookBorrowed') {
+    },
+    CopyLent: copyStatus('on-loan'),
+    CopyCheckedIn: copyStatus('available'),
+    CopyPutOnHoldShelf: copyStatus('on-hold-shelf'),
+    CopyReleasedFromHoldShelf: copyStatus('available'),
+    CopyMarkedLost: copyStatus('lost'),
+    CopyMarkedDamaged: copyStatus('damaged'),
+    CopyRepaired: copyStatus('available'),
+    CopyWithdrawn: copyStatus('withdrawn'),
+    async BookBorrowed({ data }, { tx, schema }) {
       await tx.query(
         `insert into ${schema}.title_borrowings (title_id, times_borrowed) values ($1, 1)
          on conflict (title_id) do update set times_borrowed = title_borrowings.times_borrowed + 1`,
-        [d.titleId],
+        [data.titleId],
       );
-    }
+    },
   },
 });
