@@ -128,6 +128,27 @@ export class Commands {
     return runStreamTransaction(this.runtime.store, tenant, commandIdFor(policy, event), metadata, work, retries);
   }
 
+  /**
+   * A command the service issues itself (a scheduled job), over several streams,
+   * committed together (as `transact`). Its command id derives from what it is
+   * about, so it acts once however often the job runs.
+   */
+  issue<T>(
+    tenant: TenantId,
+    commandId: string,
+    work: (tx: StreamTransaction) => Promise<T>,
+    { retries = 0 }: { retries?: number } = {},
+  ): Promise<TransactionOutcome<T>> {
+    return runStreamTransaction(
+      this.runtime.store,
+      tenant,
+      commandId,
+      { traceparent: currentTraceparent() },
+      work,
+      retries,
+    );
+  }
+
   /** From `Idempotency-Key` when the caller sent one, so a retried request is applied once. */
   private commandId({ tenant, userId }: Principal): string {
     const key = requestContext()?.idempotencyKey;

@@ -38,3 +38,4 @@ export { commonOptions, named } from './composition';
 export type { CommonOptions, ServiceComposition } from './composition';
 export { calendarDay, TimeAndIds } from './time-and-ids';
 export { Later } from './later';
+export { Streams } from './streams';

@@ -12,6 +12,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard, TokenVerifier } from './auth';
 import { Commands, Consistency } from './commands';
+import { Streams } from './streams';
 import type { PlatformEnv } from './config';
 import { HealthController } from './health';
 import { MetricsController, ServiceMetrics } from './metrics';
@@ -44,7 +45,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
  * What turns a service module into a running service: config, runtime
  * (pool, Kafka, registry, event store, relay, runners), token checks on every
  * route, problem+json errors, validation, health and metrics. Global, so the
- * service's own providers inject ServiceRuntime, TimeAndIds, Commands and Consistency.
+ * service's own providers inject ServiceRuntime, TimeAndIds, Commands, Consistency and Streams.
  */
 @Global()
 @Module({})
@@ -75,6 +76,7 @@ export class PlatformModule {
         },
         Commands,
         Consistency,
+        Streams,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: APP_FILTER,
@@ -85,7 +87,16 @@ export class PlatformModule {
         },
         { provide: APP_PIPE, useFactory: validationPipe },
       ],
-      exports: [ServiceRuntime, ServiceMetrics, TokenVerifier, TimeAndIds, Commands, Consistency, PLATFORM_ENV],
+      exports: [
+        ServiceRuntime,
+        ServiceMetrics,
+        TokenVerifier,
+        TimeAndIds,
+        Commands,
+        Consistency,
+        Streams,
+        PLATFORM_ENV,
+      ],
     };
   }
 }

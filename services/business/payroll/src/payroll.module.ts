@@ -5,14 +5,12 @@ import { hrms, payroll, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { PayrollEmployeesController } from './adapters/in/payroll-employees.http.controller';
 import { PayrollRunsController } from './adapters/in/payroll-runs.http.controller';
 import { SalaryController } from './adapters/in/salary.http.controller';
-import { PostgresPayrollEmployeeHistory } from './adapters/out/payroll-employee-history.adapter';
 import { PostgresPayrollEmployees } from './adapters/out/payroll-employees/payroll-employees.adapter';
 import { payrollEmployees } from './adapters/out/payroll-employees/payroll-employees.projection';
 import { PostgresPayrollRuns } from './adapters/out/payroll-runs/payroll-runs.adapter';
 import { payrollRuns } from './adapters/out/payroll-runs/payroll-runs.projection';
 import { HrmsFactsCommandHandler } from './application/hrms-facts.command-handler';
 import { hrmsFactsPolicy } from './application/hrms-facts.policy';
-import { PAYROLL_EMPLOYEE_HISTORY } from './application/payroll-employee-history.port';
 import { PayrollEmployeeQueryHandler } from './application/payroll-employee.query-handler';
 import { PAYROLL_EMPLOYEES } from './application/payroll-employees.port';
 import { PayrollRunCommandHandler } from './application/payroll-run.command-handler';
@@ -80,7 +78,6 @@ export function createPayroll(
       { provide: PAYROLL_SETTINGS, useValue: settings },
       { provide: PAYROLL_EMPLOYEES, useClass: PostgresPayrollEmployees },
       { provide: PAYROLL_RUNS, useClass: PostgresPayrollRuns },
-      { provide: PAYROLL_EMPLOYEE_HISTORY, useClass: PostgresPayrollEmployeeHistory },
       HrmsFactsCommandHandler,
       PayrollEmployeeQueryHandler,
       SalaryCommandHandler,

@@ -11,7 +11,6 @@ import { PostgresCatalogue } from './adapters/out/catalogue/catalogue.adapter';
 import { catalogue } from './adapters/out/catalogue/catalogue.projection';
 import { PostgresCirculation } from './adapters/out/circulation/circulation.adapter';
 import { circulation } from './adapters/out/circulation/circulation.projection';
-import { PostgresEventStreams } from './adapters/out/event-streams.adapter';
 import { PostgresTenants } from './adapters/out/tenants.adapter';
 import { CatalogueCommandHandler } from './application/catalogue.command-handler';
 import { CATALOGUE } from './application/catalogue.port';
@@ -20,7 +19,6 @@ import { CheckoutCommandHandler } from './application/checkout.command-handler';
 import { CIRCULATION } from './application/circulation.port';
 import { CirculationQueryHandler } from './application/circulation.query-handler';
 import { CopiesCommandHandler } from './application/copies.command-handler';
-import { EVENT_STREAMS } from './application/event-streams.port';
 import { FinesCommandHandler } from './application/fines.command-handler';
 import { HoldExpiryJob } from './application/hold-expiry.job';
 import { HoldsCommandHandler } from './application/holds.command-handler';
@@ -88,7 +86,6 @@ export function createLibraries(
       { provide: LIBRARIES_SETTINGS, useValue: settings },
       { provide: CATALOGUE, useClass: PostgresCatalogue },
       { provide: CIRCULATION, useClass: PostgresCirculation },
-      { provide: EVENT_STREAMS, useClass: PostgresEventStreams },
       { provide: TENANTS, useClass: PostgresTenants },
       PatronAccess,
       CatalogueCommandHandler,

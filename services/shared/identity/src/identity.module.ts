@@ -14,7 +14,6 @@ import { loginAudit } from './adapters/out/login-audit/login-audit.projection';
 import { PostgresAddressGuard } from './adapters/out/postgres-address-guard.adapter';
 import { PostgresTotpEnrolments } from './adapters/out/postgres-totp-enrolments.adapter';
 import { PrivateTables } from './adapters/out/private-tables';
-import { PostgresStreamReader } from './adapters/out/stream-reader.adapter';
 import { PostgresUsersDirectory } from './adapters/out/users-directory/users-directory.adapter';
 import { usersDirectory } from './adapters/out/users-directory/users-directory.projection';
 import { AccountsQueryHandler } from './application/accounts.query-handler';
@@ -32,7 +31,6 @@ import { PasswordsCommandHandler } from './application/passwords.command-handler
 import { RegistrationCommandHandler } from './application/registration.command-handler';
 import { SessionsCommandHandler } from './application/sessions.command-handler';
 import { SigningKey } from './application/signing-key';
-import { STREAM_READER } from './application/stream-reader.port';
 import { TenantsCommandHandler } from './application/tenants.command-handler';
 import { TokenIssuer } from './application/token-issuer';
 import { TotpCommandHandler } from './application/totp.command-handler';
@@ -108,7 +106,6 @@ export function createIdentity(
       { provide: DEV_MAILBOX, useValue: mailbox },
       { provide: ADDRESS_GUARD, useClass: PostgresAddressGuard },
       { provide: TOTP_ENROLMENTS, useClass: PostgresTotpEnrolments },
-      { provide: STREAM_READER, useClass: PostgresStreamReader },
       { provide: USERS_DIRECTORY, useClass: PostgresUsersDirectory },
       { provide: LOGIN_AUDIT, useClass: PostgresLoginAudit },
       PrivateTables,

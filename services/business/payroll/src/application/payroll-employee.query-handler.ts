@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Consistency } from '@hexfleet/platform';
+import { Consistency, Streams } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { DayOff, paymentDays, payrollEmployeeDecider, PayrollEmployeeState } from '../domain';
-import { PAYROLL_EMPLOYEE_HISTORY } from './payroll-employee-history.port';
-import type { PayrollEmployeeHistory } from './payroll-employee-history.port';
+import { DayOff, paymentDays, payrollEmployeeDecider } from '../domain';
 import { PAYROLL_EMPLOYEES } from './payroll-employees.port';
 import type { Page, PayrollEmployees, PayrollEmployeeView } from './payroll-employees.port';
 import { PAYROLL_SETTINGS } from './payroll-settings';
@@ -14,7 +12,7 @@ import type { PayrollSettings } from './payroll-settings';
 export class PayrollEmployeeQueryHandler {
   constructor(
     @Inject(PAYROLL_EMPLOYEES) private readonly employees: PayrollEmployees,
-    @Inject(PAYROLL_EMPLOYEE_HISTORY) private readonly history: PayrollEmployeeHistory,
+    private readonly streams: Streams,
     @Inject(PAYROLL_SETTINGS) private readonly settings: PayrollSettings,
     private readonly consistency: Consistency,
   ) {}
@@ -35,10 +33,7 @@ export class PayrollEmployeeQueryHandler {
    * employee's stream: the figure a payslip of that period would use now.
    */
   async paymentDays(caller: Principal, employeeId: string, period: string) {
-    const state = (await this.history.eventsOf(caller.tenant, employeeId)).reduce<PayrollEmployeeState>(
-      payrollEmployeeDecider.evolve,
-      payrollEmployeeDecider.initialState,
-    );
+    const { state } = await this.streams.load(payrollEmployeeDecider, caller.tenant, 'payroll-employee', employeeId);
     if (state.status === 'none') return undefined;
     const unpaid: DayOff[] = Object.values(state.unpaidLeave)
       .flat()

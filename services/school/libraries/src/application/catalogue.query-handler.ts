@@ -1,11 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { Consistency } from '@hexfleet/platform';
+import { Consistency, Streams } from '@hexfleet/platform';
 import { ruleMatrixDecider } from '../domain';
 import { CATALOGUE } from './catalogue.port';
 import type { Catalogue, CatalogueSearch, TitleDetail, TitleView } from './catalogue.port';
-import { EVENT_STREAMS } from './event-streams.port';
-import type { EventStreams } from './event-streams.port';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
 import type { LibrariesSettings } from './libraries-settings';
 
@@ -15,7 +13,7 @@ export class CatalogueQueryHandler {
   constructor(
     private readonly consistency: Consistency,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
-    @Inject(EVENT_STREAMS) private readonly streams: EventStreams,
+    private readonly streams: Streams,
     @Inject(LIBRARIES_SETTINGS) private readonly settings: LibrariesSettings,
   ) {}
 
@@ -37,7 +35,7 @@ export class CatalogueQueryHandler {
    * cells per school): always current, no read model to wait for.
    */
   async loanRules(caller: Principal, schoolId: string) {
-    const { state } = await this.streams.load(caller.tenant, ruleMatrixDecider, 'rules', schoolId);
+    const { state } = await this.streams.load(ruleMatrixDecider, caller.tenant, 'rules', schoolId);
     const rules = state.status === 'defined' ? state.rules : [];
     const specificity = (r: (typeof rules)[number]) => (r.patronCategory ? 2 : 0) + (r.itemType ? 1 : 0);
     return [...rules]

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isDomainError } from '@hexfleet/kernel';
 import type { TenantId } from '@hexfleet/kernel';
-import { TimeAndIds } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { v5 as uuidv5 } from 'uuid';
 import { CIRCULATION } from './circulation.port';
 import type { Circulation } from './circulation.port';
-import { EVENT_STREAMS } from './event-streams.port';
-import type { EventStreams } from './event-streams.port';
 import { leaveHoldQueue } from './hold-shelf';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
 import type { LibrariesSettings } from './libraries-settings';
@@ -28,7 +26,7 @@ export class HoldExpiryJob extends TenantJob {
     time: TimeAndIds,
     @Inject(TENANTS) tenants: Tenants,
     @Inject(CIRCULATION) private readonly circulation: Circulation,
-    @Inject(EVENT_STREAMS) private readonly streams: EventStreams,
+    private readonly commands: Commands,
     @Inject(LIBRARIES_SETTINGS) private readonly settings: LibrariesSettings,
   ) {
     super(
@@ -45,11 +43,11 @@ export class HoldExpiryJob extends TenantJob {
       const metadata = { now: this.time.now() };
       const shelving = { today, pickupDays: this.settings.pickupDays, metadata };
       try {
-        const outcome = await this.streams.transact(
+        const outcome = await this.commands.issue(
           tenant,
           uuidv5(`${tenant}/${holdId}`, EXPIRY_NAMESPACE),
           (tx) => leaveHoldQueue(tx, titleId, { type: 'ExpireHold', data: { holdId, today }, metadata }, shelving),
-          3,
+          { retries: 3 },
         );
         if (outcome.status === 'appended') expired++;
       } catch (error) {

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isDomainError } from '@hexfleet/kernel';
 import type { TenantId } from '@hexfleet/kernel';
-import { TimeAndIds } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { v5 as uuidv5 } from 'uuid';
 import { loanDecider } from '../domain';
 import { CIRCULATION } from './circulation.port';
 import type { Circulation } from './circulation.port';
-import { EVENT_STREAMS } from './event-streams.port';
-import type { EventStreams } from './event-streams.port';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
 import type { LibrariesSettings } from './libraries-settings';
 import { TenantJob } from './tenant.job';
@@ -27,7 +25,7 @@ export class OverdueJob extends TenantJob {
     time: TimeAndIds,
     @Inject(TENANTS) tenants: Tenants,
     @Inject(CIRCULATION) private readonly circulation: Circulation,
-    @Inject(EVENT_STREAMS) private readonly streams: EventStreams,
+    private readonly commands: Commands,
     @Inject(LIBRARIES_SETTINGS) settings: LibrariesSettings,
   ) {
     super('OverdueJob', { intervalMs: settings.overdueScanIntervalMs, timeZone: settings.timeZone }, time, tenants);
@@ -38,14 +36,14 @@ export class OverdueJob extends TenantJob {
     for (const loanId of await this.circulation.loansToReportOverdue(tenant, today)) {
       const metadata = { now: this.time.now() };
       try {
-        const outcome = await this.streams.transact(
+        const outcome = await this.commands.issue(
           tenant,
           uuidv5(`${tenant}/${loanId}/${today}`, OVERDUE_NAMESPACE),
           async (tx) => {
             const loan = await tx.load(loanDecider, 'loan', loanId);
             tx.append(loan, loanDecider.decide({ type: 'MarkLoanOverdue', data: { today }, metadata }, loan.state));
           },
-          3,
+          { retries: 3 },
         );
         if (outcome.status === 'appended' && outcome.written.length) notices++;
       } catch (error) {

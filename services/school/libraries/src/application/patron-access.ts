@@ -1,10 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { hasRole } from '@hexfleet/platform';
+import { hasRole, Streams } from '@hexfleet/platform';
 import type { Role } from '@hexfleet/schemas';
 import { patronDecider } from '../domain';
-import { EVENT_STREAMS } from './event-streams.port';
-import type { EventStreams } from './event-streams.port';
 
 /** Roles that may run the desk: check out, return, catalogue, block, act for any patron. */
 export const STAFF: readonly Role[] = ['librarian', 'school-admin'];
@@ -16,7 +14,7 @@ export const STAFF: readonly Role[] = ['librarian', 'school-admin'];
  */
 @Injectable()
 export class PatronAccess {
-  constructor(@Inject(EVENT_STREAMS) private readonly streams: EventStreams) {}
+  constructor(private readonly streams: Streams) {}
 
   async check(caller: Principal, patronId: string): Promise<void> {
     if (hasRole(caller, ...STAFF)) return;
@@ -29,7 +27,7 @@ export class PatronAccess {
    * A consistency token for a loan says nothing about the patron's stream.
    */
   async isPatronsUser(caller: Principal, patronId: string): Promise<boolean> {
-    const { history } = await this.streams.load(caller.tenant, patronDecider, 'patron', patronId);
+    const { history } = await this.streams.load(patronDecider, caller.tenant, 'patron', patronId);
     const [registered] = history;
     return registered?.type === 'PatronRegistered' && registered.data.userId === caller.userId;
   }

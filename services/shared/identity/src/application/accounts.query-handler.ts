@@ -1,13 +1,12 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { TenantId } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Consistency, hasRole } from '@hexfleet/platform';
+import { Consistency, hasRole, Streams } from '@hexfleet/platform';
 import type { Role } from '@hexfleet/schemas';
 import { credentialDecider, type Grant, userDecider, type UserEvent } from '../domain';
 import { USER_ADMINS } from './admin-scope';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 import { LOGIN_AUDIT, type LoginAudit } from './login-audit.port';
-import { STREAM_READER, type StreamReader } from './stream-reader.port';
 import { type Page, type UsersFilter, USERS_DIRECTORY, type UsersDirectory } from './users-directory.port';
 
 export interface AccountView {
@@ -32,7 +31,7 @@ const displayNameOf = (history: readonly UserEvent[]) =>
 @Injectable()
 export class AccountsQueryHandler {
   constructor(
-    @Inject(STREAM_READER) private readonly reader: StreamReader,
+    private readonly streams: Streams,
     @Inject(USERS_DIRECTORY) private readonly directory: UsersDirectory,
     @Inject(LOGIN_AUDIT) private readonly audit: LoginAudit,
     private readonly consistency: Consistency,
@@ -40,9 +39,9 @@ export class AccountsQueryHandler {
   ) {}
 
   async account(tenant: TenantId, userId: string): Promise<AccountView> {
-    const user = await this.reader.read(userDecider, tenant, 'user', userId);
+    const user = await this.streams.load(userDecider, tenant, 'user', userId);
     if (user.state.status === 'none') throw new NotFoundException('No such user');
-    const credential = await this.reader.read(credentialDecider, tenant, 'credential', userId);
+    const credential = await this.streams.load(credentialDecider, tenant, 'credential', userId);
     const { email, emailVerified, grants, status } = user.state;
     return {
       userId,

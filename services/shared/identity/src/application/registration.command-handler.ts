@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DomainError, TenantId } from '@hexfleet/kernel';
-import { Commands, TimeAndIds } from '@hexfleet/platform';
+import { Commands, Streams, TimeAndIds } from '@hexfleet/platform';
 import { loginIdDecider, normalizeLoginId, userDecider } from '../domain';
 import { AddressLimits, type Client } from './address-limits';
 import { mintVerificationToken, parseVerificationToken, verificationHolds } from './email-verification';
@@ -10,7 +10,6 @@ import { Mails } from './mails';
 import { hashPassword } from './passwords';
 import { registerUser } from './registration';
 import { SigningKey } from './signing-key';
-import { STREAM_READER, type StreamReader } from './stream-reader.port';
 import { actingAs, loginIdKey, tenantFacts } from './streams';
 
 export interface SelfRegistration {
@@ -34,7 +33,7 @@ export class RegistrationCommandHandler {
     private readonly limits: AddressLimits,
     private readonly mails: Mails,
     private readonly key: SigningKey,
-    @Inject(STREAM_READER) private readonly reader: StreamReader,
+    private readonly streams: Streams,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -64,9 +63,9 @@ export class RegistrationCommandHandler {
   async resend(tenant: TenantId, address: string, client: Client): Promise<void> {
     await this.limits.spendMail(client);
     const email = normalizeLoginId(address);
-    const held = await this.reader.read(loginIdDecider, tenant, 'login-id', loginIdKey(email));
+    const held = await this.streams.load(loginIdDecider, tenant, 'login-id', loginIdKey(email));
     if (held.state.status === 'free') return;
-    const user = await this.reader.read(userDecider, tenant, 'user', held.state.userId);
+    const user = await this.streams.load(userDecider, tenant, 'user', held.state.userId);
     if (user.state.status !== 'active' || user.state.emailVerified) return;
     await this.sendVerification(tenant, user.state.userId, email);
   }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands, TimeAndIds } from '@hexfleet/platform';
+import { Commands, Streams, TimeAndIds } from '@hexfleet/platform';
 import { credentialDecider, userDecider } from '../domain';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 import { epochMs, inSeconds } from './instants';
 import { decryptTotpSecret, encryptTotpSecret, newTotpSecret, otpauthUrl, totpStep } from './totp';
-import { STREAM_READER, type StreamReader } from './stream-reader.port';
 import { TOTP_ENROLMENTS, type TotpEnrolments } from './totp-enrolments.port';
 
 /** How long a shown secret waits for its first code. */
@@ -22,14 +21,14 @@ export class TotpCommandHandler {
   constructor(
     private readonly commands: Commands,
     private readonly time: TimeAndIds,
-    @Inject(STREAM_READER) private readonly reader: StreamReader,
+    private readonly streams: Streams,
     @Inject(TOTP_ENROLMENTS) private readonly enrolments: TotpEnrolments,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
   async enrol(caller: Principal): Promise<{ secret: string; otpauthUrl: string }> {
-    const credential = await this.reader.read(credentialDecider, caller.tenant, 'credential', caller.userId);
-    const user = await this.reader.read(userDecider, caller.tenant, 'user', caller.userId);
+    const credential = await this.streams.load(credentialDecider, caller.tenant, 'credential', caller.userId);
+    const user = await this.streams.load(userDecider, caller.tenant, 'user', caller.userId);
     if (credential.state.status !== 'enabled' || user.state.status !== 'active')
       throw new DomainError('credential-not-found');
     if (credential.state.totp !== null) throw new DomainError('totp-already-enabled');
@@ -56,7 +55,7 @@ export class TotpCommandHandler {
   }
 
   async disable(caller: Principal, code: string): Promise<void> {
-    const credential = await this.reader.read(credentialDecider, caller.tenant, 'credential', caller.userId);
+    const credential = await this.streams.load(credentialDecider, caller.tenant, 'credential', caller.userId);
     const sealed = credential.state.status === 'none' ? null : credential.state.totp?.secretCiphertext;
     if (!sealed) throw new DomainError('totp-not-enabled');
     const secret = decryptTotpSecret(this.settings.totpKey, this.owner(caller), sealed);
