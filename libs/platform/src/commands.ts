@@ -7,7 +7,6 @@ import {
   MAX_TOKENS,
   DomainEvent,
   currentTraceparent,
-  uuidV7Ids,
   handleCommand,
   streamId,
   waitForConsistency,
@@ -21,7 +20,6 @@ import { ServiceRuntime } from './runtime';
 import { runStreamTransaction, StreamTransaction, TransactionOutcome } from './transaction';
 
 const IDEMPOTENCY_NAMESPACE = '0e3b6a8c-5d2f-4c1e-8a7b-9f4d3c2b1a60';
-const NEW_ID_NAMESPACE = '5a0c7e4e-2f4b-4d8e-b1f6-3c9e8d7a6b51';
 
 /**
  * The command id of a request sent with `Idempotency-Key: key` by `userId` of `tenant`:
@@ -29,17 +27,6 @@ const NEW_ID_NAMESPACE = '5a0c7e4e-2f4b-4d8e-b1f6-3c9e8d7a6b51';
  */
 export function idempotentCommandId(tenant: string, userId: string, key: string): string {
   return uuidv5(`${tenant}/${userId}/${key}`, IDEMPOTENCY_NAMESPACE);
-}
-
-/**
- * The id of a thing a request creates (`kind`: 'loan', 'employee'). With an
- * `Idempotency-Key`, a retried request must land on the same stream (the command
- * id alone only deduplicates within one stream), so the id derives from the key;
- * otherwise it is a fresh, time-ordered UUIDv7.
- */
-export function newId(caller: Principal, kind: string): string {
-  const key = requestContext()?.idempotencyKey;
-  return key ? uuidv5(`${caller.tenant}/${caller.userId}/${key}/${kind}`, NEW_ID_NAMESPACE) : uuidV7Ids.next();
 }
 
 export interface CommandRequest<C> {

@@ -3,7 +3,7 @@ export { AuthGuard, Caller, Public, Roles, TokenVerifier } from './auth';
 export type { TokenVerifierOptions } from './auth';
 export { createService, runService } from './bootstrap';
 export type { RunningService, ServiceOptions } from './bootstrap';
-export { Commands, Consistency, idempotentCommandId, newId } from './commands';
+export { Commands, Consistency, idempotentCommandId } from './commands';
 export type { CommandRequest } from './commands';
 export { runStreamTransaction } from './transaction';
 export type { LoadedStream, StreamTransaction, TransactionOutcome } from './transaction';
