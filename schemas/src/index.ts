@@ -9,3 +9,4 @@ export type { BusinessRole, Role, SchoolRole } from './catalog/roles';
 export type { AvroRecordSchema, EventContract } from './contracts/event-contract';
 export { eventTypeOf } from './contracts/event-contract';
 export * from './contracts';
+export * as views from './views';

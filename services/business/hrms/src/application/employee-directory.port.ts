@@ -1,26 +1,9 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { hrms } from '@hexfleet/schemas';
+import type { views } from '@hexfleet/schemas';
 
-export type EmploymentStatus = 'active' | 'separated';
-
-/** One employee as the directory shows them: who they are as hired, current placement and status. */
-export interface DirectoryEntry extends Pick<
-  hrms.EmployeeHiredData,
-  | 'employeeId'
-  | 'firstName'
-  | 'lastName'
-  | 'workEmail'
-  | 'department'
-  | 'designation'
-  | 'employmentType'
-  | 'managerId'
-  | 'userId'
-  | 'holidayListId'
-  | 'joiningDate'
-> {
-  relievingDate: string | null;
-  status: EmploymentStatus;
-}
+/** What the directory answers: typed once, in the contracts the gateway implements too. */
+export type DirectoryEntry = views.hrms.DirectoryEntry;
+export type EmploymentStatus = views.hrms.EmploymentStatus;
 
 export interface DirectoryFilter {
   department?: string;

@@ -1,20 +1,9 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { payroll } from '@hexfleet/schemas';
+import type { views } from '@hexfleet/schemas';
 
-/** A run (one revision of a period) as created, its status, and totals over its current (or, once cancelled, cancelled) payslips. */
-export type PayrollRunView = Omit<payroll.PayrollRunCreatedData, 'createdBy'> & {
-  status: 'draft' | 'finalized' | 'cancelled';
-  finalizedAt: string | null;
-  payslipCount: number;
-  grossMinor: number;
-  deductionsMinor: number;
-  netMinor: number;
-};
-
-/** A payslip as generated, and whether it is the one its run pays (`current`); money in minor units. */
-export type PayslipView = Omit<payroll.PayslipGeneratedData, 'replacesPayslipId' | 'generatedAt'> & {
-  status: 'current' | 'replaced' | 'cancelled';
-};
+/** What the runs and payslips routes answer: typed once, in the contracts the gateway implements too. */
+export type PayrollRunView = views.payroll.PayrollRunView;
+export type PayslipView = views.payroll.PayslipView;
 
 /** The payroll-runs read model: runs with their totals, and payslips (adapters/out/payroll-runs). */
 export interface PayrollRuns {

@@ -1,13 +1,8 @@
 import type { TenantId } from '@hexfleet/kernel';
+import type { views } from '@hexfleet/schemas';
 
-export interface ActivityItem {
-  eventId: string;
-  kind: string;
-  subject: string;
-  actorId: string | null;
-  refId: string;
-  occurredAt: string;
-}
+/** What the feed answers: typed once, in the contracts the gateway implements too. */
+export type ActivityItem = views.events.ActivityItem;
 
 /** The activity feed read model (`school-activity`): what happened in each school, from other modules' events. */
 export interface ActivityFeed {

@@ -1,4 +1,5 @@
 import type { TenantId } from '@hexfleet/kernel';
+import type { views } from '@hexfleet/schemas';
 
 export interface CatalogueSearch {
   schoolId: string;
@@ -13,21 +14,9 @@ export interface CatalogueSearch {
   offset: number;
 }
 
-interface TitleFacts {
-  titleId: string;
-  schoolId: string;
-  title: string;
-  authors: string[];
-  isbn: string | null;
-  itemType: string;
-  timesBorrowed: number;
-}
-
-/** A title in a search: how many copies it has, and how many are on the shelf. */
-export interface TitleView extends TitleFacts {
-  copies: number;
-  available: number;
-}
+/** What a search answers: typed once, in the contracts the gateway implements too. */
+type TitleFacts = views.libraries.TitleFacts;
+export type TitleView = views.libraries.TitleView;
 
 export interface CopyView {
   copyId: string;

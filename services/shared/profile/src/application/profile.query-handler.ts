@@ -1,21 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Consistency, type Principal } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { visibility } from './profile-access';
 import { PROFILE_DIRECTORY, type ProfileDirectory, type StoredProfile } from './profile-directory.port';
 import { PROFILE_SETTINGS, type ProfileSettings } from './profile-settings';
 
-/** What staff see of anyone in the tenant: the directory card. */
-export interface ProfileCard {
-  userId: string;
-  product: string;
-  status: string;
-  fullName: string;
-  preferredName: string | null;
-  avatarUrl: string | null;
-  department: string | null;
-  designation: string | null;
-  className: string | null;
-}
+/** What staff see of anyone in the tenant: typed once, in the contracts the gateway implements too. */
+export type ProfileCard = views.profile.ProfileCard;
 
 const card = ({ doc }: StoredProfile): ProfileCard => {
   const { userId, product, status, fields } = doc;
