@@ -62,7 +62,7 @@ export function readModel<E extends EventShape>(spec: ReadModelSpec<E>): ReadMod
       const batch = runHandlers[type];
       if (batch) {
         await inSpan(
-          `${spec.name} apply ${type} x${run.length}`,
+          `${spec.name} apply`,
           SpanKind.CONSUMER,
           contextOf(run[0].traceparent),
           {
@@ -78,7 +78,7 @@ export function readModel<E extends EventShape>(spec: ReadModelSpec<E>): ReadMod
       if (!handler) continue; // on its topics, but not an event this read model reads
       for (const event of run) {
         await inSpan(
-          `${spec.name} apply ${type}`,
+          `${spec.name} apply`,
           SpanKind.CONSUMER,
           contextOf(event.traceparent),
           { 'messaging.system': 'kafka', 'messaging.message.id': event.eventId, 'hexfleet.event_type': type },
