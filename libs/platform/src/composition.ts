@@ -34,8 +34,12 @@ export function commonOptions(service: string, env: NodeJS.ProcessEnv): CommonOp
   return { clock: systemClock, ids: uuidV7Ids, projectionSuffix };
 }
 
-/** Every read model under its running name (`<name><suffix>`), by the role the service gives it. */
-export function named<M extends Record<string, ReadModel>>(readModels: M, suffix: string): M {
+/**
+ * Every read model under its running name (`<name><suffix>`), by the role the service gives it.
+ * (`ReadModel<never>`: a read model of any events; its handlers take their own contract's events,
+ * so a `ReadModel<hrms.HrmsEmployeeV1Event>` is no `ReadModel<EventShape>`.)
+ */
+export function named<M extends Record<string, ReadModel<never>>>(readModels: M, suffix: string): M {
   if (!SUFFIX.test(suffix)) throw new Error(`Invalid projection suffix ${suffix}`);
   return Object.fromEntries(Object.entries(readModels).map(([role, model]) => [role, model.named(suffix)])) as M;
 }
