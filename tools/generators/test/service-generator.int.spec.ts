@@ -26,7 +26,15 @@ function run(copy: string, tool: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(copy, 'node_modules', '.bin', tool), args, {
       cwd: copy,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', FORCE_COLOR: '0' },
+      env: {
+        ...process.env,
+        // The copy's tests use this run's stack (its global setup put the three URLs in process.env).
+        HEXFLEET_TEST_STACK: 'external',
+        NX_DAEMON: 'false',
+        NX_NO_CLOUD: 'true',
+        NX_INTERACTIVE: 'false',
+        FORCE_COLOR: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -214,6 +222,22 @@ describe(`nx g @hexfleet/tools:service school/${moduleName}, in a copy of the wo
       expect(tests.output).toContain(`PASS ${moduleName} ${service}/test/${moduleName}.int.spec.ts`);
       expect(tests.output).toContain(`PASS ${moduleName} ${service}/test/item.decider.unit.spec.ts`);
       expect(tests.output).toMatch(/Tests: +\d+ passed, \d+ total/);
+    },
+    10 * MINUTE,
+  );
+
+  it(
+    'is reachable through the gateway: its REST route and its GraphQL query',
+    async () => {
+      const spec = `gateway/test/generated-${moduleName}.int.spec.ts`;
+      const template = fs.readFileSync(
+        path.join(__dirname, 'fixtures/through-the-gateway.int.spec.ts.template'),
+        'utf8',
+      );
+      fs.writeFileSync(path.join(copy, spec), template.replaceAll('__MODULE__', moduleName));
+      const tests = await run(copy, 'jest', ['-c', 'gateway/jest.config.js', '--ci', spec]);
+      expectSuccess('jest (gateway)', tests);
+      expect(tests.output).toContain(`PASS gateway ${spec}`);
     },
     10 * MINUTE,
   );
