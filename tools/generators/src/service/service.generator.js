@@ -35,12 +35,19 @@ async function serviceGenerator(tree, options) {
   await formatFiles(tree);
   return () => {
     runContractPipeline(tree.root);
+    const next = [
+      [
+        `npx nx test ${n.module}`,
+        'its decider spec, and the service on a real stack (source .devstack/env to use yours)',
+      ],
+      ['npm run dev', `the fleet, with it on the base port + ${offset}`],
+    ];
+    const width = Math.max(...next.map(([command]) => command.length)) + 2;
     logger.info(
       [
         '',
-        `${n.serviceRoot} is ready (dev fleet port: base + ${offset}; gateway: /api/v1/${n.module}/${n.things}).`,
-        `  npx nx test ${n.module}    # its unit and integration tests (source .devstack/env first to use a running stack)`,
-        '  npm run dev               # the fleet, with it',
+        `${n.serviceRoot} is ready; through the gateway at /api/v1/${n.module}/${n.things}.`,
+        ...next.map(([command, what]) => `  ${command.padEnd(width)}# ${what}`),
         `Then make ${n.Thing} yours: ${n.serviceRoot}/README.md lists every file.`,
       ].join('\n'),
     );
