@@ -75,18 +75,61 @@ const boundaries = ({ forTests }) => [
   },
 ];
 
+// `f?.(await work())` never runs work() when f is missing: a projection once skipped every event this way.
+const OPTIONAL_CALL_OF_AWAIT = {
+  selector: 'CallExpression[optional=true] > AwaitExpression.arguments',
+  message: 'An optional call skips evaluating its arguments when the callee is missing: compute the value first.',
+};
+
+// Domain and application code read neither the clock nor a random source: the service is
+// composed with a Clock and an IdGenerator (tests fix both), and TimeAndIds hands them out.
+// `new Date(value)` (parsing, date arithmetic), name-based UUIDs (v3, v5: a pure function of
+// their input, e.g. a command id derived from an event id) and crypto's randomBytes (secrets,
+// salts and IVs, which must not come from an id generator) stay allowed.
+const USE_TIME_AND_IDS =
+  'Domain and application code read no clock and no random source: use the injected Clock/IdGenerator (`TimeAndIds` from @hexfleet/platform: now(), today(timeZone), newId(caller, kind)).';
+const readsClockOrRandom = {
+  syntax: [
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: USE_TIME_AND_IDS },
+    { selector: "CallExpression[callee.name='Date']", message: USE_TIME_AND_IDS },
+    { selector: "CallExpression[callee.name='randomUUID']", message: USE_TIME_AND_IDS },
+  ],
+  properties: [
+    { object: 'Date', property: 'now', message: USE_TIME_AND_IDS },
+    { object: 'Math', property: 'random', message: USE_TIME_AND_IDS },
+    { property: 'randomUUID', message: USE_TIME_AND_IDS },
+  ],
+  imports: [
+    { name: 'node:crypto', importNames: ['randomUUID'], message: USE_TIME_AND_IDS },
+    { name: 'crypto', importNames: ['randomUUID'], message: USE_TIME_AND_IDS },
+    { name: 'uuid', importNames: ['v1', 'v4', 'v6', 'v7'], message: USE_TIME_AND_IDS },
+  ],
+  // The domain may not import these libraries at all; the application layer may, but not their clock and ids.
+  platformImports: [
+    { name: '@hexfleet/platform', importNames: ['newId'], message: USE_TIME_AND_IDS },
+    { name: '@hexfleet/eventing', importNames: ['systemClock', 'uuidV7Ids'], message: USE_TIME_AND_IDS },
+  ],
+};
+
 // Inside one service (one Nx project) the layers are folders, so the same
 // rules are path-based: the domain sees only the kernel and generated
-// contracts; the application layer sees no adapter and no I/O library.
-const innerLayer = (banned) => [
-  'error',
-  {
-    patterns: [
-      { group: banned, message: 'The hexagon points inward: this layer may not import I/O or frameworks.' },
-      { group: ['**/adapters/**', '**/adapters'], message: 'Only the composition root imports adapters.' },
-    ],
-  },
-];
+// contracts; the application layer sees no adapter and no I/O library; neither
+// reads the clock or a random source. (ESLint takes a rule's options from the
+// last matching block whole, so these blocks repeat the options of `**/*.ts`.)
+const innerLayer = (banned, paths) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths,
+      patterns: [
+        { group: banned, message: 'The hexagon points inward: this layer may not import I/O or frameworks.' },
+        { group: ['**/adapters/**', '**/adapters'], message: 'Only the composition root imports adapters.' },
+      ],
+    },
+  ],
+  'no-restricted-syntax': ['error', OPTIONAL_CALL_OF_AWAIT, ...readsClockOrRandom.syntax],
+  'no-restricted-properties': ['error', ...readsClockOrRandom.properties],
+});
 
 export default [
   {
@@ -110,38 +153,32 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ forTests: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          // `f?.(await work())` never runs work() when f is missing: a projection once skipped every event this way.
-          selector: 'CallExpression[optional=true] > AwaitExpression.arguments',
-          message:
-            'An optional call skips evaluating its arguments when the callee is missing: compute the value first.',
-        },
-      ],
+      'no-restricted-syntax': ['error', OPTIONAL_CALL_OF_AWAIT],
     },
   },
   {
     files: ['**/src/domain/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': innerLayer([
+    rules: innerLayer(
+      [
         ...IO_AND_FRAMEWORKS,
         '@hexfleet/eventing',
         '@hexfleet/platform',
         '@hexfleet/testing',
         '**/application/**',
         '**/application',
-      ]),
-    },
+      ],
+      readsClockOrRandom.imports,
+    ),
   },
   {
     files: ['**/src/application/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: {
-      // Command and query handlers may be Nest providers; they reach I/O only through ports.
-      'no-restricted-imports': innerLayer(IO_AND_FRAMEWORKS.filter((p) => p !== '@nestjs/*').concat(['@nestjs/core'])),
-    },
+    // Command and query handlers may be Nest providers; they reach I/O only through ports.
+    rules: innerLayer(IO_AND_FRAMEWORKS.filter((p) => p !== '@nestjs/*').concat(['@nestjs/core']), [
+      ...readsClockOrRandom.imports,
+      ...readsClockOrRandom.platformImports,
+    ]),
   },
   {
     // Tests may also use the test harness, whatever layer they test.

@@ -107,7 +107,7 @@ export class LiveFeed {
           const event = await decodeRecord(serde, topic, partition, message);
           await publish(event.tenant, {
             id: event.eventId,
-            type: event.type,
+            type: event.recordName,
             topic,
             subject: event.aggregateId,
             time: String(message.headers?.ce_time ?? new Date(Number(message.timestamp)).toISOString()),

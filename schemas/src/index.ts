@@ -4,5 +4,9 @@
 // build-time tooling, so importing contracts loads neither.
 export type { TopicSpec } from './catalog/topic-spec';
 export { TOPIC_CATALOG } from './catalog/topics';
+export { BUSINESS_ROLES, isRole, ROLES, SCHOOL_ROLES } from './catalog/roles';
+export type { BusinessRole, Role, SchoolRole } from './catalog/roles';
 export type { AvroRecordSchema, EventContract } from './contracts/event-contract';
+export { eventTypeOf } from './contracts/event-contract';
 export * from './contracts';
+export * as views from './views';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOPIC_CATALOG } from '../src';
+import { eventTypeOf, TOPIC_CATALOG } from '../src';
 import { AVRO_SCHEMA_FORMAT } from '../src/pipeline/asyncapi-document';
 import {
   ASYNCAPI_COMMAND,
@@ -66,7 +66,7 @@ describe('schemas/asyncapi.yaml', () => {
       );
       const headers = present(message.headers(), 'headers');
       expect(message.schemaFormat()).toBe(AVRO_SCHEMA_FORMAT);
-      expect(message.name()).toBe(fullName.slice(fullName.lastIndexOf('.') + 1));
+      expect(message.name()).toBe(eventTypeOf(fullName));
       expect(message.bindings().get('kafka')?.value()).toMatchObject({
         key: { type: 'string' },
         schemaIdLocation: 'payload',

@@ -1,23 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type { views } from '@hexfleet/schemas';
 
-/** An entry of HRMS's employee directory, as its REST API returns it. */
-export interface EmployeeView {
-  employeeId: string;
-  firstName: string;
-  lastName: string;
-  workEmail: string;
-  department: string;
-  designation: string;
-  employmentType: string;
-  managerId: string | null;
-  userId: string | null;
-  joiningDate: string;
-  relievingDate: string | null;
-  status: 'active' | 'separated';
-}
+/** An entry of HRMS's employee directory, as its REST API returns it (typed in the contracts). */
+export type EmployeeView = views.hrms.DirectoryEntry;
 
 @ObjectType({ description: 'A person in the company, from the HRMS employee directory.' })
-export class Employee {
+export class Employee implements EmployeeView {
   @Field(() => ID) employeeId!: string;
   @Field() firstName!: string;
   @Field() lastName!: string;
@@ -28,9 +16,11 @@ export class Employee {
   @Field(() => ID, { nullable: true }) managerId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The identity user of the person, once invited.' })
   userId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The holiday list that applies; none for the company default.' })
+  holidayListId!: string | null;
   @Field({ description: 'YYYY-MM-DD' }) joiningDate!: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) relievingDate!: string | null;
-  @Field({ description: 'active or separated' }) status!: string;
+  @Field(() => String, { description: 'active or separated' }) status!: views.hrms.EmploymentStatus;
 }
 
 @ObjectType()

@@ -1,4 +1,5 @@
 import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
+import { eventTypeOf } from '@hexfleet/schemas';
 import type { PubSub } from 'mercurius';
 import type { LiveEvent } from '../live-feed';
 import { callerOf } from './context';
@@ -24,7 +25,7 @@ interface Filters {
 
 const wanted = (event: LiveEvent, { topics, types }: Filters) =>
   (!topics?.length || topics.includes(event.topic)) &&
-  (!types?.length || types.some((type) => event.type === type || event.type.endsWith(`.${type}`)));
+  (!types?.length || types.some((type) => event.type === type || eventTypeOf(event.type) === type));
 
 @Resolver()
 export class LiveResolver {

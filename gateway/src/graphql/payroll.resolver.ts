@@ -11,6 +11,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import type { payroll, views } from '@hexfleet/schemas';
 import { Upstreams } from '../upstreams';
 import { callerOf } from './context';
 import type { GqlContext } from './context';
@@ -19,31 +20,52 @@ import { segment, withQuery } from './paths';
 import { fromUpstream } from './upstream-errors';
 
 @ObjectType({ description: 'A pay run of one period with its totals (money in integer minor units).' })
-export class PayrollRun {
+export class PayrollRun implements views.payroll.PayrollRunView {
   @Field(() => ID) runId!: string;
   @Field({ description: 'YYYY-MM' }) period!: string;
-  @Field(() => Int) revision!: number;
+  @Field(() => Int, { description: '1 for the first run of the period, +1 for each amendment' }) revision!: number;
+  @Field(() => ID, { nullable: true, description: 'The cancelled run this one amends' }) amendsRunId!: string | null;
   @Field() currency!: string;
-  @Field() status!: string;
+  @Field({ description: 'ISO-8601 instant' }) createdAt!: string;
+  @Field(() => String, { description: 'draft, finalized or cancelled' })
+  status!: views.payroll.PayrollRunView['status'];
+  @Field(() => String, { nullable: true, description: 'ISO-8601 instant' }) finalizedAt!: string | null;
   @Field(() => Int) payslipCount!: number;
   @Field(() => Float) grossMinor!: number;
   @Field(() => Float) deductionsMinor!: number;
   @Field(() => Float) netMinor!: number;
 }
 
+@ObjectType({ description: 'One line of a payslip: a salary component and its prorated amount (minor units).' })
+export class PayslipLine implements payroll.PayslipLine {
+  @Field(() => ID) componentId!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+  @Field(() => String, { description: 'earning or deduction' }) kind!: payroll.ComponentKind;
+  @Field(() => Float) amountMinor!: number;
+}
+
 @ObjectType({ description: 'One employee’s payslip of a run (money in integer minor units).' })
-export class Payslip {
+export class Payslip implements views.payroll.PayslipView {
   @Field(() => ID) payslipId!: string;
   @Field(() => ID) runId!: string;
   @Field() period!: string;
+  @Field(() => Int) revision!: number;
   @Field(() => ID) employeeId!: string;
   @Field() employeeName!: string;
+  @Field(() => ID) structureId!: string;
   @Field() currency!: string;
+  @Field(() => Float) periodDays!: number;
+  @Field(() => Float) employedDays!: number;
+  @Field(() => Float) unpaidLeaveDays!: number;
+  @Field(() => Float) absentDays!: number;
   @Field(() => Float) paymentDays!: number;
+  @Field(() => [PayslipLine]) lines!: PayslipLine[];
   @Field(() => Float) grossMinor!: number;
   @Field(() => Float) deductionsMinor!: number;
   @Field(() => Float) netMinor!: number;
-  @Field() final!: boolean;
+  @Field({ description: 'A final payslip (the employee left in the period)' }) final!: boolean;
+  @Field(() => String, { description: 'current, replaced or cancelled' }) status!: views.payroll.PayslipView['status'];
 }
 
 /** Payroll through the gateway; a payslip's employee comes from HRMS, batched. */

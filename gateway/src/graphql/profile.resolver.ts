@@ -1,4 +1,5 @@
 import { Args, Context, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { views } from '@hexfleet/schemas';
 import { Upstreams } from '../upstreams';
 import { callerOf } from './context';
 import type { GqlContext } from './context';
@@ -6,7 +7,7 @@ import { segment } from './paths';
 import { fromUpstream } from './upstream-errors';
 
 @ObjectType({ description: 'A person’s profile (what the caller may see of it), from the profile service.' })
-export class Profile {
+export class Profile implements views.profile.ProfileCard {
   @Field(() => ID) userId!: string;
   @Field() product!: string;
   @Field() status!: string;

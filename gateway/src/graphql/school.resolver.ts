@@ -1,4 +1,5 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { views } from '@hexfleet/schemas';
 import { Upstreams } from '../upstreams';
 import { callerOf } from './context';
 import type { GqlContext } from './context';
@@ -6,7 +7,7 @@ import { segment, withQuery } from './paths';
 import { fromUpstream } from './upstream-errors';
 
 @ObjectType({ description: 'A title of a school library’s catalogue with its availability.' })
-export class CatalogueTitle {
+export class CatalogueTitle implements views.libraries.TitleView {
   @Field(() => ID) titleId!: string;
   @Field(() => ID) schoolId!: string;
   @Field() title!: string;
@@ -15,10 +16,11 @@ export class CatalogueTitle {
   @Field() itemType!: string;
   @Field(() => Int) copies!: number;
   @Field(() => Int) available!: number;
+  @Field(() => Int, { description: 'How many times a copy of it was lent' }) timesBorrowed!: number;
 }
 
 @ObjectType({ description: 'One line of a school’s activity feed (loans, returns, ...).' })
-export class ActivityItem {
+export class ActivityItem implements views.events.ActivityItem {
   @Field(() => ID) eventId!: string;
   @Field() kind!: string;
   @Field() subject!: string;

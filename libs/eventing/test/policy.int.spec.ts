@@ -1,5 +1,6 @@
 import { DomainError, TenantId } from '@hexfleet/kernel';
-import { ConsumedEvent, commandIdFor, handleCommand, Policy, PolicyRunner, streamId } from '../src';
+import type { example } from '@hexfleet/schemas';
+import { commandIdFor, handleCommand, policy, PolicyRunner, streamId } from '../src';
 import { accountScenario, waitUntil } from './support/scenario';
 
 const acme = TenantId.parse('acme');
@@ -21,25 +22,29 @@ describe('policies: an event becomes a command, once', () => {
 
   beforeAll(async () => {
     scenario = await accountScenario('policy');
-    const policy: Policy = {
-      name: `rewards-${scenario.topic}`,
+    const name = `rewards-${scenario.topic}`;
+    // Withdrawals are on the same topic and pass by: the policy reads only deposits.
+    const rewarding = policy<Extract<example.ExampleAccountV1Event, { type: 'Deposited' }>>({
+      name,
       topics: [scenario.topic],
-      react: async (event: ConsumedEvent) => {
-        await handleCommand(
-          scenario.store,
-          rewards,
-          { points: Number(event.data.amountMinor) },
-          {
-            tenant: acme,
-            streamId: streamId(acme, 'reward', event.aggregateId),
-            commandId: commandIdFor(policy, event),
-            metadata: { causationId: event.eventId },
-          },
-        );
+      on: {
+        Deposited: async (event) => {
+          await handleCommand(
+            scenario.store,
+            rewards,
+            { points: event.data.amountMinor },
+            {
+              tenant: acme,
+              streamId: streamId(acme, 'reward', event.aggregateId),
+              commandId: commandIdFor({ name }, event),
+              metadata: { causationId: event.eventId },
+            },
+          );
+        },
       },
-    };
+    });
     runner = new PolicyRunner({
-      policy,
+      policy: rewarding,
       kafka: scenario.kafka,
       serde: scenario.serde,
       onRejected: (e, error) => rejected.push(`${e.aggregateId}:${(error as DomainError).code}`),

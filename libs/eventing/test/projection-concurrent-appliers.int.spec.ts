@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@hexfleet/testing';
-import type { ConsumedEvent, Projection } from '../src';
+import type { ConsumedEvent } from '../src';
+import { readModel } from '../src';
 import { ProjectionApplier } from '../src/projection/projection-applier';
 
 /**
@@ -11,19 +12,21 @@ import { ProjectionApplier } from '../src/projection/projection-applier';
  */
 describe('two appliers racing on the same records (a rebalance overlap)', () => {
   let db: TestDatabase;
-  const slow: Projection = {
+  const slow = readModel<{ type: 'Deposited'; data: object }>({
     name: 'racing',
     topics: ['example.account.v1'],
     migrations: [(schema) => `create table ${schema}.effects (stream text not null, version int not null)`],
     tables: ['effects'],
-    async apply(event, { tx, schema }) {
-      await new Promise((resolve) => setTimeout(resolve, 300)); // both transactions are open at once
-      await tx.query(`insert into ${schema}.effects (stream, version) values ($1, $2)`, [
-        event.streamId,
-        event.streamVersion,
-      ]);
+    on: {
+      async Deposited(event, { tx, schema }) {
+        await new Promise((resolve) => setTimeout(resolve, 300)); // both transactions are open at once
+        await tx.query(`insert into ${schema}.effects (stream, version) values ($1, $2)`, [
+          event.streamId,
+          event.streamVersion,
+        ]);
+      },
     },
-  };
+  });
   beforeAll(async () => {
     db = await createTestDatabase('racing');
   });
@@ -31,7 +34,8 @@ describe('two appliers racing on the same records (a rebalance overlap)', () => 
 
   const event = (id: string, version: number): ConsumedEvent => ({
     eventId: randomUUID(),
-    type: 'hexfleet.example.account.Deposited',
+    type: 'Deposited',
+    recordName: 'hexfleet.example.account.Deposited',
     tenant: 'acme',
     streamVersion: version,
     aggregateId: id,

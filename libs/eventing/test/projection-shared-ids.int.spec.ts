@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@hexfleet/testing';
-import type { ConsumedEvent, Projection } from '../src';
-import { ConsistencyToken } from '../src';
+import type { ConsumedEvent } from '../src';
+import { ConsistencyToken, readModel } from '../src';
 import { ProjectionApplier } from '../src/projection/projection-applier';
 
 /**
@@ -12,18 +12,20 @@ import { ProjectionApplier } from '../src/projection/projection-applier';
  */
 describe('projection over two topics whose streams share an aggregate id', () => {
   let db: TestDatabase;
-  const seen: Projection = {
+  const seen = readModel<{ type: 'Something'; data: object }>({
     name: 'shared-ids',
     topics: ['identity.user.v1', 'identity.credential.v1'],
     migrations: [(schema) => `create table ${schema}.seen (stream text not null, version int not null)`],
     tables: ['seen'],
-    async apply(event, { tx, schema }) {
-      await tx.query(`insert into ${schema}.seen (stream, version) values ($1, $2)`, [
-        event.streamId,
-        event.streamVersion,
-      ]);
+    on: {
+      async Something(event, { tx, schema }) {
+        await tx.query(`insert into ${schema}.seen (stream, version) values ($1, $2)`, [
+          event.streamId,
+          event.streamVersion,
+        ]);
+      },
     },
-  };
+  });
   beforeAll(async () => {
     db = await createTestDatabase('sharedids');
   });
@@ -31,7 +33,8 @@ describe('projection over two topics whose streams share an aggregate id', () =>
 
   const event = (aggregate: string, id: string, version: number): ConsumedEvent => ({
     eventId: randomUUID(),
-    type: `hexfleet.identity.${aggregate}.Something`,
+    type: 'Something',
+    recordName: `hexfleet.identity.${aggregate}.Something`,
     tenant: 'acme',
     streamVersion: version,
     aggregateId: id,

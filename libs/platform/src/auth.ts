@@ -11,7 +11,9 @@ import { Reflector } from '@nestjs/core';
 import { TenantId } from '@hexfleet/kernel';
 import type { FastifyRequest } from 'fastify';
 import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
-import { Principal, requestContext } from './context';
+import { isRole } from '@hexfleet/schemas';
+import type { Role } from '@hexfleet/schemas';
+import { hasRole, Principal, requestContext } from './context';
 
 /** Asymmetric algorithms only: `none` and shared-secret HMAC tokens are refused whatever their header says. */
 const ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -50,7 +52,7 @@ export class TokenVerifier {
     if (typeof sub !== 'string' || typeof tenant !== 'string' || !TenantId.isValid(tenant)) {
       throw new UnauthorizedException('The token names no valid tenant and user');
     }
-    const validRoles = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+    const validRoles = Array.isArray(roles) ? roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
     return { tenant: TenantId.parse(tenant), userId: sub, roles: validRoles, token };
   }
 }
@@ -62,7 +64,7 @@ const ROLES = 'hexfleet:roles';
 export const Public = () => SetMetadata(PUBLIC, true);
 
 /** The caller needs at least one of these roles. */
-export const Roles = (...roles: string[]) => SetMetadata(ROLES, roles);
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 /** Every route needs a valid token unless it is @Public(); the principal goes into the request context. */
 @Injectable()
@@ -84,8 +86,8 @@ export class AuthGuard implements CanActivate {
     const store = requestContext();
     if (store) store.principal = principal;
 
-    const needed = this.reflector.getAllAndOverride<string[] | undefined>(ROLES, targets);
-    if (needed?.length && !needed.some((role) => principal.roles.includes(role))) {
+    const needed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (needed?.length && !hasRole(principal, ...needed)) {
       throw new ForbiddenException(`This needs one of the roles: ${needed.join(', ')}`);
     }
     return true;

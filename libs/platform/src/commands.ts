@@ -1,17 +1,18 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import {
   belongsTo,
+  commandIdFor,
   CommandOutcome,
   ConsistencyToken,
   MAX_TOKENS,
   DomainEvent,
   currentTraceparent,
-  uuidV7Ids,
   handleCommand,
   streamId,
   waitForConsistency,
 } from '@hexfleet/eventing';
-import type { Decider } from '@hexfleet/kernel';
+import type { ConsumedEventMeta } from '@hexfleet/eventing';
+import { type Decider, TenantId } from '@hexfleet/kernel';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { Principal, requestContext } from './context';
@@ -19,7 +20,6 @@ import { ServiceRuntime } from './runtime';
 import { runStreamTransaction, StreamTransaction, TransactionOutcome } from './transaction';
 
 const IDEMPOTENCY_NAMESPACE = '0e3b6a8c-5d2f-4c1e-8a7b-9f4d3c2b1a60';
-const NEW_ID_NAMESPACE = '5a0c7e4e-2f4b-4d8e-b1f6-3c9e8d7a6b51';
 
 /**
  * The command id of a request sent with `Idempotency-Key: key` by `userId` of `tenant`:
@@ -27,17 +27,6 @@ const NEW_ID_NAMESPACE = '5a0c7e4e-2f4b-4d8e-b1f6-3c9e8d7a6b51';
  */
 export function idempotentCommandId(tenant: string, userId: string, key: string): string {
   return uuidv5(`${tenant}/${userId}/${key}`, IDEMPOTENCY_NAMESPACE);
-}
-
-/**
- * The id of a thing a request creates (`kind`: 'loan', 'employee'). With an
- * `Idempotency-Key`, a retried request must land on the same stream (the command
- * id alone only deduplicates within one stream), so the id derives from the key;
- * otherwise it is a fresh, time-ordered UUIDv7.
- */
-export function newId(caller: Principal, kind: string): string {
-  const key = requestContext()?.idempotencyKey;
-  return key ? uuidv5(`${caller.tenant}/${caller.userId}/${key}/${kind}`, NEW_ID_NAMESPACE) : uuidV7Ids.next();
 }
 
 export interface CommandRequest<C> {
@@ -108,6 +97,43 @@ export class Commands {
       );
     }
     return outcome;
+  }
+
+  /**
+   * A policy's command over several streams, in the event's tenant, committed together
+   * (as `transact`). The command id derives from the event (`commandIdFor`), so a
+   * redelivered event appends nothing; what it appends names the event as its cause.
+   */
+  react<T>(
+    policy: { name: string },
+    event: ConsumedEventMeta,
+    work: (tx: StreamTransaction) => Promise<T>,
+    { retries = 0 }: { retries?: number } = {},
+  ): Promise<TransactionOutcome<T>> {
+    const metadata = { causationId: event.eventId, correlationId: event.correlationId, traceparent: event.traceparent };
+    const tenant = TenantId.parse(event.tenant);
+    return runStreamTransaction(this.runtime.store, tenant, commandIdFor(policy, event), metadata, work, retries);
+  }
+
+  /**
+   * A command the service issues itself (a scheduled job), over several streams,
+   * committed together (as `transact`). Its command id derives from what it is
+   * about, so it acts once however often the job runs.
+   */
+  issue<T>(
+    tenant: TenantId,
+    commandId: string,
+    work: (tx: StreamTransaction) => Promise<T>,
+    { retries = 0 }: { retries?: number } = {},
+  ): Promise<TransactionOutcome<T>> {
+    return runStreamTransaction(
+      this.runtime.store,
+      tenant,
+      commandId,
+      { traceparent: currentTraceparent() },
+      work,
+      retries,
+    );
   }
 
   /** From `Idempotency-Key` when the caller sent one, so a retried request is applied once. */

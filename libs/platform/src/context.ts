@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TenantId } from '@hexfleet/kernel';
+import type { Role } from '@hexfleet/schemas';
 
 /** Who is calling, as the verified token says: the only source of the tenant. */
 export interface Principal {
   tenant: TenantId;
   userId: string;
-  roles: readonly string[];
+  /** Roles from the fleet's catalogue (`@hexfleet/schemas`); a role the catalogue does not know is dropped. */
+  roles: readonly Role[];
   /** The raw bearer token, to forward on calls made for this caller. */
   token: string;
 }
@@ -22,6 +24,10 @@ export interface RequestContext {
   /** Set by a query that waited: returned as `X-Consistency` (`fresh` or `stale`). */
   freshness?: 'fresh' | 'stale';
 }
+
+/** True when the caller holds at least one of `roles`. */
+export const hasRole = (caller: Pick<Principal, 'roles'>, ...roles: readonly Role[]) =>
+  roles.some((role) => caller.roles.includes(role));
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

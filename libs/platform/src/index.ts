@@ -3,13 +3,13 @@ export { AuthGuard, Caller, Public, Roles, TokenVerifier } from './auth';
 export type { TokenVerifierOptions } from './auth';
 export { createService, runService } from './bootstrap';
 export type { RunningService, ServiceOptions } from './bootstrap';
-export { Commands, Consistency, idempotentCommandId, newId } from './commands';
+export { Commands, Consistency, idempotentCommandId } from './commands';
 export type { CommandRequest } from './commands';
 export { runStreamTransaction } from './transaction';
 export type { LoadedStream, StreamTransaction, TransactionOutcome } from './transaction';
 export { ConfigError, edgeEnv, loadConfig, serviceEnv, urlVariable } from './config';
 export type { PlatformEnv } from './config';
-export { requestContext } from './context';
+export { hasRole, requestContext } from './context';
 export type { Principal, RequestContext } from './context';
 export { createLogger, PinoNestLogger } from './logger';
 export { ServiceMetrics } from './metrics';
@@ -34,3 +34,8 @@ export {
   UuidField,
 } from './fields';
 export type { FieldDoc } from './fields';
+export { commonOptions, named } from './composition';
+export type { CommonOptions, ServiceComposition } from './composition';
+export { calendarDay, TimeAndIds } from './time-and-ids';
+export { Later } from './later';
+export { Streams } from './streams';

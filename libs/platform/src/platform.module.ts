@@ -12,11 +12,14 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard, TokenVerifier } from './auth';
 import { Commands, Consistency } from './commands';
+import { Streams } from './streams';
 import type { PlatformEnv } from './config';
 import { HealthController } from './health';
 import { MetricsController, ServiceMetrics } from './metrics';
 import { ProblemDetailsFilter, validationPipe } from './problem';
 import { ServiceRuntime } from './runtime';
+import { TimeAndIds } from './time-and-ids';
+import { systemClock, uuidV7Ids } from '@hexfleet/eventing';
 
 export const PLATFORM_ENV = Symbol('PlatformEnv');
 
@@ -42,7 +45,7 @@ class RuntimeLifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
  * What turns a service module into a running service: config, runtime
  * (pool, Kafka, registry, event store, relay, runners), token checks on every
  * route, problem+json errors, validation, health and metrics. Global, so the
- * service's own providers inject ServiceRuntime, Commands and Consistency.
+ * service's own providers inject ServiceRuntime, TimeAndIds, Commands, Consistency and Streams.
  */
 @Global()
 @Module({})
@@ -67,8 +70,13 @@ export class PlatformModule {
           }),
         },
         RuntimeLifecycle,
+        {
+          provide: TimeAndIds,
+          useValue: new TimeAndIds(runtime.definition.clock ?? systemClock, runtime.definition.ids ?? uuidV7Ids),
+        },
         Commands,
         Consistency,
+        Streams,
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: APP_FILTER,
@@ -79,7 +87,16 @@ export class PlatformModule {
         },
         { provide: APP_PIPE, useFactory: validationPipe },
       ],
-      exports: [ServiceRuntime, ServiceMetrics, TokenVerifier, Commands, Consistency, PLATFORM_ENV],
+      exports: [
+        ServiceRuntime,
+        ServiceMetrics,
+        TokenVerifier,
+        TimeAndIds,
+        Commands,
+        Consistency,
+        Streams,
+        PLATFORM_ENV,
+      ],
     };
   }
 }

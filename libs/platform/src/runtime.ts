@@ -18,7 +18,7 @@ import {
 } from '@hexfleet/eventing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
-import type { TenantId } from '@hexfleet/kernel';
+import type { Clock, IdGenerator, TenantId } from '@hexfleet/kernel';
 import type { PlatformEnv } from './config';
 import { ServiceMetrics } from './metrics';
 
@@ -44,6 +44,10 @@ export interface ServiceDefinition {
   notFound?: ReadonlyArray<string | RegExp>;
   /** One line about the service, for its OpenAPI document. */
   description?: string;
+  /** The clock commands read (TimeAndIds); the system clock when not given. */
+  clock?: Clock;
+  /** Where new ids come from (TimeAndIds); UUIDv7 when not given. */
+  ids?: IdGenerator;
 }
 
 /**

@@ -10,7 +10,7 @@ describe('the platform answers every error as problem+json and leaves nothing be
 
   beforeAll(async () => {
     service = await startExample();
-    token = await service.token(tenant, ['teller']);
+    token = await service.token(tenant, ['payroll-admin']);
   });
   afterAll(() => service?.close());
 

@@ -49,6 +49,15 @@ export interface BadInputCase {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const EXAMPLE_UUID = '00000000-0000-4000-8000-000000000000';
 
+/** The document a service serves at `/openapi.json`, from its reply, checked to be one. */
+export function openApiOf(reply: Reply): OpenApiDocument {
+  const isDocument = (body: object): body is OpenApiDocument => 'paths' in body && typeof body.paths === 'object';
+  if (reply.status !== 200 || !isDocument(reply.body)) {
+    throw new Error(`expected the OpenAPI document, got ${reply.status}: ${JSON.stringify(reply.body)}`);
+  }
+  return reply.body;
+}
+
 /** Every operation's bad cases; `ids` fills path parameters by name (every name must be there). */
 export function badInputCases(document: OpenApiDocument, ids: Record<string, string>) {
   const resolve = (schema: Schema = {}): Schema => {

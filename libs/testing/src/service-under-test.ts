@@ -52,6 +52,15 @@ export async function callService(
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
 
+/** A list route's answer: the status it needs and a JSON array of `T` (a `Reply` types every body as an object). */
+export function listOf<T>(reply: Reply, status = 200): T[] {
+  const body: unknown = reply.body;
+  if (reply.status !== status || !Array.isArray(body)) {
+    throw new Error(`expected ${status} and a list, got ${reply.status}: ${JSON.stringify(body)}`);
+  }
+  return body;
+}
+
 /** Starts a Nest application listening on a free loopback port and returns its URL. */
 export async function listenOnFreePort(app: {
   listen(options: { port: number; host: string }): Promise<unknown>;

@@ -19,3 +19,11 @@ export interface EventContract {
   topic: string;
   schema: AvroRecordSchema;
 }
+
+/**
+ * The event type (`EmployeeHired`) of an Avro record full name
+ * (`hexfleet.hrms.employee.EmployeeHired`, Kafka's `ce_type`): the one place
+ * that maps one to the other.
+ */
+export const eventTypeOf = (recordFullName: string): string =>
+  recordFullName.slice(recordFullName.lastIndexOf('.') + 1);

@@ -3,7 +3,7 @@ import { type ContractModule, type EventSource, eventsOn } from './contract-sour
 
 export const AVRO_SCHEMA_FORMAT = 'application/vnd.apache.avro;version=1.9.0';
 const KAFKA_BINDING = '0.5.0';
-/** Production replication (ARCHITECTURE section 4); the devstack uses 1. */
+/** Production replication (docs/adr/0008-contract-pipeline.md); the devstack uses 1. */
 const REPLICAS = 3;
 const MIN_IN_SYNC_REPLICAS = 2;
 

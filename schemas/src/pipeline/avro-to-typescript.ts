@@ -1,4 +1,5 @@
 import type { Type, types } from 'avsc';
+import { eventTypeOf } from '../contracts/event-contract';
 
 /** A record field as avsc parses it; its typings omit `doc`. */
 type AvroField = types.Field & { doc?: string };
@@ -68,7 +69,8 @@ export class TypeScriptDeclarations {
 
   private declare(type: Type, render: (name: string) => string): string {
     const fullName = type.name ?? '';
-    const name = fullName.slice(fullName.lastIndexOf('.') + 1);
+    // A named type's short name is taken as an event type's is.
+    const name = eventTypeOf(fullName);
     const known = this.named.get(name);
     if (known && known.fullName !== fullName)
       throw new Error(`${known.fullName} and ${fullName} share the name ${name}`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Type } from 'avsc';
 import type { TopicSpec } from '../catalog/topic-spec';
+import { eventTypeOf } from '../contracts/event-contract';
 import type { AvroRecordSchema } from '../contracts/event-contract';
 import { parseAvroSchema } from '../registry/avro-schema';
 import { AVRO_ROOT, repoRelative } from './paths';
@@ -103,7 +104,7 @@ function readEvent(file: string, topicOf: Map<string, string>, problems: string[
     problems.push(`${where}: an event schema must be a named record`);
     return undefined;
   }
-  const type = fullName.slice(fullName.lastIndexOf('.') + 1);
+  const type = eventTypeOf(fullName);
   if (path.basename(file) !== `${type}.avsc`) problems.push(`${where}: holds record ${type}, so must be ${type}.avsc`);
   const topic = topicOf.get(fullName);
   if (!topic) {
@@ -139,7 +140,7 @@ function topicProblem(topic: unknown, owner: string): string | undefined {
   const unknown = Object.keys(spec).filter((k) => !TOPIC_KEYS.has(k));
   if (unknown.length) return `unknown keys ${unknown.join(', ')}`;
   const name = String(spec.name);
-  // `<module>.<aggregate>.v<major>` (ARCHITECTURE section 4); the owner is the folder, so ownership cannot drift.
+  // `<module>.<aggregate>.v<major>` (docs/adr/0008-contract-pipeline.md); the owner is the folder, so ownership cannot drift.
   if (!new RegExp(`^${owner}\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*$`).test(name))
     return `name "${name}" is not ${owner}.<aggregate>.v<major>`;
   if (spec.owner !== owner) return `owner must be "${owner}", the module folder`;

@@ -33,7 +33,7 @@ export function workingTreeSchemas(root: string = AVRO_ROOT): SchemaFile[] {
 /**
  * The contract gate: each file must be FULL_TRANSITIVE compatible with every
  * earlier version of itself, because events are kept forever and services
- * built on any version read them (ARCHITECTURE section 4). Resolution is the
+ * built on any version read them (docs/adr/0008-contract-pipeline.md). Resolution is the
  * registry's own (`findIncompatibilities`), so the gate and a registry running
  * FULL_TRANSITIVE agree. Returns one message per broken version; empty passes.
  */

@@ -1,11 +1,24 @@
 import type { KafkaMessage } from 'kafkajs';
+import { eventTypeOf } from '@hexfleet/schemas';
 import type { AvroSerde } from '../serde/avro-serde';
 
-/** An event read from Kafka and decoded: what projections and policies handle. */
-export interface ConsumedEvent {
-  eventId: string;
-  /** The Avro record full name (`ce_type`). */
+/** An event as a contract describes it: `{ type: 'EmployeeHired'; data: EmployeeHiredData }`. */
+export interface EventShape {
   type: string;
+  data: object;
+}
+
+/** Any event, before a reader narrows it to its contracts (`readModel`, `policy`). */
+export interface UntypedEvent {
+  type: string;
+  data: object;
+}
+
+/** What every consumed event carries besides its type and data. */
+export interface ConsumedEventMeta {
+  eventId: string;
+  /** The Avro record full name (`ce_type`), e.g. `hexfleet.hrms.employee.EmployeeHired`. */
+  recordName: string;
   /** The raw tenant header; a projection parses it (TenantId) before it reaches SQL. */
   tenant: string;
   streamVersion: number;
@@ -18,12 +31,21 @@ export interface ConsumedEvent {
    * tenant may share an id, and so a key, but never a stream.
    */
   streamId: string;
-  data: Record<string, unknown>;
   correlationId?: string;
   causationId?: string;
   traceparent?: string;
   origin: { topic: string; partition: number; offset: string };
 }
+
+/**
+ * An event read from Kafka and decoded: what projections and policies handle.
+ * `type` is the event type as its service stored it (`EmployeeHired`), so that
+ * `ConsumedEvent<hrms.HrmsEmployeeV1Event>` narrows its `data` in a `switch`.
+ * (Distributive: a union of contracts gives a union of consumed events.)
+ */
+export type ConsumedEvent<E extends EventShape = UntypedEvent> = E extends EventShape
+  ? ConsumedEventMeta & { type: E['type']; data: E['data'] }
+  : never;
 
 /** A record that can never be handled (undecodable, or missing what every event carries): it goes to the DLQ at once. */
 export class PoisonRecordError extends Error {
@@ -47,26 +69,27 @@ export async function decodeRecord(
     if (!value) throw new PoisonRecordError(`record has no ${name} header`);
     return value;
   };
-  const type = required('ce_type');
+  const recordName = required('ce_type');
   if (!message.value) throw new PoisonRecordError('record has no value');
   let data: unknown;
   try {
-    data = await serde.decode(message.value, type);
+    data = await serde.decode(message.value, recordName);
   } catch (error) {
-    throw new PoisonRecordError(`cannot decode ${type}: ${(error as Error).message}`);
+    throw new PoisonRecordError(`cannot decode ${recordName}: ${(error as Error).message}`);
   }
   const streamVersion = Number(required('stream_version'));
   if (!Number.isSafeInteger(streamVersion) || streamVersion < 1)
     throw new PoisonRecordError('bad stream_version header');
   return {
     eventId: required('ce_id'),
-    type,
+    type: eventTypeOf(recordName),
+    recordName,
     tenant: required('tenant'),
     streamVersion,
     aggregateId: required('ce_subject'),
     streamKey: message.key?.toString() ?? '',
     streamId: header(message, 'stream_id') ?? message.key?.toString() ?? '',
-    data: data as Record<string, unknown>,
+    data: data as object,
     correlationId: header(message, 'correlation_id'),
     causationId: header(message, 'causation_id'),
     traceparent: header(message, 'traceparent'),

@@ -10,7 +10,10 @@ import type { AvroSerde } from '../serde/avro-serde';
 import type { ClusterPolicy } from '../topics/topic-catalog';
 import { contextOf, inSpan, SpanKind } from '../tracing';
 
-/** Turns another service's event into this service's command (ARCHITECTURE section 6). */
+/**
+ * Turns another service's event into this service's command
+ * (docs/adr/0007-projections-exactly-once.md, "Policies").
+ */
 export interface Policy {
   /** Names its consumer group, `policy.<name>`, and its DLQ. */
   name: string;

@@ -4,7 +4,6 @@ import { ConsumedEvent, PoisonRecordError } from '../consumer/consumed-event';
 import type { Projection } from './projection';
 import { withTransaction } from '../postgres/transaction';
 import { TenantSchemas } from './tenant-schemas';
-import { contextOf, inSpan, SpanKind } from '../tracing';
 
 export interface OffsetUpdate {
   topic: string;
@@ -26,7 +25,8 @@ export interface ApplyOptions {
 /**
  * Applies events and the bookkeeping that makes the effect exactly-once, in one
  * transaction: lock the chunk's stream positions, skip stream versions already
- * applied, apply the rest, record the new versions and the offset. A crash
+ * applied, hand the rest to the read model tenant by tenant (so it may apply a run
+ * of them in one statement), record the new versions and the offset. A crash
  * anywhere rolls all of it back; a redelivery is skipped.
  */
 export class ProjectionApplier {
@@ -54,7 +54,8 @@ export class ProjectionApplier {
     return withTransaction(this.pool, async (tx) => {
       const positions = await this.lockPositions(tx, events, schemas);
       const advanced = new Map<string, Set<string>>();
-      let applied = 0;
+      // The events each tenant's read model has not applied yet, in partition order.
+      const fresh = new Map<string, ConsumedEvent[]>();
       for (const event of events) {
         const schema = schemas.get(event.tenant);
         if (!schema) continue;
@@ -68,16 +69,17 @@ export class ProjectionApplier {
         const streams = positions.get(schema) as Map<string, number>;
         const last = streams.get(event.streamId) ?? 0;
         if (event.streamVersion <= last && !options.redrive) continue;
-        await inSpan(
-          `${this.projection.name} apply`,
-          SpanKind.CONSUMER,
-          contextOf(event.traceparent),
-          { 'messaging.system': 'kafka', 'messaging.message.id': event.eventId, 'hexfleet.event_type': event.type },
-          () => this.projection.apply(event, { tx, schema, tenant: tenants.get(event.tenant) as TenantId }),
-        );
         streams.set(event.streamId, Math.max(last, event.streamVersion));
         advanced.set(schema, (advanced.get(schema) ?? new Set()).add(event.streamId));
-        applied++;
+        const pending = fresh.get(schema) ?? [];
+        if (!pending.length) fresh.set(schema, pending);
+        pending.push(event);
+      }
+      let applied = 0;
+      for (const [schema, tenantEvents] of fresh) {
+        const tenant = tenants.get(tenantEvents[0].tenant) as TenantId;
+        await this.projection.apply(tenantEvents, { tx, schema, tenant });
+        applied += tenantEvents.length;
       }
       for (const [schema, streamIds] of advanced) {
         const streams = positions.get(schema) as Map<string, number>;

@@ -32,9 +32,9 @@ export interface ProjectionRunnerOptions {
 }
 
 /**
- * Feeds a projection from Kafka (ARCHITECTURE section 5). Offsets live in
- * Postgres with the read model, so the effect is exactly once; Kafka's
- * committed offsets only follow, after the database commit. A record that cannot
+ * Feeds a projection from Kafka (docs/adr/0007-projections-exactly-once.md).
+ * Offsets live in Postgres with the read model, so the effect is exactly once;
+ * Kafka's committed offsets only follow, after the database commit. A record that cannot
  * be decoded goes straight to `dlq.<group>`; one whose handler keeps failing goes
  * there after bounded retries and is parked for redrive. The consumer moves on.
  */

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
-import type { ConsumedEvent, Projection, ProjectionContext } from '../../src';
-import { tenantSchema } from '../../src';
+import type { example } from '@hexfleet/schemas';
+import type { ConsumedEvent, ProjectionContext, ReadModel } from '../../src';
+import { readModel, tenantSchema } from '../../src';
 import type { TenantId } from '@hexfleet/kernel';
 
 /**
@@ -11,8 +12,19 @@ export function accountBalances(
   topic: string,
   broken: Set<string> = new Set(),
   name = `balances-${topic}`,
-): Projection {
-  return {
+): ReadModel<example.ExampleAccountV1Event> {
+  const add = async (event: ConsumedEvent<example.ExampleAccountV1Event>, { tx, schema }: ProjectionContext) => {
+    if (broken.has(event.aggregateId)) throw new Error(`handler bug for ${event.aggregateId}`);
+    const deposit = event.type === 'Deposited';
+    const amount = event.data.amountMinor;
+    await tx.query(
+      `insert into ${schema}.account_balances as b (account_id, balance, deposits, withdrawals) values ($1, $2, $3, $4)
+       on conflict (account_id) do update set balance = b.balance + excluded.balance,
+         deposits = b.deposits + excluded.deposits, withdrawals = b.withdrawals + excluded.withdrawals`,
+      [event.aggregateId, deposit ? amount : -amount, deposit ? 1 : 0, deposit ? 0 : 1],
+    );
+  };
+  return readModel<example.ExampleAccountV1Event>({
     name,
     topics: [topic],
     tables: ['account_balances'],
@@ -20,18 +32,8 @@ export function accountBalances(
       (schema) => `create table ${schema}.account_balances (
         account_id text primary key, balance bigint not null, deposits int not null, withdrawals int not null)`,
     ],
-    async apply(event: ConsumedEvent, { tx, schema }: ProjectionContext) {
-      if (broken.has(event.aggregateId)) throw new Error(`handler bug for ${event.aggregateId}`);
-      const amount = Number(event.data.amountMinor);
-      const deposit = event.type.endsWith('.Deposited');
-      await tx.query(
-        `insert into ${schema}.account_balances as b (account_id, balance, deposits, withdrawals) values ($1, $2, $3, $4)
-         on conflict (account_id) do update set balance = b.balance + excluded.balance,
-           deposits = b.deposits + excluded.deposits, withdrawals = b.withdrawals + excluded.withdrawals`,
-        [event.aggregateId, deposit ? amount : -amount, deposit ? 1 : 0, deposit ? 0 : 1],
-      );
-    },
-  };
+    on: { Deposited: add, Withdrawn: add },
+  });
 }
 
 /** A checksum of one tenant's read model: equal checksums, equal tables. */

@@ -12,8 +12,8 @@ import {
 } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { recordFullName } from '@hexfleet/eventing';
-import type { Projection, TopicSpec } from '@hexfleet/eventing';
+import { readModel, recordFullName } from '@hexfleet/eventing';
+import type { ConsumedEvent, ProjectionContext, TopicSpec } from '@hexfleet/eventing';
 import { Caller, Commands, Consistency, Roles, ServiceDefinition, ServiceRuntime, UuidParam } from '../../src';
 import type { Principal } from '../../src';
 import { example } from '@hexfleet/schemas';
@@ -52,24 +52,26 @@ class WithdrawBody {
 }
 
 /** The example's read model: one balance per account, in the tenant's schema. */
-export const balancesProjection = (name: string, topic: string): Projection => ({
-  name,
-  topics: [topic],
-  tables: ['balances'],
-  migrations: [
-    (schema) =>
-      `create table ${schema}.balances (account_id text primary key, balance bigint not null, events int not null)`,
-  ],
-  async apply(event, { tx, schema }) {
-    const amount = Number(event.data.amountMinor);
-    const delta = event.type.endsWith('.Deposited') ? amount : -amount;
+export const balancesProjection = (name: string, topic: string) => {
+  const add = async (event: ConsumedEvent<example.ExampleAccountV1Event>, { tx, schema }: ProjectionContext) => {
+    const delta = event.type === 'Deposited' ? event.data.amountMinor : -event.data.amountMinor;
     await tx.query(
       `insert into ${schema}.balances (account_id, balance, events) values ($1, $2, 1)
        on conflict (account_id) do update set balance = balances.balance + $2, events = balances.events + 1`,
       [event.aggregateId, delta],
     );
-  },
-});
+  };
+  return readModel<example.ExampleAccountV1Event>({
+    name,
+    topics: [topic],
+    tables: ['balances'],
+    migrations: [
+      (schema) =>
+        `create table ${schema}.balances (account_id text primary key, balance bigint not null, events int not null)`,
+    ],
+    on: { Deposited: add, Withdrawn: add },
+  });
+};
 
 @Injectable()
 class BalancesReader {
@@ -114,7 +116,7 @@ class AccountsController {
 
   @Post(':id/withdrawals')
   @HttpCode(201)
-  @Roles('teller')
+  @Roles('payroll-admin')
   async withdraw(@Caller() caller: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: WithdrawBody) {
     const outcome = await this.commands.handle(accountDecider, {
       caller,

@@ -1,7 +1,7 @@
 import { eventually } from '@hexfleet/testing';
 import type { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { BadRequest, OpenApi, refusal, RequestWalker } from './support/bad-input';
+import { BadRequest, openApiOf, refusal, RequestWalker } from './support/bad-input';
 import { hrmsWithPayroll, Reply } from './support/service-harness';
 
 type Call = (method: string, path: string, options: { token: string; body?: unknown }) => Promise<Reply>;
@@ -123,7 +123,7 @@ describe('bad input: every endpoint refuses malformed and out-of-range input, na
       ['hrms', hrms.call],
       ['payroll', payroll.call],
     ] as const) {
-      const doc = (await call('GET', '/openapi.json', { token })).body as unknown as OpenApi;
+      const doc = openApiOf((await call('GET', '/openapi.json', { token })).body);
       const walker = new RequestWalker(doc, { id: employeeId });
       const requests = walker.requests();
       for (const request of requests) await send(call, request);

@@ -1,8 +1,9 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
-import { createDevIssuer, DevIssuer, eventually, readTopicUntil, stackEnv, uniqueName } from '@hexfleet/testing';
+import { createDevIssuer, DevIssuer, eventually, readTopicUntil, stackEnv } from '@hexfleet/testing';
+import type { KafkaMessage } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hrmsService, HrmsModule } from '../src/hrms.module';
-import { Reply, ServiceHarness, startService, storedEvents } from './support/service-harness';
+import { eventTypeOf } from '@hexfleet/schemas';
+import { Reply, ServiceHarness, startHrms, storedEvents } from './support/service-harness';
 
 const outcome = (reply: Reply) => `${reply.status}${reply.body.code ? ` ${reply.body.code}` : ''}`;
 
@@ -12,7 +13,7 @@ describe('job openings: a manager asks, HR approves (never their own), the board
 
   beforeAll(async () => {
     issuer = await createDevIssuer();
-    hrms = await startService(hrmsService({ suffix: `-${uniqueName('jobs')}` }), HrmsModule, issuer);
+    hrms = await startHrms('jobs', issuer);
   });
   afterAll(() => hrms?.close());
 
@@ -71,10 +72,10 @@ describe('job openings: a manager asks, HR approves (never their own), the board
     // Pipeline learns of the approval from the topic alone: the record carries the whole opening.
     const registry = new SchemaRegistry({ host: stackEnv('SCHEMA_REGISTRY_URL') });
     const key = `${tenant}:${jobOpeningId}`;
-    const records = await readTopicUntil('hrms.job-opening.v1', (all) =>
-      all.some((r) => r.key?.toString() === key && String(r.headers?.ce_type).endsWith('JobOpeningApproved')),
-    );
-    const record = records.find((r) => r.key?.toString() === key && String(r.headers?.ce_type).endsWith('Approved'));
+    const isApproval = (r: KafkaMessage) =>
+      r.key?.toString() === key && eventTypeOf(String(r.headers?.ce_type)) === 'JobOpeningApproved';
+    const records = await readTopicUntil('hrms.job-opening.v1', (all) => all.some(isApproval));
+    const record = records.find(isApproval);
     const decoded = await registry.decode(record?.value as Buffer);
     console.log(`Pipeline would read ${record?.headers?.ce_type}: ${JSON.stringify(decoded)}`);
     expect(decoded).toMatchObject({ jobOpeningId, title: 'Senior Accountant', positions: 2, approvedBy: hrId });

@@ -115,8 +115,9 @@ describe('leave: approving unpaid leave changes payment days of the open period 
 
     await eventually(
       async () => {
-        const balances = await hrms.call('GET', `/leave-allocations?employeeId=${employeeId}`, { token: hr });
-        return (balances.body as unknown as Array<{ availableDays: number }>)[0]?.availableDays === 1;
+        const balances: unknown = (await hrms.call('GET', `/leave-allocations?employeeId=${employeeId}`, { token: hr }))
+          .body;
+        return Array.isArray(balances) && balances[0]?.availableDays === 1;
       },
       { what: 'the balance showing 1 of 3 days left' },
     );

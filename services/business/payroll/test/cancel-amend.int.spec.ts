@@ -1,6 +1,6 @@
 import type { Reply } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
-import { figures, must, payApril, settled, Slip } from './support/april-flow';
+import { figures, listOf, must, payApril, settled, Slip } from './support/april-flow';
 import { payrollWithHrms } from './support/service-harness';
 
 type Run = { runId: string; revision: number; status: string; amendsRunId: string | null; netMinor: number };
@@ -27,15 +27,16 @@ describe('cancel and amend a finalized pay run through REST', () => {
     );
     const adaDays = async () => (await call('GET', `/employees/${Ada}/payment-days?period=2026-04`)).body.paymentDays;
     await settled(async () => (await adaDays()) === 27, 'payroll recording the absence');
-    const paid = (await call('GET', '/payroll-runs/2026-04/payslips')).body as unknown as Slip[];
+    const paid = listOf<Slip>(await call('GET', '/payroll-runs/2026-04/payslips'));
     expect(paid.find((s) => s.employeeId === Ada)?.paymentDays).toBe(28);
 
     const draftAmend = await call('POST', '/payroll-runs/2026-09/amend', { reason: 'nothing to amend' });
     const amended = await call('POST', '/payroll-runs/2026-04/amend', { reason: 'absence on 20 April' });
     expect(amended.status).toBe(201);
     const token = { 'x-consistency-token': amended.headers.get('x-consistency-token') ?? '' };
-    const revised = (await payroll.call('GET', '/payroll-runs/2026-04/payslips', { token: admin, headers: token }))
-      .body as unknown as Slip[];
+    const revised = listOf<Slip>(
+      await payroll.call('GET', '/payroll-runs/2026-04/payslips', { token: admin, headers: token }),
+    );
     console.log(`April revision 2 payslips: ${JSON.stringify(figures(revised))}`);
     // By hand, Ada 27 days: Basic 310000*27/30 = 279000, HRA 111600, PF 33480; gross 390600, net 357120.
     expect(figures(revised)[0]).toEqual({
@@ -51,12 +52,12 @@ describe('cancel and amend a finalized pay run through REST', () => {
     must(await call('POST', '/payroll-runs/2026-04/finalize'), 200);
     const cancelled = await call('POST', '/payroll-runs/2026-04/cancel', { reason: 'paid by hand this month' });
     const cancelAgain = await call('POST', '/payroll-runs/2026-04/cancel', {});
-    const runs = (
+    const runs = listOf<Run>(
       await payroll.call('GET', '/payroll-runs/2026-04', {
         token: admin,
         headers: { 'x-consistency-token': cancelled.headers.get('x-consistency-token') ?? '' },
-      })
-    ).body as unknown as Run[];
+      }),
+    );
     const table = runs.map(({ revision, status, amendsRunId, netMinor }) => ({
       revision,
       status,
@@ -69,9 +70,7 @@ describe('cancel and amend a finalized pay run through REST', () => {
       { revision: 1, status: 'cancelled', amendsRunId: null, netMinor: 1_144_746 },
     ]);
     expect((await call('GET', '/payroll-runs/2026-04/payslips')).body).toEqual([]);
-    const adaSlips = (await call('GET', `/employees/${Ada}/payslips`)).body as unknown as Array<
-      Record<string, unknown>
-    >;
+    const adaSlips = listOf<Record<string, unknown>>(await call('GET', `/employees/${Ada}/payslips`));
     expect(adaSlips.map((s) => [s.revision, s.status, s.paymentDays])).toEqual([
       [2, 'cancelled', 27],
       [1, 'cancelled', 28],
@@ -103,12 +102,12 @@ describe('cancel and amend a finalized pay run through REST', () => {
       reopened: '201',
       rerun: '201',
     });
-    const [latest] = (
+    const [latest] = listOf<Run>(
       await payroll.call('GET', '/payroll-runs/2026-04', {
         token: admin,
         headers: { 'x-consistency-token': rerun.headers.get('x-consistency-token') ?? '' },
-      })
-    ).body as unknown as Run[];
+      }),
+    );
     expect(latest).toMatchObject({ revision: 3, status: 'draft' });
   });
 });

@@ -1,7 +1,8 @@
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import { eventTypeOf } from '@hexfleet/schemas';
 import { readTopicUntil, redeliver, stackEnv } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
-import { assignOnceEnrolled, defineStructure, settled } from './support/april-flow';
+import { assignOnceEnrolled, defineStructure, listOf, settled } from './support/april-flow';
 import { payrollWithHrms, storedEvents } from './support/service-harness';
 
 type Slip = { employeeName: string; paymentDays: number; grossMinor: number; netMinor: number; final: boolean };
@@ -40,8 +41,8 @@ describe('HRMS facts change payslips of the open period, each once', () => {
     ).toBe(201);
 
     const slip = async (name: string) => {
-      const slips = (await payroll.call('GET', '/payroll-runs/2026-04/payslips', { token: admin })).body;
-      return (slips as unknown as Slip[]).find((s) => s.employeeName === name) as Slip;
+      const slips = listOf<Slip>(await payroll.call('GET', '/payroll-runs/2026-04/payslips', { token: admin }));
+      return slips.find((s) => s.employeeName === name) as Slip;
     };
     const figures: Array<[string, number, number]> = [];
     const adaHas = async (step: string, paymentDays: number) => {
@@ -78,7 +79,9 @@ describe('HRMS facts change payslips of the open period, each once', () => {
     const key = `${tenant}:${ada}.2026-04`;
     const marked = (
       await readTopicUntil('hrms.attendance.v1', (all) => all.some((r) => r.key?.toString() === key))
-    ).filter((r) => r.key?.toString() === key && String(r.headers?.ce_type).endsWith('Marked'));
+    ).filter(
+      (r) => r.key?.toString() === key && eventTypeOf(String(r.headers?.ce_type)) === 'EmployeeAttendanceMarked',
+    );
     expect(await registry.decode(marked[0].value as Buffer)).toMatchObject({ date: '2026-04-09', status: 'absent' });
     const policy = payroll.runtime.policyRunners[0].group;
     await redeliver('hrms.attendance.v1', marked[0], policy);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { figures, payApril, settled } from './support/april-flow';
+import { figures, listOf, payApril, settled } from './support/april-flow';
 import { payrollWithHrms } from './support/service-harness';
 
 // Acceptance 3: HRMS (its own process) and payroll, through their APIs and Kafka only.
@@ -23,12 +23,12 @@ describe('a pay run: payslips as computed by hand, then locked', () => {
       { employeeName: 'Cy', paymentDays: 30, grossMinor: 630_000, deductionsMinor: 54_000, netMinor: 576_000 },
     ]);
 
-    const [run] = (
+    const [run] = listOf<Record<string, unknown>>(
       await payroll.call('GET', '/payroll-runs/2026-04', {
         token: tokens.admin,
         headers: { 'x-consistency-token': april.finalized.headers.get('x-consistency-token') ?? '' },
-      })
-    ).body as unknown as Array<Record<string, unknown>>;
+      }),
+    );
     console.log(`April run: ${JSON.stringify(run)}`);
     expect(run).toMatchObject({
       runId: april.runId,

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { eventually } from '@hexfleet/testing';
-import { April, figures, payApril } from './support/april-flow';
+import { April, figures, listOf, payApril } from './support/april-flow';
 import { payrollWithHrms } from './support/service-harness';
 
 type Rows = Array<Record<string, unknown>>;
@@ -62,7 +62,7 @@ describe('two tenants side by side never see each other’s employees or payslip
       expect(await items(payroll.call('GET', '/employees', { token }))).toEqual(ids(own));
       expect(await items(payroll.call('GET', '/payroll-runs/2026-04/payslips', { token }))).toEqual(ids(own));
       expect(await items(hrms.call('GET', '/leave-requests', { token }))).toEqual([own.ids.Ada]);
-      const runs = (await payroll.call('GET', '/payroll-runs', { token })).body as unknown as Rows;
+      const runs = listOf<Record<string, unknown>>(await payroll.call('GET', '/payroll-runs', { token }));
       expect(runs.map((run) => run.runId)).toEqual([own.runId]);
     }
     console.log(`cross-tenant reads and writes by id: ${answers.length} answered, all ${[...new Set(answers)]}`);

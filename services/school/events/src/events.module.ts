@@ -1,26 +1,26 @@
-import { Module, Type } from '@nestjs/common';
-import { systemClock } from '@hexfleet/eventing';
-import type { Clock } from '@hexfleet/kernel';
-import type { ServiceDefinition } from '@hexfleet/platform';
+import { Module } from '@nestjs/common';
+import { commonOptions, named } from '@hexfleet/platform';
+import type { CommonOptions, ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { events, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { ActivityController } from './adapters/in/activity.http.controller';
 import { CalendarsController } from './adapters/in/calendars.http.controller';
 import { EventsController } from './adapters/in/events.http.controller';
-import { activityFeedProjection } from './adapters/out/activity-feed.projection';
-import { calendarProjection } from './adapters/out/calendar.projection';
-import { ActivityQueries } from './application/activity.query-handler';
-import { CalendarQueries } from './application/calendar.query-handler';
-import { CalendarsHandler } from './application/calendars.command-handler';
-import { EventsHandler } from './application/events.command-handler';
-import { EVENTS_SETTINGS, EventsContext } from './application/events-settings';
+import { PostgresActivityFeed } from './adapters/out/activity-feed/activity-feed.adapter';
+import { activityFeed } from './adapters/out/activity-feed/activity-feed.projection';
+import { PostgresCalendar } from './adapters/out/calendar/calendar.adapter';
+import { calendar } from './adapters/out/calendar/calendar.projection';
+import { ACTIVITY_FEED } from './application/activity-feed.port';
+import { ActivityQueryHandler } from './application/activity.query-handler';
+import { CALENDAR } from './application/calendar.port';
+import { CalendarQueryHandler } from './application/calendar.query-handler';
+import { CalendarsCommandHandler } from './application/calendars.command-handler';
+import { EventsCommandHandler } from './application/events.command-handler';
+import { EVENTS_SETTINGS } from './application/events-settings';
 import type { EventsSettings } from './application/events-settings';
-import { RegistrationsHandler } from './application/registrations.command-handler';
+import { RegistrationsCommandHandler } from './application/registrations.command-handler';
 
-export interface EventsOptions {
-  clock: Clock;
-  /** Appended to projection names (consumer groups): a rebuild beside the old one, or instances sharing Kafka. */
-  projectionSuffix: string;
-}
+/** What `createEvents` is composed with: the platform's common options (the service reads no variable of its own). */
+export type EventsOptions = CommonOptions;
 
 /** DomainError codes that say the request is invalid in itself (422); the rest are state conflicts (409). */
 const UNPROCESSABLE = [
@@ -47,12 +47,21 @@ const UNPROCESSABLE = [
   'occurrences-overlap',
 ];
 
-/** The Events service: definition and Nest module, composed together (projection names, clock). */
-export function createEvents(overrides: Partial<EventsOptions> = {}, env: NodeJS.ProcessEnv = process.env) {
-  const suffix = overrides.projectionSuffix ?? env.PROJECTION_SUFFIX ?? '';
-  if (!/^[a-z0-9-]*$/.test(suffix)) throw new Error('Invalid Events configuration: PROJECTION_SUFFIX');
-  const readModels = { activity: `school-activity${suffix}`, calendar: `school-calendar${suffix}` };
-  const settings: EventsSettings = { clock: overrides.clock ?? systemClock, readModels };
+/**
+ * The Events service: its definition for the platform and its Nest module,
+ * built together because the read models' names (which the queries wait on),
+ * the clock and the id generator are choices of one composition.
+ */
+export function createEvents(
+  overrides: Partial<EventsOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceComposition {
+  const options: EventsOptions = { ...commonOptions('events', env), ...overrides };
+  const { clock, ids, projectionSuffix } = options;
+  const readModels = named({ activity: activityFeed, calendar }, projectionSuffix);
+  const settings: EventsSettings = {
+    readModels: { activity: readModels.activity.name, calendar: readModels.calendar.name },
+  };
   const definition: ServiceDefinition = {
     name: 'events',
     source: '/school/events',
@@ -60,7 +69,9 @@ export function createEvents(overrides: Partial<EventsOptions> = {}, env: NodeJS
     // The libraries loan contracts too: the activity feed decodes BookBorrowed and BookReturned.
     contracts: [...events.contracts, ...libraries.librariesLoanV1Contracts],
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'events'),
-    projections: [activityFeedProjection(readModels.activity), calendarProjection(readModels.calendar)],
+    clock,
+    ids,
+    projections: Object.values(readModels),
     unprocessable: UNPROCESSABLE,
     // An event, calendar, venue or registration the caller names but the tenant has not.
     notFound: [/-not-found$/],
@@ -70,15 +81,16 @@ export function createEvents(overrides: Partial<EventsOptions> = {}, env: NodeJS
     controllers: [ActivityController, CalendarsController, EventsController],
     providers: [
       { provide: EVENTS_SETTINGS, useValue: settings },
-      EventsContext,
-      ActivityQueries,
-      CalendarQueries,
-      CalendarsHandler,
-      EventsHandler,
-      RegistrationsHandler,
+      { provide: ACTIVITY_FEED, useClass: PostgresActivityFeed },
+      { provide: CALENDAR, useClass: PostgresCalendar },
+      ActivityQueryHandler,
+      CalendarQueryHandler,
+      CalendarsCommandHandler,
+      EventsCommandHandler,
+      RegistrationsCommandHandler,
     ],
   })
   class EventsModule {}
 
-  return { definition, module: EventsModule as Type<unknown> };
+  return { definition, module: EventsModule };
 }

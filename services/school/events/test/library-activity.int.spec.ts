@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
-import { createDevIssuer, stackEnv, startSeparateService } from '@hexfleet/testing';
+import { createDevIssuer, listOf, stackEnv, startSeparateService } from '@hexfleet/testing';
 import type { DevIssuer, SeparateService } from '@hexfleet/testing';
 import { call, EventsHarness, Reply, startEvents } from './support/events-harness';
 
@@ -97,9 +97,10 @@ describe('a checkout reaches outside consumers and the school activity feed', ()
       token,
       headers: { 'x-consistency-token': returned.headers.get('x-consistency-token') ?? '' },
     });
-    expect(
-      (after.body as unknown as Array<{ kind: string; subject: string }>).map((a) => `${a.kind} ${a.subject}`),
-    ).toEqual(['book-returned Feed Me', 'book-borrowed Feed Me']);
+    expect(listOf<{ kind: string; subject: string }>(after).map((a) => `${a.kind} ${a.subject}`)).toEqual([
+      'book-returned Feed Me',
+      'book-borrowed Feed Me',
+    ]);
     // Another tenant's school has no activity, not someone else's.
     const stranger = await issuer.mint({ tenant: `x${tenant.slice(1)}`, roles: ['school-admin'] });
     expect((await call(events.url, 'GET', `/schools/${schoolId}/activity`, { token: stranger })).body).toEqual([]);

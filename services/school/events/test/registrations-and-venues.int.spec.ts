@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { createDevIssuer, eventually } from '@hexfleet/testing';
+import { createDevIssuer, eventually, listOf } from '@hexfleet/testing';
 import type { DevIssuer } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
 import { call, EventsHarness, startEvents } from './support/events-harness';
@@ -80,7 +80,7 @@ describe('registrations, waitlist and venues', () => {
       token: school.token,
       headers: { 'x-consistency-token': cancelled.headers.get('x-consistency-token') ?? '' },
     });
-    const lists = after.body as unknown as Lists;
+    const lists = expectStatus(after, 200).body as Lists;
     console.log(
       `read model (${after.headers.get('x-consistency')}): registered ${lists.registered.map((r) => r.participantId).join(', ')}; waitlist [${lists.waitlist.map((r) => r.participantId).join(', ')}]`,
     );
@@ -89,7 +89,7 @@ describe('registrations, waitlist and venues', () => {
     expect(lists.registered.map((r) => r.participantId)).toEqual(['user-ravi', 'user-meera']);
     // A parent sees only their own entry; the event shows the counts.
     const own = await call(service.url, 'GET', `/events/${eventId}/registrations`, { token: meera });
-    expect((own.body as unknown as Lists).registered.map((r) => r.registrationId)).toEqual([third]);
+    expect((expectStatus(own, 200).body as Lists).registered.map((r) => r.registrationId)).toEqual([third]);
     expect((await school.call('GET', `/events/${eventId}`)).body).toMatchObject({ registered: 2, waitlisted: 0 });
     expect(await storedEvents('ParticipantPromotedFromWaitlist')).toBe(1);
   });
@@ -137,10 +137,9 @@ describe('registrations, waitlist and venues', () => {
     expectStatus(await school.schedule({ title: 'Club 6', when: timed('2030-03-10', '14:00', '15:00', hall) }), 201);
     let bookings: Array<{ start: string; end: string }> = [];
     await eventually(async () => {
-      const venues = (await school.call('GET', `/schools/${school.schoolId}/venues`)).body as unknown as Array<{
-        venueId: string;
-        bookings: typeof bookings;
-      }>;
+      const venues = listOf<{ venueId: string; bookings: typeof bookings }>(
+        await school.call('GET', `/schools/${school.schoolId}/venues`),
+      );
       bookings = venues.find((v) => v.venueId === hall)?.bookings ?? [];
       return bookings.length === 3;
     });

@@ -1,30 +1,33 @@
-import { Module, Type } from '@nestjs/common';
-import { systemClock } from '@hexfleet/eventing';
-import type { ServiceDefinition } from '@hexfleet/platform';
+import { Module } from '@nestjs/common';
+import { commonOptions, named } from '@hexfleet/platform';
+import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { CatalogueController } from './adapters/in/catalogue.http.controller';
 import { CopiesController } from './adapters/in/copies.http.controller';
 import { HoldsController } from './adapters/in/holds.http.controller';
 import { LoansController } from './adapters/in/loans.http.controller';
 import { PatronsController } from './adapters/in/patrons.http.controller';
-import { catalogueProjection } from './adapters/out/catalogue.projection';
-import { circulationProjection } from './adapters/out/circulation.projection';
-import { PostgresTenants } from './adapters/out/postgres-tenants.adapter';
-import { CatalogueHandler } from './application/catalogue.command-handler';
-import { CatalogueQueries } from './application/catalogue.query-handler';
-import { CheckoutHandler } from './application/checkout.command-handler';
-import { CirculationCounts } from './application/circulation.reads';
-import { CirculationQueries } from './application/circulation.query-handler';
-import { CopiesHandler } from './application/copies.command-handler';
-import { FinesHandler } from './application/fines.command-handler';
+import { PostgresCatalogue } from './adapters/out/catalogue/catalogue.adapter';
+import { catalogue } from './adapters/out/catalogue/catalogue.projection';
+import { PostgresCirculation } from './adapters/out/circulation/circulation.adapter';
+import { circulation } from './adapters/out/circulation/circulation.projection';
+import { PostgresTenants } from './adapters/out/tenants.adapter';
+import { CatalogueCommandHandler } from './application/catalogue.command-handler';
+import { CATALOGUE } from './application/catalogue.port';
+import { CatalogueQueryHandler } from './application/catalogue.query-handler';
+import { CheckoutCommandHandler } from './application/checkout.command-handler';
+import { CIRCULATION } from './application/circulation.port';
+import { CirculationQueryHandler } from './application/circulation.query-handler';
+import { CopiesCommandHandler } from './application/copies.command-handler';
+import { FinesCommandHandler } from './application/fines.command-handler';
 import { HoldExpiryJob } from './application/hold-expiry.job';
-import { HoldsHandler } from './application/holds.command-handler';
-import { LIBRARY_SETTINGS, LibraryContext } from './application/library-context';
-import type { LibrarySettings } from './application/library-context';
+import { HoldsCommandHandler } from './application/holds.command-handler';
+import { LIBRARIES_SETTINGS } from './application/libraries-settings';
+import type { LibrariesSettings } from './application/libraries-settings';
 import { OverdueJob } from './application/overdue.job';
 import { PatronAccess } from './application/patron-access';
-import { PatronsHandler } from './application/patrons.command-handler';
-import { ReturnRenewHandler } from './application/return-renew.command-handler';
+import { PatronsCommandHandler } from './application/patrons.command-handler';
+import { ReturnRenewCommandHandler } from './application/return-renew.command-handler';
 import { TENANTS } from './application/tenants.port';
 import { librariesEnv } from './libraries.config';
 import type { LibrariesOptions } from './libraries.config';
@@ -49,23 +52,29 @@ const UNPROCESSABLE = [
 
 /**
  * The Libraries service: its definition for the platform and its Nest module,
- * built together because the projections' names (which the queries wait on)
- * and the clock are choices of one composition.
+ * built together because the read models' names (which the queries wait on),
+ * the clock and the id generator are choices of one composition.
  */
-export function createLibraries(overrides: Partial<LibrariesOptions> = {}, env: NodeJS.ProcessEnv = process.env) {
-  const options: LibrariesOptions = { clock: systemClock, ...librariesEnv(env), ...overrides };
-  const readModels = {
-    catalogue: `library-catalogue${options.projectionSuffix}`,
-    circulation: `library-circulation${options.projectionSuffix}`,
+export function createLibraries(
+  overrides: Partial<LibrariesOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceComposition {
+  const options: LibrariesOptions = { ...commonOptions('libraries', env), ...librariesEnv(env), ...overrides };
+  const { clock, ids, projectionSuffix, ...own } = options;
+  const readModels = named({ catalogue, circulation }, projectionSuffix);
+  const settings: LibrariesSettings = {
+    ...own,
+    readModels: { catalogue: readModels.catalogue.name, circulation: readModels.circulation.name },
   };
-  const settings: LibrarySettings = { ...options, readModels };
   const definition: ServiceDefinition = {
     name: 'libraries',
     source: '/school/libraries',
     description: 'School libraries: catalogue, copies, patrons, loans, holds and fines.',
     contracts: libraries.contracts,
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'libraries'),
-    projections: [catalogueProjection(readModels.catalogue), circulationProjection(readModels.circulation)],
+    clock,
+    ids,
+    projections: Object.values(readModels),
     unprocessable: UNPROCESSABLE,
     // A patron, copy, title or loan of another tenant looks like one that never existed.
     notFound: [/-not-found$/],
@@ -74,25 +83,25 @@ export function createLibraries(overrides: Partial<LibrariesOptions> = {}, env: 
   @Module({
     controllers: [CatalogueController, CopiesController, HoldsController, LoansController, PatronsController],
     providers: [
-      { provide: LIBRARY_SETTINGS, useValue: settings },
+      { provide: LIBRARIES_SETTINGS, useValue: settings },
+      { provide: CATALOGUE, useClass: PostgresCatalogue },
+      { provide: CIRCULATION, useClass: PostgresCirculation },
       { provide: TENANTS, useClass: PostgresTenants },
-      LibraryContext,
       PatronAccess,
-      CirculationCounts,
-      CatalogueHandler,
-      CatalogueQueries,
-      CheckoutHandler,
-      ReturnRenewHandler,
-      HoldsHandler,
-      FinesHandler,
-      CopiesHandler,
-      PatronsHandler,
-      CirculationQueries,
+      CatalogueCommandHandler,
+      CatalogueQueryHandler,
+      CheckoutCommandHandler,
+      ReturnRenewCommandHandler,
+      HoldsCommandHandler,
+      FinesCommandHandler,
+      CopiesCommandHandler,
+      PatronsCommandHandler,
+      CirculationQueryHandler,
       OverdueJob,
       HoldExpiryJob,
     ],
   })
   class LibrariesModule {}
 
-  return { definition, module: LibrariesModule as Type<unknown> };
+  return { definition, module: LibrariesModule };
 }

@@ -1,6 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { badInputCases, sendBadInputs } from '@hexfleet/testing';
-import type { OpenApiDocument } from '@hexfleet/testing';
+import { badInputCases, openApiOf, sendBadInputs } from '@hexfleet/testing';
 import { LibrariesHarness, startLibraries, uniqueTenant } from './support/libraries-harness';
 import { expectStatus, LibrarySetup } from './support/library-setup';
 
@@ -41,8 +40,8 @@ describe('bad input on every Libraries endpoint', () => {
       holdId: String(expectStatus(hold, 201).body.holdId),
     };
 
-    const openapi = expectStatus(await service.call('GET', '/openapi.json'), 200);
-    const { cases, operations, inputless } = badInputCases(openapi.body as unknown as OpenApiDocument, ids);
+    const openapi = openApiOf(await service.call('GET', '/openapi.json'));
+    const { cases, operations, inputless } = badInputCases(openapi, ids);
     const before = await eventCount();
     const { failures, statuses } = await sendBadInputs(cases, (c) =>
       service.call(c.method, c.path, { token, body: c.body }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ProjectionApplier } from '@hexfleet/eventing';
 import type { ConsumedEvent } from '@hexfleet/eventing';
 import { createTestDatabase, TestDatabase } from '@hexfleet/testing';
-import { catalogueProjection } from '../src/adapters/out/catalogue.projection';
+import { catalogue } from '../src/adapters/out/catalogue/catalogue.projection';
 
 /**
  * Found by the chaos suite's replay: BookBorrowed (libraries.loan.v1) and TitleCatalogued
@@ -16,9 +16,10 @@ describe('catalogue read model, applied in either topic order', () => {
   });
   afterAll(() => db?.drop());
 
-  const event = (aggregate: string, id: string, type: string, data: Record<string, unknown>): ConsumedEvent => ({
+  const event = (aggregate: string, id: string, type: string, data: object): ConsumedEvent => ({
     eventId: randomUUID(),
-    type: `hexfleet.libraries.${aggregate}.${type}`,
+    type,
+    recordName: `hexfleet.libraries.${aggregate}.${type}`,
     tenant: 'acme',
     streamVersion: 1,
     aggregateId: id,
@@ -29,7 +30,7 @@ describe('catalogue read model, applied in either topic order', () => {
   });
 
   it('counts a loan applied before its title was catalogued', async () => {
-    const applier = new ProjectionApplier(db.pool, catalogueProjection('library-catalogue'));
+    const applier = new ProjectionApplier(db.pool, catalogue);
     const titleId = randomUUID();
     const schoolId = randomUUID();
     const borrowed = (loanId: string) => event('loan', loanId, 'BookBorrowed', { loanId, titleId, schoolId });

@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { eventually } from '@hexfleet/testing';
+import { eventually, listOf } from '@hexfleet/testing';
 import { LibrariesHarness, startLibraries, uniqueTenant } from './support/libraries-harness';
 import { expectStatus, LibrarySetup } from './support/library-setup';
 
@@ -57,7 +57,7 @@ describe('checkout under contention', () => {
     await eventually(
       async () => {
         const search = await service.call('GET', `/titles?schoolId=${desk.schoolId}&q=popular`, { token });
-        const [title] = search.body as unknown as Array<{ titleId: string; copies: number; available: number }>;
+        const [title] = listOf<{ titleId: string; copies: number; available: number }>(search);
         return title?.titleId === titleId && title.copies === 3 && title.available === 0;
       },
       { what: 'the catalogue showing no copy available' },

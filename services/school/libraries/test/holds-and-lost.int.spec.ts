@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { eventually } from '@hexfleet/testing';
+import { eventually, listOf } from '@hexfleet/testing';
 import { HoldExpiryJob } from '../src/application/hold-expiry.job';
 import { LibrariesHarness, startLibraries, uniqueTenant } from './support/libraries-harness';
 import { expectStatus, LibrarySetup, RULE } from './support/library-setup';
@@ -25,7 +25,7 @@ describe('holds queue and lost items', () => {
       token: desk.token,
       headers: { 'x-consistency-token': consistencyToken },
     });
-    return reply.body as unknown as Hold[];
+    return listOf<Hold>(reply);
   };
 
   it('patrons place their own holds; an uncollected hold expires and the copy goes to the next in line', async () => {

@@ -1,4 +1,4 @@
-import type { Clock } from '@hexfleet/kernel';
+import type { CommonOptions } from '@hexfleet/platform';
 import { z } from 'zod';
 import type { IdentitySettings } from './application/identity-settings';
 import { ISSUER, SigningKey } from './application/signing-key';
@@ -62,20 +62,18 @@ const schema = z.object({
    * where HRMS runs too (ADR 0021).
    */
   HRMS_POLICIES: z.enum(['on', 'off']).default('off'),
-  PROJECTION_SUFFIX: z
-    .string()
-    .regex(/^[a-z0-9-]*$/)
-    .default(''),
 });
 
-export type IdentityOptions = Omit<IdentitySettings, 'clock' | 'readModels'> & {
-  clock: Clock;
-  projectionSuffix: string;
+/** Identity's own settings (the read models' names aside), and whether it reacts to HRMS. */
+export interface IdentityEnv extends Omit<IdentitySettings, 'readModels'> {
   hrmsPolicies: boolean;
-};
+}
+
+/** What identity is composed with: the options of every service, and its own. */
+export interface IdentityOptions extends CommonOptions, IdentityEnv {}
 
 /** Reads identity's own variables; a bad one stops the start with its name (never its value). */
-export function identityEnv(env: NodeJS.ProcessEnv): Omit<IdentityOptions, 'clock'> {
+export function identityEnv(env: NodeJS.ProcessEnv): IdentityEnv {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -113,7 +111,6 @@ export function identityEnv(env: NodeJS.ProcessEnv): Omit<IdentityOptions, 'cloc
     trustedProxies: e.TRUSTED_PROXIES,
     selfRegistration: e.SELF_REGISTRATION,
     hrmsPolicies: e.HRMS_POLICIES === 'on',
-    projectionSuffix: e.PROJECTION_SUFFIX,
   };
 }
 

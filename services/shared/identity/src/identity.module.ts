@@ -1,6 +1,6 @@
-import { Module, Type } from '@nestjs/common';
-import { systemClock } from '@hexfleet/eventing';
-import type { ServiceDefinition } from '@hexfleet/platform';
+import { Module } from '@nestjs/common';
+import { commonOptions, Later, named } from '@hexfleet/platform';
+import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { hrms, identity, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AuthController } from './adapters/in/auth.http.controller';
 import { DEV_MAILBOX, DevMailboxController } from './adapters/in/dev-mailbox.http.controller';
@@ -8,31 +8,35 @@ import { MeController } from './adapters/in/me.http.controller';
 import { OperatorKeyGuard } from './adapters/in/operator-key.guard';
 import { TenantsController } from './adapters/in/tenants.http.controller';
 import { UsersController } from './adapters/in/users.http.controller';
-import { loginAuditProjection } from './adapters/out/login-audit.projection';
-import { usersProjection } from './adapters/out/users.projection';
 import { FileMailbox, LogMailer } from './adapters/out/file-mailbox.adapter';
+import { PostgresLoginAudit } from './adapters/out/login-audit/login-audit.adapter';
+import { loginAudit } from './adapters/out/login-audit/login-audit.projection';
 import { PostgresAddressGuard } from './adapters/out/postgres-address-guard.adapter';
 import { PostgresTotpEnrolments } from './adapters/out/postgres-totp-enrolments.adapter';
 import { PrivateTables } from './adapters/out/private-tables';
-import { AccountsQueries } from './application/accounts.query-handler';
+import { PostgresUsersDirectory } from './adapters/out/users-directory/users-directory.adapter';
+import { usersDirectory } from './adapters/out/users-directory/users-directory.projection';
+import { AccountsQueryHandler } from './application/accounts.query-handler';
 import { ADDRESS_GUARD } from './application/address-guard.port';
 import { AddressLimits } from './application/address-limits';
-import { hrmsPolicy, HrmsReactions } from './application/hrms.policy';
-import { IDENTITY_SETTINGS, IdentityClock } from './application/identity-settings';
+import { EmployeeAccountsCommandHandler } from './application/employee-accounts.command-handler';
+import { hrmsPolicy } from './application/hrms.policy';
+import { IDENTITY_SETTINGS } from './application/identity-settings';
 import type { IdentitySettings } from './application/identity-settings';
-import { LoginHandler } from './application/login.command-handler';
+import { LOGIN_AUDIT } from './application/login-audit.port';
+import { LoginCommandHandler } from './application/login.command-handler';
 import { MAILER } from './application/mailer.port';
 import { Mails } from './application/mails';
-import { PasswordsHandler } from './application/passwords.command-handler';
-import { RegistrationHandler } from './application/registration.command-handler';
-import { SessionsHandler } from './application/sessions.command-handler';
+import { PasswordsCommandHandler } from './application/passwords.command-handler';
+import { RegistrationCommandHandler } from './application/registration.command-handler';
+import { SessionsCommandHandler } from './application/sessions.command-handler';
 import { SigningKey } from './application/signing-key';
-import { StreamReader } from './application/streams';
-import { TenantsHandler } from './application/tenants.command-handler';
+import { TenantsCommandHandler } from './application/tenants.command-handler';
 import { TokenIssuer } from './application/token-issuer';
-import { TotpHandler } from './application/totp.command-handler';
+import { TotpCommandHandler } from './application/totp.command-handler';
 import { TOTP_ENROLMENTS } from './application/totp-enrolments.port';
-import { UsersHandler } from './application/users.command-handler';
+import { UsersCommandHandler } from './application/users.command-handler';
+import { USERS_DIRECTORY } from './application/users-directory.port';
 import { identityEnv } from './identity.config';
 import type { IdentityOptions } from './identity.config';
 
@@ -54,28 +58,37 @@ const UNPROCESSABLE = [
 
 /**
  * The identity service: its definition for the platform and its Nest module,
- * built together because the directory's name (which queries wait on), the
+ * built together because the read models' names (which queries wait on), the
  * clock and the mail adapter are choices of one composition.
  */
-export function createIdentity(overrides: Partial<IdentityOptions> = {}, env: NodeJS.ProcessEnv = process.env) {
-  const options: IdentityOptions = { clock: systemClock, ...identityEnv(env), ...overrides };
-  const readModels = {
-    users: `identity-users${options.projectionSuffix}`,
-    loginAudit: `identity-login-audit${options.projectionSuffix}`,
+export function createIdentity(
+  overrides: Partial<IdentityOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceComposition {
+  const options: IdentityOptions = { ...commonOptions('identity', env), ...identityEnv(env), ...overrides };
+  const { clock, ids, projectionSuffix, hrmsPolicies, ...own } = options;
+  const readModels = named({ users: usersDirectory, loginAudit }, projectionSuffix);
+  const settings: IdentitySettings = {
+    ...own,
+    readModels: { users: readModels.users.name, loginAudit: readModels.loginAudit.name },
   };
-  const settings: IdentitySettings = { ...options, readModels };
-  const mailbox = options.mailboxDir ? new FileMailbox(options.mailboxDir, () => options.clock.now()) : null;
+  const mailbox = settings.mailboxDir ? new FileMailbox(settings.mailboxDir, () => clock.now()) : null;
+  // The policy is listed before Nest builds the handler it calls: the module hands it
+  // over as Nest builds it, before the runtime starts consuming (at bootstrap).
+  const accounts = new Later<EmployeeAccountsCommandHandler>('EmployeeAccountsCommandHandler');
   const definition: ServiceDefinition = {
     name: 'identity',
     source: '/shared/identity',
     description: 'Identity: tenants, users, credentials, sessions and roles; issues the tokens every service verifies.',
     // HRMS's contracts only to read its events, when identity reacts to them.
-    contracts: options.hrmsPolicies ? [...identity.contracts, ...hrms.contracts] : identity.contracts,
+    contracts: hrmsPolicies ? [...identity.contracts, ...hrms.contracts] : identity.contracts,
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'identity'),
-    projections: [usersProjection(readModels.users), loginAuditProjection(readModels.loginAudit)],
-    policies: options.hrmsPolicies ? [hrmsPolicy(`identity-hrms${options.projectionSuffix}`)] : [],
+    projections: Object.values(readModels),
+    policies: hrmsPolicies ? [hrmsPolicy(accounts, projectionSuffix)] : [],
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/],
+    clock,
+    ids,
   };
 
   @Module({
@@ -93,25 +106,29 @@ export function createIdentity(overrides: Partial<IdentityOptions> = {}, env: No
       { provide: DEV_MAILBOX, useValue: mailbox },
       { provide: ADDRESS_GUARD, useClass: PostgresAddressGuard },
       { provide: TOTP_ENROLMENTS, useClass: PostgresTotpEnrolments },
+      { provide: USERS_DIRECTORY, useClass: PostgresUsersDirectory },
+      { provide: LOGIN_AUDIT, useClass: PostgresLoginAudit },
       PrivateTables,
-      IdentityClock,
-      StreamReader,
       Mails,
       AddressLimits,
       TokenIssuer,
       OperatorKeyGuard,
-      TenantsHandler,
-      LoginHandler,
-      SessionsHandler,
-      PasswordsHandler,
-      RegistrationHandler,
-      UsersHandler,
-      TotpHandler,
-      AccountsQueries,
-      HrmsReactions,
+      TenantsCommandHandler,
+      LoginCommandHandler,
+      SessionsCommandHandler,
+      PasswordsCommandHandler,
+      RegistrationCommandHandler,
+      UsersCommandHandler,
+      TotpCommandHandler,
+      EmployeeAccountsCommandHandler,
+      AccountsQueryHandler,
     ],
   })
-  class IdentityModule {}
+  class IdentityModule {
+    constructor(handler: EmployeeAccountsCommandHandler) {
+      accounts.set(handler);
+    }
+  }
 
-  return { definition, module: IdentityModule as Type<unknown>, settings };
+  return { definition, module: IdentityModule };
 }

@@ -1,4 +1,4 @@
-import { runService, startTracing } from '@hexfleet/platform';
+import { consumerGroups, runService, startTracing } from '@hexfleet/platform';
 // First, so the HTTP and pg instrumentation sees every module loaded after it.
 startTracing({ serviceName: 'identity', otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT });
 import { withOwnJwks } from './identity.config';
@@ -9,7 +9,9 @@ async function main() {
   Object.assign(process.env, await withOwnJwks(process.env));
   // Not `module`: in CommonJS that name is taken, and Node then reads the file as ESM.
   const { definition, module: feature } = createIdentity();
-  await runService(definition, feature);
+  // `main.js --consumer-groups` prints the Kafka groups this instance joins (offset resets, DLQ redrives, tests).
+  if (process.argv.includes('--consumer-groups')) console.log(JSON.stringify(consumerGroups(definition)));
+  else await runService(definition, feature);
 }
 
 main().catch((error: Error) => {

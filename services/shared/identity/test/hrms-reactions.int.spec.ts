@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AvroSerde, consumerLag, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
+import { consumerGroups } from '@hexfleet/platform';
 import { hrms } from '@hexfleet/schemas';
 import { createTestDatabase, eventually, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
 import type { TestDatabase } from '@hexfleet/testing';
@@ -121,8 +122,8 @@ describe('identity reacts to HRMS', () => {
     );
     const admin = testKafka('lag').admin();
     await admin.connect();
-    const group = `policy.identity-hrms${String(service.env.PROJECTION_SUFFIX)}`;
-    await eventually(async () => (await consumerLag(admin, group, ['hrms.employee.v1'])) === 0, {
+    const [{ groupId, topics }] = consumerGroups({ policies: service.runtime.definition.policies });
+    await eventually(async () => (await consumerLag(admin, groupId, topics)) === 0, {
       what: 'the policy caught up with the redelivery',
     });
     await admin.disconnect();

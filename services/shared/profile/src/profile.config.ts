@@ -1,15 +1,8 @@
-import type { Clock } from '@hexfleet/kernel';
+import type { CommonOptions } from '@hexfleet/platform';
 import { z } from 'zod';
 
-/** What the Profile service needs beyond the platform's variables. */
-export interface ProfileOptions {
-  clock: Clock;
-  /**
-   * Appended to every projection and policy name (so to their consumer groups):
-   * a new suffix builds fresh read models beside the old ones, and lets several
-   * instances share one Kafka cluster without sharing a group.
-   */
-  projectionSuffix: string;
+/** What the Profile service needs beyond the platform's variables and the options of every service. */
+export interface ProfileEnv {
   /**
    * Whether to pre-fill department and designation from HRMS. Off for a
    * deployment without HRMS (the school ERP alone), whose Kafka never gets
@@ -18,20 +11,18 @@ export interface ProfileOptions {
   hrmsFacts: boolean;
 }
 
+export interface ProfileOptions extends CommonOptions, ProfileEnv {}
+
 const schema = z.object({
-  PROJECTION_SUFFIX: z
-    .string()
-    .regex(/^[a-z0-9-]*$/)
-    .default(''),
   PROFILE_HRMS_FACTS: z.enum(['on', 'off']).default('on'),
 });
 
 /** Reads the service's own variables; a bad one stops the start with its name. */
-export function profileEnv(env: NodeJS.ProcessEnv): Omit<ProfileOptions, 'clock'> {
+export function profileEnv(env: NodeJS.ProcessEnv): ProfileEnv {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid Profile configuration: ${problems}`);
   }
-  return { projectionSuffix: parsed.data.PROJECTION_SUFFIX, hrmsFacts: parsed.data.PROFILE_HRMS_FACTS === 'on' };
+  return { hrmsFacts: parsed.data.PROFILE_HRMS_FACTS === 'on' };
 }

@@ -1,17 +1,20 @@
-import { Module, Type } from '@nestjs/common';
-import { systemClock } from '@hexfleet/eventing';
-import type { ServiceDefinition } from '@hexfleet/platform';
+import { Module } from '@nestjs/common';
+import { commonOptions, Later, named } from '@hexfleet/platform';
+import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { hrms, identity, profile, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { GuardiansController } from './adapters/in/guardians.http.controller';
 import { ProfilesController } from './adapters/in/profiles.http.controller';
-import { profilesProjection } from './adapters/out/profiles.projection';
-import { BoundPolicy } from './application/bound-policy';
-import { HRMS_FACTS, HRMS_TOPICS, HrmsFactsPolicy } from './application/hrms-facts.policy';
-import { IDENTITY_FACTS, IDENTITY_TOPICS, IdentityFactsPolicy } from './application/identity-facts.policy';
-import { PROFILE_SETTINGS, ProfileContext } from './application/profile-context';
-import type { ProfileSettings } from './application/profile-context';
-import { ProfileCommands } from './application/profile.command-handler';
-import { ProfileQueries } from './application/profile.query-handler';
+import { PostgresProfileDirectory } from './adapters/out/profile-directory/profile-directory.adapter';
+import { profileDirectory } from './adapters/out/profile-directory/profile-directory.projection';
+import { HrmsFactsCommandHandler } from './application/hrms-facts.command-handler';
+import { hrmsFactsPolicy } from './application/hrms-facts.policy';
+import { IdentityFactsCommandHandler } from './application/identity-facts.command-handler';
+import { identityFactsPolicy } from './application/identity-facts.policy';
+import { ProfileCommandHandler } from './application/profile.command-handler';
+import { PROFILE_DIRECTORY } from './application/profile-directory.port';
+import { ProfileQueryHandler } from './application/profile.query-handler';
+import { PROFILE_SETTINGS } from './application/profile-settings';
+import type { ProfileSettings } from './application/profile-settings';
 import { profileEnv } from './profile.config';
 import type { ProfileOptions } from './profile.config';
 
@@ -38,15 +41,23 @@ const UNPROCESSABLE = [
 
 /**
  * The User Profile service: its definition for the platform and its Nest
- * module, built together because the projection's and policies' names (with a
+ * module, built together because the read model's and policies' names (with a
  * test instance's suffix) and the clock are choices of one composition.
  */
-export function createProfile(overrides: Partial<ProfileOptions> = {}, env: NodeJS.ProcessEnv = process.env) {
-  const options: ProfileOptions = { clock: systemClock, ...profileEnv(env), ...overrides };
-  const suffix = options.projectionSuffix;
-  const settings: ProfileSettings = { clock: options.clock, readModel: `profile-directory${suffix}` };
-  const policies = [new BoundPolicy(`${IDENTITY_FACTS}${suffix}`, IDENTITY_TOPICS, IDENTITY_FACTS)];
-  if (options.hrmsFacts) policies.push(new BoundPolicy(`${HRMS_FACTS}${suffix}`, HRMS_TOPICS, HRMS_FACTS));
+export function createProfile(
+  overrides: Partial<ProfileOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceComposition {
+  const options: ProfileOptions = { ...commonOptions('profile', env), ...profileEnv(env), ...overrides };
+  const { clock, ids, projectionSuffix: suffix, hrmsFacts } = options;
+  const readModels = named({ profiles: profileDirectory }, suffix);
+  const settings: ProfileSettings = { readModels: { profiles: readModels.profiles.name } };
+  // The policies are listed before Nest builds the handlers they call: the module hands
+  // them over as Nest builds it, before the runtime starts consuming (at bootstrap).
+  const identityFacts = new Later<IdentityFactsCommandHandler>('IdentityFactsCommandHandler');
+  const placements = new Later<HrmsFactsCommandHandler>('HrmsFactsCommandHandler');
+  const policies = [identityFactsPolicy(identityFacts, suffix)];
+  if (hrmsFacts) policies.push(hrmsFactsPolicy(placements, suffix));
   const definition: ServiceDefinition = {
     name: 'profile',
     source: '/shared/profile',
@@ -54,24 +65,31 @@ export function createProfile(overrides: Partial<ProfileOptions> = {}, env: Node
     // identity's and HRMS's contracts too: the policies decode their events.
     contracts: [...profile.contracts, ...identity.contracts, ...hrms.contracts],
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'profile'),
-    projections: [profilesProjection(settings.readModel)],
+    projections: Object.values(readModels),
     policies,
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/, 'guardian-not-linked'],
+    clock,
+    ids,
   };
 
   @Module({
     controllers: [ProfilesController, GuardiansController],
     providers: [
       { provide: PROFILE_SETTINGS, useValue: settings },
-      ProfileContext,
-      ProfileCommands,
-      ProfileQueries,
-      IdentityFactsPolicy,
-      ...(options.hrmsFacts ? [HrmsFactsPolicy] : []),
+      { provide: PROFILE_DIRECTORY, useClass: PostgresProfileDirectory },
+      ProfileCommandHandler,
+      ProfileQueryHandler,
+      IdentityFactsCommandHandler,
+      HrmsFactsCommandHandler,
     ],
   })
-  class ProfileModule {}
+  class ProfileModule {
+    constructor(profiles: IdentityFactsCommandHandler, hrms: HrmsFactsCommandHandler) {
+      identityFacts.set(profiles);
+      placements.set(hrms);
+    }
+  }
 
-  return { definition, module: ProfileModule as Type<unknown> };
+  return { definition, module: ProfileModule };
 }

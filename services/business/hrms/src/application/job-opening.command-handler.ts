@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { CreateJobOpening, jobOpeningDecider, JobOpeningCommand } from '../domain';
-import { at, newId } from './command-context';
 import { EmployeeQueryHandler } from './employee.query-handler';
 
 export type JobOpeningRequest = Omit<CreateJobOpening['data'], 'jobOpeningId' | 'requestedBy'>;
@@ -19,27 +18,36 @@ export class JobOpeningCommandHandler {
   constructor(
     private readonly commands: Commands,
     private readonly employees: EmployeeQueryHandler,
+    private readonly time: TimeAndIds,
   ) {}
 
   async create(caller: Principal, request: JobOpeningRequest) {
-    const jobOpeningId = newId(caller, 'job-opening');
+    const jobOpeningId = this.time.newId(caller, 'job-opening');
     const requestedBy = await this.employees.actorId(caller);
     await this.run(caller, jobOpeningId, {
       type: 'CreateJobOpening',
       data: { ...request, jobOpeningId, requestedBy },
-      metadata: at(),
+      metadata: { now: this.time.now() },
     });
     return { jobOpeningId, status: 'pending' };
   }
 
   async approve(caller: Principal, jobOpeningId: string) {
     const approvedBy = await this.employees.actorId(caller);
-    await this.run(caller, jobOpeningId, { type: 'ApproveJobOpening', data: { approvedBy }, metadata: at() });
+    await this.run(caller, jobOpeningId, {
+      type: 'ApproveJobOpening',
+      data: { approvedBy },
+      metadata: { now: this.time.now() },
+    });
     return { jobOpeningId, status: 'approved' };
   }
 
   async close(caller: Principal, jobOpeningId: string, reason?: string) {
-    const command = { type: 'CloseJobOpening' as const, data: { closedBy: caller.userId, reason }, metadata: at() };
+    const command = {
+      type: 'CloseJobOpening' as const,
+      data: { closedBy: caller.userId, reason },
+      metadata: { now: this.time.now() },
+    };
     await this.run(caller, jobOpeningId, command);
     return { jobOpeningId, status: 'closed' };
   }

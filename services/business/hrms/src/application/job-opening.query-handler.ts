@@ -1,48 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import { Consistency, ServiceRuntime } from '@hexfleet/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { Consistency } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { projectionName } from './command-context';
+import { HRMS_SETTINGS } from './hrms-settings';
+import type { HrmsSettings } from './hrms-settings';
+import { JOB_OPENINGS } from './job-openings.port';
+import type { JobOpeningFilter, JobOpenings, JobOpeningView } from './job-openings.port';
 
-export const JOB_OPENINGS = 'hrms-job-openings';
-
-export interface JobOpeningFilter {
-  status?: 'pending' | 'approved' | 'closed';
-  department?: string;
-  limit: number;
-  offset: number;
-}
-
-const COLUMNS = `job_opening_id as "jobOpeningId", title, department, designation, positions, description,
-  status, requested_by as "requestedBy", created_at as "createdAt", approved_by as "approvedBy",
-  approved_at as "approvedAt", closed_by as "closedBy", closed_at as "closedAt", close_reason as "closeReason"`;
-
-/** The job openings board, always in the caller's tenant schema. */
+/** The job openings board, always in the caller's tenant: everyone sees it. */
 @Injectable()
 export class JobOpeningQueryHandler {
   constructor(
-    private readonly runtime: ServiceRuntime,
+    @Inject(JOB_OPENINGS) private readonly openings: JobOpenings,
+    @Inject(HRMS_SETTINGS) private readonly settings: HrmsSettings,
     private readonly consistency: Consistency,
   ) {}
 
-  async list(caller: Principal, { status, department, limit, offset }: JobOpeningFilter) {
-    await this.consistency.await(projectionName(this.runtime, JOB_OPENINGS), caller);
-    const items = await this.runtime.queryTenant(
-      caller.tenant,
-      (schema) => `select ${COLUMNS} from ${schema}.job_openings
-        where ($1::text is null or status = $1) and ($2::text is null or department = $2)
-        order by created_at desc, job_opening_id limit $3 offset $4`,
-      [status ?? null, department ?? null, limit, offset],
-    );
-    return { items, limit, offset };
+  async list(caller: Principal, filter: JobOpeningFilter) {
+    await this.consistency.await(this.settings.readModels.jobOpenings, caller);
+    const items = await this.openings.list(caller.tenant, filter);
+    return { items, limit: filter.limit, offset: filter.offset };
   }
 
-  async get(caller: Principal, jobOpeningId: string) {
-    await this.consistency.await(projectionName(this.runtime, JOB_OPENINGS), caller);
-    const [row] = await this.runtime.queryTenant(
-      caller.tenant,
-      (schema) => `select ${COLUMNS} from ${schema}.job_openings where job_opening_id = $1`,
-      [jobOpeningId],
-    );
-    return row;
+  async get(caller: Principal, jobOpeningId: string): Promise<JobOpeningView | undefined> {
+    await this.consistency.await(this.settings.readModels.jobOpenings, caller);
+    return this.openings.get(caller.tenant, jobOpeningId);
   }
 }

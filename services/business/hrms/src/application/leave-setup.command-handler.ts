@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { DomainError } from '@hexfleet/kernel';
 import { v5 as uuidv5 } from 'uuid';
@@ -11,7 +11,6 @@ import {
   leaveTypeDecider,
   PublishHolidayList,
 } from '../domain';
-import { at, newId } from './command-context';
 
 const ALLOCATION_NAMESPACE = '3c1d9e27-7b5a-4f08-a6c4-2d8e5f1b9a70';
 
@@ -22,26 +21,29 @@ export const allocationIdFor = (employeeId: string, leaveTypeId: string, year: n
 /** What leave rests on: leave types, holiday lists and yearly allocations (HR's work). */
 @Injectable()
 export class LeaveSetupCommandHandler {
-  constructor(private readonly commands: Commands) {}
+  constructor(
+    private readonly commands: Commands,
+    private readonly time: TimeAndIds,
+  ) {}
 
   async defineLeaveType(caller: Principal, data: { name: string; unpaid: boolean }) {
-    const leaveTypeId = newId(caller, 'leave-type');
+    const leaveTypeId = this.time.newId(caller, 'leave-type');
     await this.commands.handle(leaveTypeDecider, {
       caller,
       aggregate: 'leave-type',
       id: leaveTypeId,
-      command: { type: 'DefineLeaveType', data: { ...data, leaveTypeId }, metadata: at() },
+      command: { type: 'DefineLeaveType', data: { ...data, leaveTypeId }, metadata: { now: this.time.now() } },
     });
     return { leaveTypeId };
   }
 
   async publishHolidayList(caller: Principal, data: Omit<PublishHolidayList['data'], 'holidayListId'>) {
-    const holidayListId = newId(caller, 'holiday-list');
+    const holidayListId = this.time.newId(caller, 'holiday-list');
     await this.commands.handle(holidayListDecider, {
       caller,
       aggregate: 'holiday-list',
       id: holidayListId,
-      command: { type: 'PublishHolidayList', data: { ...data, holidayListId }, metadata: at() },
+      command: { type: 'PublishHolidayList', data: { ...data, holidayListId }, metadata: { now: this.time.now() } },
     });
     return { holidayListId };
   }
@@ -51,7 +53,7 @@ export class LeaveSetupCommandHandler {
       caller,
       aggregate: 'holiday-list',
       id: holidayListId,
-      command: { type: 'ReviseHolidayList', data: { holidays }, metadata: at() },
+      command: { type: 'ReviseHolidayList', data: { holidays }, metadata: { now: this.time.now() } },
     });
     return { holidayListId, outcome: outcome.status };
   }
@@ -78,7 +80,7 @@ export class LeaveSetupCommandHandler {
             employee: employeeFacts(employee.state),
             leaveType: { unpaid: leaveType.state.unpaid },
           },
-          metadata: at(),
+          metadata: { now: this.time.now() },
         };
         tx.append(allocation, leaveAllocationDecider.decide(command, allocation.state));
       },

@@ -37,6 +37,12 @@ export interface OpenApi {
   components?: { schemas?: Record<string, Schema> };
 }
 
+/** A service's `/openapi.json` as the walker reads it: anything without `paths` is no OpenAPI document. */
+export function openApiOf(body: unknown): OpenApi {
+  if (typeof body !== 'object' || body === null || !('paths' in body)) throw new Error('not an OpenAPI document');
+  return body as OpenApi;
+}
+
 export interface BadRequest {
   /** `POST /employees/{id}/promotions`. */
   operation: string;

@@ -1,6 +1,5 @@
 import { isDomainError } from '@hexfleet/kernel';
 import type { LoadedStream, StreamTransaction } from '@hexfleet/platform';
-import { v5 as uuidv5 } from 'uuid';
 import {
   PayrollEmployee,
   payrollEmployee,
@@ -12,8 +11,6 @@ import {
   SalaryStructure,
   salaryStructureDecider,
 } from '../domain';
-
-const PAYSLIP_NAMESPACE = '8d2f6b1a-4c3e-4f9a-9b7d-1e5a2c8f0d63';
 
 export const monthOfDate = (date: string) => date.slice(0, 7);
 
@@ -42,7 +39,7 @@ export async function regeneratePayslips(
   stream: LoadedStream<PayrollEmployeeEvent, PayrollEmployeeState>,
   appended: readonly PayrollEmployeeEvent[],
   periods: readonly string[],
-  { commandId, now }: { commandId: string; now: string },
+  { now, payslipIdFor }: { now: string; payslipIdFor: (period: string) => string },
 ): Promise<void> {
   const state = appended.reduce(payrollEmployeeDecider.evolve, stream.state);
   const employee = payrollEmployee(state);
@@ -50,7 +47,7 @@ export async function regeneratePayslips(
     const run = await tx.load(payrollRunDecider, 'payroll-run', period);
     if (run.state.status !== 'draft' || !payableIn(period, employee)) continue;
     const structures = await structuresFor(tx, [employee]);
-    const payslipId = uuidv5(`${commandId}/${period}`, PAYSLIP_NAMESPACE);
+    const payslipId = payslipIdFor(period);
     try {
       const events = payrollRunDecider.decide(
         { type: 'GeneratePayslip', data: { payslipId, employee, structures }, metadata: { now } },

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { Commands, ServiceRuntime } from '@hexfleet/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { Principal, StreamTransaction } from '@hexfleet/platform';
-import { randomUUID } from 'node:crypto';
 import { Payees, payrollEmployee, payrollEmployeeDecider, PayrollRunCommand, payrollRunDecider } from '../domain';
-import { at, newId } from './command-context';
 import { structuresFor } from './open-run';
+import { PAYROLL_EMPLOYEES } from './payroll-employees.port';
+import type { PayrollEmployees } from './payroll-employees.port';
 
 /**
  * Pay runs, one stream per period (`<tenant>/payroll-run/<YYYY-MM>`): its
@@ -15,17 +15,18 @@ import { structuresFor } from './open-run';
 export class PayrollRunCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly runtime: ServiceRuntime,
+    private readonly time: TimeAndIds,
+    @Inject(PAYROLL_EMPLOYEES) private readonly employees: PayrollEmployees,
   ) {}
 
   async create(caller: Principal, data: { period: string; currency: string }) {
-    const runId = newId(caller, 'payroll-run');
+    const runId = this.time.newId(caller, 'payroll-run');
     await this.decide(caller, data.period, async (tx) => {
       const payees = await this.payees(caller, tx);
       return {
         type: 'CreatePayrollRun',
         data: { ...data, runId, createdBy: caller.userId, ...payees },
-        metadata: at(),
+        metadata: { now: this.time.now() },
       };
     });
     return { runId, period: data.period };
@@ -35,7 +36,7 @@ export class PayrollRunCommandHandler {
     await this.decide(caller, period, async () => ({
       type: 'FinalizePayrollRun',
       data: { finalizedBy: caller.userId },
-      metadata: at(),
+      metadata: { now: this.time.now() },
     }));
     return { period, status: 'finalized' };
   }
@@ -44,17 +45,21 @@ export class PayrollRunCommandHandler {
     await this.decide(caller, period, async () => ({
       type: 'CancelPayrollRun',
       data: { cancelledBy: caller.userId, reason },
-      metadata: at(),
+      metadata: { now: this.time.now() },
     }));
     return { period, status: 'cancelled' };
   }
 
   /** Cancel-and-amend: the finalized run is cancelled and a new revision computed from today's facts. */
   async amend(caller: Principal, period: string, reason?: string) {
-    const runId = newId(caller, 'payroll-run');
+    const runId = this.time.newId(caller, 'payroll-run');
     await this.decide(caller, period, async (tx) => {
       const payees = await this.payees(caller, tx);
-      return { type: 'AmendPayrollRun', data: { runId, amendedBy: caller.userId, reason, ...payees }, metadata: at() };
+      return {
+        type: 'AmendPayrollRun',
+        data: { runId, amendedBy: caller.userId, reason, ...payees },
+        metadata: { now: this.time.now() },
+      };
     });
     return { runId, period };
   }
@@ -72,14 +77,13 @@ export class PayrollRunCommandHandler {
 
   /** Every enrolled employee (the roster from the read model, the facts from their streams) and their structures. */
   private async payees(caller: Principal, tx: StreamTransaction): Promise<Payees> {
-    const roster = await this.runtime.queryTenant<{ employeeId: string }>(
-      caller.tenant,
-      (schema) => `select employee_id as "employeeId" from ${schema}.payroll_employees order by employee_id`,
-    );
     const employees = [];
-    for (const { employeeId } of roster) {
+    for (const employeeId of await this.employees.roster(caller.tenant)) {
       const { state } = await tx.load(payrollEmployeeDecider, 'payroll-employee', employeeId);
-      if (state.status === 'enrolled') employees.push({ payslipId: randomUUID(), employee: payrollEmployee(state) });
+      if (state.status !== 'enrolled') continue;
+      // One payslip per employee in the run; a retried request (Idempotency-Key) names the same ones.
+      const payslipId = this.time.newId(caller, `payslip-${employeeId}`);
+      employees.push({ payslipId, employee: payrollEmployee(state) });
     }
     const structures = await structuresFor(
       tx,

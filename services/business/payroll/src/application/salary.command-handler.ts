@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import {
   LineInput,
@@ -9,27 +9,29 @@ import {
   salaryComponentDecider,
   salaryStructureDecider,
 } from '../domain';
-import { at, newId } from './command-context';
 
 /** Components, structures, and assigning a structure to an employee from a date. */
 @Injectable()
 export class SalaryCommandHandler {
-  constructor(private readonly commands: Commands) {}
+  constructor(
+    private readonly commands: Commands,
+    private readonly time: TimeAndIds,
+  ) {}
 
   async defineComponent(caller: Principal, data: Omit<SalaryComponentCommand['data'], 'componentId'>) {
-    const componentId = newId(caller, 'salary-component');
+    const componentId = this.time.newId(caller, 'salary-component');
     await this.commands.handle(salaryComponentDecider, {
       caller,
       aggregate: 'salary-component',
       id: componentId,
-      command: { type: 'DefineSalaryComponent', data: { ...data, componentId }, metadata: at() },
+      command: { type: 'DefineSalaryComponent', data: { ...data, componentId }, metadata: { now: this.time.now() } },
     });
     return { componentId };
   }
 
   /** The components the lines name are read from their streams in the same unit of work. */
   async defineStructure(caller: Principal, data: { name: string; currency: string; lines: LineInput[] }) {
-    const structureId = newId(caller, 'salary-structure');
+    const structureId = this.time.newId(caller, 'salary-structure');
     await this.commands.transact(caller, async (tx) => {
       const components: Record<string, SalaryComponent> = {};
       for (const id of new Set(data.lines.map((line) => line.componentId))) {
@@ -40,7 +42,7 @@ export class SalaryCommandHandler {
       const command = {
         type: 'DefineSalaryStructure' as const,
         data: { ...data, structureId, components },
-        metadata: at(),
+        metadata: { now: this.time.now() },
       };
       tx.append(structure, salaryStructureDecider.decide(command, structure.state));
     });
@@ -61,7 +63,7 @@ export class SalaryCommandHandler {
         const command = {
           type: 'AssignSalaryStructure' as const,
           data: { ...data, assignedBy: caller.userId, structure },
-          metadata: at(),
+          metadata: { now: this.time.now() },
         };
         tx.append(employee, payrollEmployeeDecider.decide(command, employee.state));
       },

@@ -32,6 +32,13 @@ export function must(reply: Reply, status: number): Reply['body'] {
   return reply.body;
 }
 
+/** A list route's answer: the status it needs and a JSON array of `T`, or a failure that shows what came back. */
+export function listOf<T>(reply: Reply, status = 200): T[] {
+  const body = must(reply, status);
+  if (!Array.isArray(body)) throw new Error(`expected a list, got ${JSON.stringify(body)}`);
+  return body;
+}
+
 /** Cross-service steps wait this long: a loaded CI machine runs several stacks' worth of consumers. */
 export const settled = (check: () => Promise<boolean>, what: string) => eventually(check, { what, timeoutMs: 90_000 });
 
@@ -116,13 +123,12 @@ export async function payApril({ issuer, local: payroll, built: hrms }: Services
     body: { period: '2026-04', currency: 'EUR' },
   });
   const { runId } = must(created, 201);
-  const slips = must(
+  const slips = listOf<Slip>(
     await payroll.call('GET', '/payroll-runs/2026-04/payslips', {
       token: admin,
       headers: { 'x-consistency-token': created.headers.get('x-consistency-token') ?? '' },
     }),
-    200,
-  ) as unknown as Slip[];
+  );
   const finalized = await payroll.call('POST', '/payroll-runs/2026-04/finalize', { token: admin });
   must(finalized, 200);
   return {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { Commands, newId } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { calendarDecider, eventDecider } from '../domain';
 import type { ScheduleEvent, When } from '../domain';
-import { EventsContext, found } from './events-settings';
+import { found } from './found';
 import { bookVenue, releaseVenue } from './venue-bookings';
 
 /** What the organiser says; ids, the calendar's facts and who scheduled it come from elsewhere. */
@@ -16,15 +16,15 @@ export type NewEvent = Omit<ScheduleEvent['data'], 'eventId' | 'calendar' | 'sch
  * token names the event, which the calendar read model can be awaited for.
  */
 @Injectable()
-export class EventsHandler {
+export class EventsCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: EventsContext,
+    private readonly time: TimeAndIds,
   ) {}
 
   async schedule(caller: Principal, calendarId: string, input: NewEvent): Promise<{ eventId: string }> {
-    const eventId = newId(caller, 'event');
-    const metadata = { now: this.context.now() };
+    const eventId = this.time.newId(caller, 'event');
+    const metadata = { now: this.time.now() };
     await this.commands.transact(
       caller,
       async (tx) => {
@@ -49,7 +49,7 @@ export class EventsHandler {
 
   /** A new `when`: the old venue is released if the event moves away from it, the new one booked. */
   async reschedule(caller: Principal, eventId: string, when: When): Promise<void> {
-    const metadata = { now: this.context.now() };
+    const metadata = { now: this.time.now() };
     await this.commands.transact(
       caller,
       async (tx) => {
@@ -70,12 +70,12 @@ export class EventsHandler {
       caller,
       aggregate: 'event',
       id: eventId,
-      command: { type: 'PublishEvent', data: {}, metadata: { now: this.context.now() } },
+      command: { type: 'PublishEvent', data: {}, metadata: { now: this.time.now() } },
     });
   }
 
   async cancel(caller: Principal, eventId: string, reason: string): Promise<void> {
-    const metadata = { now: this.context.now() };
+    const metadata = { now: this.time.now() };
     await this.commands.transact(caller, async (tx) => {
       const event = await tx.load(eventDecider, 'event', eventId);
       const e = found(event.state, 'event');
@@ -87,12 +87,12 @@ export class EventsHandler {
 
   /** Completed once its last occurrence has ended in its calendar's time zone. */
   async complete(caller: Principal, eventId: string): Promise<void> {
-    const metadata = { now: this.context.now() };
+    const metadata = { now: this.time.now() };
     await this.commands.transact(caller, async (tx) => {
       const event = await tx.load(eventDecider, 'event', eventId);
       const e = found(event.state, 'event');
       const calendar = await tx.load(calendarDecider, 'calendar', e.calendarId);
-      const today = this.context.today(found(calendar.state, 'calendar').timeZone);
+      const today = this.time.today(found(calendar.state, 'calendar').timeZone);
       tx.append(event, eventDecider.decide({ type: 'CompleteEvent', data: { today }, metadata }, event.state));
     });
   }

@@ -1,9 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { Commands, newId } from '@hexfleet/platform';
+import { Commands, hasRole, TimeAndIds } from '@hexfleet/platform';
 import { eventDecider } from '../domain';
 import type { EventEvent, Person } from '../domain';
-import { EventsContext, found, isOrganiser } from './events-settings';
+import { found } from './found';
+import { ORGANISERS } from './organisers';
 
 export interface RegistrationOutcome {
   registrationId: string;
@@ -30,10 +31,10 @@ const outcomeOf = (events: readonly EventEvent[], registrationId: string): Regis
  * two people taking the last place at once conflict, and the retry waitlists one.
  */
 @Injectable()
-export class RegistrationsHandler {
+export class RegistrationsCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: EventsContext,
+    private readonly time: TimeAndIds,
   ) {}
 
   /**
@@ -41,17 +42,18 @@ export class RegistrationsHandler {
    * vouches for their membership of the event's groups (ADR 0016).
    */
   async register(caller: Principal, eventId: string, participantId?: string): Promise<RegistrationOutcome> {
-    if (participantId !== undefined && participantId !== caller.userId && !isOrganiser(caller)) {
+    const organiser = hasRole(caller, ...ORGANISERS);
+    if (participantId !== undefined && participantId !== caller.userId && !organiser) {
       throw new ForbiddenException('Only an organiser registers someone else');
     }
-    const registrationId = newId(caller, 'registration');
-    const metadata = { now: this.context.now() };
+    const registrationId = this.time.newId(caller, 'registration');
+    const metadata = { now: this.time.now() };
     const outcome = await this.commands.transact(
       caller,
       async (tx) => {
         const event = await tx.load(eventDecider, 'event', eventId);
         const e = found(event.state, 'event');
-        const vouched = participantId !== undefined && isOrganiser(caller) && e.audience.kind === 'groups';
+        const vouched = participantId !== undefined && organiser && e.audience.kind === 'groups';
         const participant: Person = {
           userId: participantId ?? caller.userId,
           groupIds: vouched ? e.audience.ids : [],
@@ -70,7 +72,7 @@ export class RegistrationsHandler {
 
   /** By the participant or an organiser; a freed place goes to the first on the waitlist. */
   async cancel(caller: Principal, eventId: string, registrationId: string) {
-    const metadata = { now: this.context.now() };
+    const metadata = { now: this.time.now() };
     const outcome = await this.commands.transact(
       caller,
       async (tx) => {
@@ -78,7 +80,7 @@ export class RegistrationsHandler {
         const e = found(event.state, 'event');
         const mine = [...e.confirmed, ...e.waitlist].find((r) => r.registrationId === registrationId);
         // Someone else's registration does not exist for a participant, as another tenant's would not.
-        if (mine && mine.participantId !== caller.userId && !isOrganiser(caller)) {
+        if (mine && mine.participantId !== caller.userId && !hasRole(caller, ...ORGANISERS)) {
           throw new NotFoundException(`no registration ${registrationId}`);
         }
         const data = { registrationId };

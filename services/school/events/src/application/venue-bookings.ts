@@ -2,7 +2,7 @@ import { DomainError } from '@hexfleet/kernel';
 import type { StreamTransaction } from '@hexfleet/platform';
 import { venueDecider } from '../domain';
 import type { When } from '../domain';
-import { found } from './events-settings';
+import { found } from './found';
 
 /**
  * The venue side of scheduling, in the event's transaction: the venue stream's

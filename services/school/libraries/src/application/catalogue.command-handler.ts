@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { copyDecider, ruleMatrixDecider, titleDecider } from '../domain';
 import type { LoanRule } from '../domain';
-import { found, LibraryContext } from './library-context';
+import { found } from './found';
 
 export interface NewTitle {
   schoolId: string;
@@ -22,27 +22,27 @@ export type LoanRuleInput = Omit<LoanRule, 'fineRatePerDay' | 'fineCap'> & {
 
 /** The library's holdings and its loan-rule matrix. */
 @Injectable()
-export class CatalogueHandler {
+export class CatalogueCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: LibraryContext,
+    private readonly time: TimeAndIds,
   ) {}
 
   async catalogueTitle(caller: Principal, input: NewTitle): Promise<{ titleId: string }> {
-    const titleId = this.context.newId(caller, 'title');
+    const titleId = this.time.newId(caller, 'title');
     await this.commands.handle(titleDecider, {
       caller,
       aggregate: 'title',
       id: titleId,
-      command: { type: 'CatalogueTitle', data: { titleId, ...input }, metadata: { now: this.context.now() } },
+      command: { type: 'CatalogueTitle', data: { titleId, ...input }, metadata: { now: this.time.now() } },
     });
     return { titleId };
   }
 
   /** A copy belongs to its title's school: both come from the title stream, never from the request. */
   async addCopy(caller: Principal, titleId: string, barcode: string, shelf: string): Promise<{ copyId: string }> {
-    const copyId = this.context.newId(caller, 'copy');
-    const metadata = { now: this.context.now() };
+    const copyId = this.time.newId(caller, 'copy');
+    const metadata = { now: this.time.now() };
     await this.commands.transact(caller, async (tx) => {
       const title = await tx.load(titleDecider, 'title', titleId);
       const { schoolId } = found(title.state, 'title');
@@ -66,7 +66,7 @@ export class CatalogueHandler {
       caller,
       aggregate: 'rules',
       id: schoolId,
-      command: { type: 'SetLoanRule', data: { schoolId, ...rule }, metadata: { now: this.context.now() } },
+      command: { type: 'SetLoanRule', data: { schoolId, ...rule }, metadata: { now: this.time.now() } },
       retries: 3,
     });
   }
@@ -81,7 +81,7 @@ export class CatalogueHandler {
       caller,
       aggregate: 'rules',
       id: schoolId,
-      command: { type: 'RemoveLoanRule', data: { schoolId, ...cell }, metadata: { now: this.context.now() } },
+      command: { type: 'RemoveLoanRule', data: { schoolId, ...cell }, metadata: { now: this.time.now() } },
       retries: 3,
     });
   }

@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { copyDecider, loanDecider, patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
-import type { LibrariesTitleV1Event } from './title-history';
+import { CIRCULATION } from './circulation.port';
+import type { Circulation } from './circulation.port';
+import { found } from './found';
+import { LIBRARIES_SETTINGS } from './libraries-settings';
+import type { LibrariesSettings } from './libraries-settings';
 import { titleOf } from './title-history';
-import { CirculationCounts } from './circulation.reads';
-import { found, LibraryContext } from './library-context';
 
 export interface Checkout {
   loanId: string;
@@ -20,18 +22,19 @@ export interface Checkout {
  * copy, one append wins and the rest re-decide to `copy-not-available`.
  */
 @Injectable()
-export class CheckoutHandler {
+export class CheckoutCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: LibraryContext,
-    private readonly counts: CirculationCounts,
+    private readonly time: TimeAndIds,
+    @Inject(CIRCULATION) private readonly circulation: Circulation,
+    @Inject(LIBRARIES_SETTINGS) private readonly settings: LibrariesSettings,
   ) {}
 
   async checkout(caller: Principal, copyId: string, patronId: string): Promise<Checkout> {
-    const loanId = this.context.newId(caller, 'loan');
-    const metadata = { now: this.context.now() };
-    const today = this.context.today();
-    const activeLoans = await this.counts.activeLoans(caller, patronId);
+    const loanId = this.time.newId(caller, 'loan');
+    const metadata = { now: this.time.now() };
+    const today = this.time.today(this.settings.timeZone);
+    const activeLoans = await this.circulation.activeLoans(caller.tenant, patronId);
     const outcome = await this.commands.transact(
       caller,
       async (tx) => {
@@ -63,7 +66,7 @@ export class CheckoutHandler {
                 copyId,
                 barcode: c.barcode,
                 titleId: c.titleId,
-                title: titleOf(title.history as readonly LibrariesTitleV1Event[]),
+                title: titleOf(title.history),
                 itemType: t.itemType,
               },
               patron: { patronId, category: p.category, standing: p.status, activeLoans },

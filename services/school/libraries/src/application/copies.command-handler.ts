@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Money } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { copyDecider, loanDecider } from '../domain';
 import type { CopyCommand } from '../domain';
-import { found, LibraryContext } from './library-context';
+import { found } from './found';
+import { LIBRARIES_SETTINGS } from './libraries-settings';
+import type { LibrariesSettings } from './libraries-settings';
 
 /** What happens to a copy outside circulation: damaged, repaired, withdrawn, lost from the shelf. */
 export type CopyChange =
@@ -14,14 +16,15 @@ export type CopyChange =
   | { type: 'MarkCopyLost' };
 
 @Injectable()
-export class CopiesHandler {
+export class CopiesCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: LibraryContext,
+    private readonly time: TimeAndIds,
+    @Inject(LIBRARIES_SETTINGS) private readonly settings: LibrariesSettings,
   ) {}
 
   async change(caller: Principal, copyId: string, change: CopyChange): Promise<void> {
-    const metadata = { now: this.context.now() };
+    const metadata = { now: this.time.now() };
     const command: CopyCommand =
       change.type === 'MarkCopyDamaged'
         ? { type: change.type, data: { note: change.note }, metadata }
@@ -38,8 +41,8 @@ export class CopiesHandler {
    * far plus the replacement fee) and the copy is marked lost, together.
    */
   async declareLost(caller: Principal, loanId: string, replacementFeeMinor: number, currency: string) {
-    const metadata = { now: this.context.now() };
-    const today = this.context.today();
+    const metadata = { now: this.time.now() };
+    const today = this.time.today(this.settings.timeZone);
     const outcome = await this.commands.transact(caller, async (tx) => {
       const loan = await tx.load(loanDecider, 'loan', loanId);
       const l = found(loan.state, 'loan');

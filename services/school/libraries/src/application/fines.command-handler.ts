@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { loanDecider } from '../domain';
-import { LibraryContext } from './library-context';
 
 /** Paying or waiving the fine of one loan; the loan stream keeps what is still owed. */
 @Injectable()
-export class FinesHandler {
+export class FinesCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: LibraryContext,
+    private readonly time: TimeAndIds,
   ) {}
 
   async pay(caller: Principal, loanId: string, amountMinor: number, currency: string) {
-    const paymentId = this.context.newId(caller, 'payment');
+    const paymentId = this.time.newId(caller, 'payment');
     await this.commands.handle(loanDecider, {
       caller,
       aggregate: 'loan',
@@ -22,7 +21,7 @@ export class FinesHandler {
       command: {
         type: 'PayFine',
         data: { paymentId, amount: Money.of(amountMinor, currency) },
-        metadata: { now: this.context.now() },
+        metadata: { now: this.time.now() },
       },
     });
     return { paymentId };
@@ -33,7 +32,7 @@ export class FinesHandler {
       caller,
       aggregate: 'loan',
       id: loanId,
-      command: { type: 'WaiveFine', data: { reason, waivedBy: caller.userId }, metadata: { now: this.context.now() } },
+      command: { type: 'WaiveFine', data: { reason, waivedBy: caller.userId }, metadata: { now: this.time.now() } },
     });
   }
 }

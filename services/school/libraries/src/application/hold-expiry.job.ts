@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isDomainError, TenantId } from '@hexfleet/kernel';
-import { runStreamTransaction, ServiceRuntime } from '@hexfleet/platform';
+import { isDomainError } from '@hexfleet/kernel';
+import type { TenantId } from '@hexfleet/kernel';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { v5 as uuidv5 } from 'uuid';
+import { CIRCULATION } from './circulation.port';
+import type { Circulation } from './circulation.port';
 import { leaveHoldQueue } from './hold-shelf';
-import { LIBRARY_SETTINGS, LibraryContext } from './library-context';
-import type { LibrarySettings } from './library-context';
-import { TenantJob } from './tenant-job';
+import { LIBRARIES_SETTINGS } from './libraries-settings';
+import type { LibrariesSettings } from './libraries-settings';
+import { TenantJob } from './tenant.job';
 import { TENANTS } from './tenants.port';
 import type { Tenants } from './tenants.port';
 
@@ -20,32 +23,31 @@ const EXPIRY_NAMESPACE = '7b4e2c91-3f5a-4d6e-9c8b-0a1f2e3d4c5b';
 @Injectable()
 export class HoldExpiryJob extends TenantJob {
   constructor(
-    private readonly runtime: ServiceRuntime,
-    context: LibraryContext,
+    time: TimeAndIds,
     @Inject(TENANTS) tenants: Tenants,
-    @Inject(LIBRARY_SETTINGS) private readonly settings: LibrarySettings,
+    @Inject(CIRCULATION) private readonly circulation: Circulation,
+    private readonly commands: Commands,
+    @Inject(LIBRARIES_SETTINGS) private readonly settings: LibrariesSettings,
   ) {
-    super('HoldExpiryJob', settings.holdExpiryScanIntervalMs, context, tenants);
+    super(
+      'HoldExpiryJob',
+      { intervalMs: settings.holdExpiryScanIntervalMs, timeZone: settings.timeZone },
+      time,
+      tenants,
+    );
   }
 
   protected async scanTenant(tenant: TenantId, today: string): Promise<number> {
-    const overdue = await this.runtime.queryTenant<{ hold_id: string; title_id: string }>(
-      tenant,
-      (s) => `select hold_id, title_id from ${s}.holds where status = 'ready' and pickup_by < $1 order by pickup_by`,
-      [today],
-    );
     let expired = 0;
-    for (const { hold_id: holdId, title_id: titleId } of overdue) {
-      const metadata = { now: this.context.now() };
+    for (const { holdId, titleId } of await this.circulation.holdsPastPickup(tenant, today)) {
+      const metadata = { now: this.time.now() };
       const shelving = { today, pickupDays: this.settings.pickupDays, metadata };
       try {
-        const outcome = await runStreamTransaction(
-          this.runtime.store,
+        const outcome = await this.commands.issue(
           tenant,
           uuidv5(`${tenant}/${holdId}`, EXPIRY_NAMESPACE),
-          {},
           (tx) => leaveHoldQueue(tx, titleId, { type: 'ExpireHold', data: { holdId, today }, metadata }, shelving),
-          3,
+          { retries: 3 },
         );
         if (outcome.status === 'appended') expired++;
       } catch (error) {

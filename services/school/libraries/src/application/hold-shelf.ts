@@ -1,7 +1,7 @@
 import type { StreamTransaction } from '@hexfleet/platform';
 import { copyDecider, nextWaitingHold, titleDecider } from '../domain';
 import type { CancelHold, ExpireHold } from '../domain';
-import { found } from './library-context';
+import { found } from './found';
 
 export interface Shelving {
   today: string;

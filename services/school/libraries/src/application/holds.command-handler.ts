@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
-import { CirculationCounts } from './circulation.reads';
+import { CIRCULATION } from './circulation.port';
+import type { Circulation } from './circulation.port';
+import { found } from './found';
 import { leaveHoldQueue } from './hold-shelf';
-import { found, LibraryContext } from './library-context';
+import { LIBRARIES_SETTINGS } from './libraries-settings';
+import type { LibrariesSettings } from './libraries-settings';
 import { PatronAccess } from './patron-access';
 
 /**
@@ -13,19 +16,20 @@ import { PatronAccess } from './patron-access';
  * places and cancels their own holds (self-service, as in Koha's OPAC).
  */
 @Injectable()
-export class HoldsHandler {
+export class HoldsCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: LibraryContext,
-    private readonly counts: CirculationCounts,
+    private readonly time: TimeAndIds,
     private readonly access: PatronAccess,
+    @Inject(CIRCULATION) private readonly circulation: Circulation,
+    @Inject(LIBRARIES_SETTINGS) private readonly settings: LibrariesSettings,
   ) {}
 
   async place(caller: Principal, titleId: string, patronId: string): Promise<{ holdId: string }> {
     await this.access.check(caller, patronId);
-    const holdId = this.context.newId(caller, 'hold');
-    const metadata = { now: this.context.now() };
-    const activeHolds = await this.counts.activeHolds(caller, patronId);
+    const holdId = this.time.newId(caller, 'hold');
+    const metadata = { now: this.time.now() };
+    const activeHolds = await this.circulation.activeHolds(caller.tenant, patronId);
     await this.commands.transact(
       caller,
       async (tx) => {
@@ -48,8 +52,8 @@ export class HoldsHandler {
   }
 
   async cancel(caller: Principal, titleId: string, holdId: string, reason: string): Promise<void> {
-    const metadata = { now: this.context.now() };
-    const shelving = { today: this.context.today(), pickupDays: this.context.settings.pickupDays, metadata };
+    const metadata = { now: this.time.now() };
+    const shelving = { today: this.time.today(this.settings.timeZone), pickupDays: this.settings.pickupDays, metadata };
     await this.commands.transact(
       caller,
       async (tx) => {

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { handleCommand, streamId } from '@hexfleet/eventing';
-import { isDomainError, TenantId } from '@hexfleet/kernel';
-import { ServiceRuntime } from '@hexfleet/platform';
+import { isDomainError } from '@hexfleet/kernel';
+import type { TenantId } from '@hexfleet/kernel';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { v5 as uuidv5 } from 'uuid';
 import { loanDecider } from '../domain';
-import { LIBRARY_SETTINGS, LibraryContext } from './library-context';
-import type { LibrarySettings } from './library-context';
-import { TenantJob } from './tenant-job';
+import { CIRCULATION } from './circulation.port';
+import type { Circulation } from './circulation.port';
+import { LIBRARIES_SETTINGS } from './libraries-settings';
+import type { LibrariesSettings } from './libraries-settings';
+import { TenantJob } from './tenant.job';
 import { TENANTS } from './tenants.port';
 import type { Tenants } from './tenants.port';
 
@@ -20,36 +22,30 @@ const OVERDUE_NAMESPACE = '2d1f6c3a-8e47-4b0f-a5c9-71e3d2b8f064';
 @Injectable()
 export class OverdueJob extends TenantJob {
   constructor(
-    private readonly runtime: ServiceRuntime,
-    context: LibraryContext,
+    time: TimeAndIds,
     @Inject(TENANTS) tenants: Tenants,
-    @Inject(LIBRARY_SETTINGS) settings: LibrarySettings,
+    @Inject(CIRCULATION) private readonly circulation: Circulation,
+    private readonly commands: Commands,
+    @Inject(LIBRARIES_SETTINGS) settings: LibrariesSettings,
   ) {
-    super('OverdueJob', settings.overdueScanIntervalMs, context, tenants);
+    super('OverdueJob', { intervalMs: settings.overdueScanIntervalMs, timeZone: settings.timeZone }, time, tenants);
   }
 
   protected async scanTenant(tenant: TenantId, today: string): Promise<number> {
-    const due = await this.runtime.queryTenant<{ loan_id: string }>(
-      tenant,
-      (s) => `select loan_id from ${s}.loans
-              where status = 'active' and due_date < $1 and (last_overdue_on is null or last_overdue_on < $1)`,
-      [today],
-    );
     let notices = 0;
-    for (const { loan_id: loanId } of due) {
+    for (const loanId of await this.circulation.loansToReportOverdue(tenant, today)) {
+      const metadata = { now: this.time.now() };
       try {
-        const outcome = await handleCommand(
-          this.runtime.store,
-          loanDecider,
-          { type: 'MarkLoanOverdue', data: { today }, metadata: { now: this.context.now() } },
-          {
-            tenant,
-            streamId: streamId(tenant, 'loan', loanId),
-            commandId: uuidv5(`${tenant}/${loanId}/${today}`, OVERDUE_NAMESPACE),
-            retries: 3,
+        const outcome = await this.commands.issue(
+          tenant,
+          uuidv5(`${tenant}/${loanId}/${today}`, OVERDUE_NAMESPACE),
+          async (tx) => {
+            const loan = await tx.load(loanDecider, 'loan', loanId);
+            tx.append(loan, loanDecider.decide({ type: 'MarkLoanOverdue', data: { today }, metadata }, loan.state));
           },
+          { retries: 3 },
         );
-        if (outcome.status === 'appended') notices++;
+        if (outcome.status === 'appended' && outcome.written.length) notices++;
       } catch (error) {
         // The read model lags: a loan returned meanwhile answers loan-not-active, which is fine.
         if (!isDomainError(error)) throw error;

@@ -1,8 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { ServiceRuntime } from '@hexfleet/platform';
-import { streamId } from '@hexfleet/eventing';
-import { isStaff } from './library-context';
+import { hasRole, Streams } from '@hexfleet/platform';
+import type { Role } from '@hexfleet/schemas';
+import { patronDecider } from '../domain';
+
+/** Roles that may run the desk: check out, return, catalogue, block, act for any patron. */
+export const STAFF: readonly Role[] = ['librarian', 'school-admin'];
 
 /**
  * Who may read or act for a patron: the desk (staff) for anyone, a signed-in
@@ -11,10 +14,10 @@ import { isStaff } from './library-context';
  */
 @Injectable()
 export class PatronAccess {
-  constructor(private readonly runtime: ServiceRuntime) {}
+  constructor(private readonly streams: Streams) {}
 
   async check(caller: Principal, patronId: string): Promise<void> {
-    if (isStaff(caller)) return;
+    if (hasRole(caller, ...STAFF)) return;
     if (!(await this.isPatronsUser(caller, patronId))) throw new NotFoundException(`no patron ${patronId}`);
   }
 
@@ -24,10 +27,8 @@ export class PatronAccess {
    * A consistency token for a loan says nothing about the patron's stream.
    */
   async isPatronsUser(caller: Principal, patronId: string): Promise<boolean> {
-    const [registered] = await this.runtime.store.readStream(streamId(caller.tenant, 'patron', patronId));
-    return (
-      registered?.type === 'PatronRegistered' &&
-      (registered.data as { userId?: string | null }).userId === caller.userId
-    );
+    const { history } = await this.streams.load(patronDecider, caller.tenant, 'patron', patronId);
+    const [registered] = history;
+    return registered?.type === 'PatronRegistered' && registered.data.userId === caller.userId;
   }
 }

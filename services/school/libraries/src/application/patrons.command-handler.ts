@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { patronDecider } from '../domain';
 import type { PatronCommand } from '../domain';
-import { LibraryContext } from './library-context';
 
 export interface NewPatron {
   schoolId: string;
@@ -19,25 +18,25 @@ type Change =
   | { type: 'ChangePatronCategory'; category: string };
 
 @Injectable()
-export class PatronsHandler {
+export class PatronsCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: LibraryContext,
+    private readonly time: TimeAndIds,
   ) {}
 
   async register(caller: Principal, input: NewPatron): Promise<{ patronId: string }> {
-    const patronId = this.context.newId(caller, 'patron');
+    const patronId = this.time.newId(caller, 'patron');
     await this.commands.handle(patronDecider, {
       caller,
       aggregate: 'patron',
       id: patronId,
-      command: { type: 'RegisterPatron', data: { patronId, ...input }, metadata: { now: this.context.now() } },
+      command: { type: 'RegisterPatron', data: { patronId, ...input }, metadata: { now: this.time.now() } },
     });
     return { patronId };
   }
 
   async change(caller: Principal, patronId: string, change: Change): Promise<void> {
-    const metadata = { now: this.context.now() };
+    const metadata = { now: this.time.now() };
     const command: PatronCommand =
       change.type === 'UnblockPatron'
         ? { type: 'UnblockPatron', data: {}, metadata }

@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { copyDecider, loanDecider, nextWaitingHold, titleDecider, waitingHolds } from '../domain';
-import { found, LIBRARY_SETTINGS, LibraryContext } from './library-context';
-import type { LibrarySettings } from './library-context';
+import { found } from './found';
+import { LIBRARIES_SETTINGS } from './libraries-settings';
+import type { LibrariesSettings } from './libraries-settings';
 
 /** Return and renewal: each loads the title's holds queue, which decides what happens next. */
 @Injectable()
-export class ReturnRenewHandler {
+export class ReturnRenewCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly context: LibraryContext,
-    @Inject(LIBRARY_SETTINGS) private readonly settings: LibrarySettings,
+    private readonly time: TimeAndIds,
+    @Inject(LIBRARIES_SETTINGS) private readonly settings: LibrariesSettings,
   ) {}
 
   /**
@@ -20,8 +21,8 @@ export class ReturnRenewHandler {
    * all in one transaction, so a copy is never free for a walk-in while owed.
    */
   async returnBook(caller: Principal, loanId: string): Promise<{ fineMinor: number; currency: string | null }> {
-    const metadata = { now: this.context.now() };
-    const today = this.context.today();
+    const metadata = { now: this.time.now() };
+    const today = this.time.today(this.settings.timeZone);
     const outcome = await this.commands.transact(
       caller,
       async (tx) => {
@@ -50,8 +51,8 @@ export class ReturnRenewHandler {
 
   /** Refused while anyone else waits for the title: a renewal must not keep a copy from the queue. */
   async renew(caller: Principal, loanId: string): Promise<{ dueDate: string; renewalsLeft: number }> {
-    const metadata = { now: this.context.now() };
-    const today = this.context.today();
+    const metadata = { now: this.time.now() };
+    const today = this.time.today(this.settings.timeZone);
     const outcome = await this.commands.transact(
       caller,
       async (tx) => {

@@ -1,9 +1,7 @@
-import type { libraries } from '@hexfleet/schemas';
-
-export type LibrariesTitleV1Event = libraries.LibrariesTitleV1Event;
+import type { TitleEvent } from '../domain';
 
 /** The display title: the title stream's state keeps only what rules need, its first event has the rest. */
-export function titleOf(history: readonly LibrariesTitleV1Event[]): string {
+export function titleOf(history: readonly TitleEvent[]): string {
   const catalogued = history.find((e) => e.type === 'TitleCatalogued');
   return catalogued?.type === 'TitleCatalogued' ? catalogued.data.title : '';
 }

@@ -1,6 +1,8 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { TimeAndIds } from '@hexfleet/platform';
 import { ADDRESS_GUARD, type AddressGuard } from './address-guard.port';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { epochMs } from './instants';
 
 /** Where a public request came from, as far as the HTTP adapter can tell. */
 export interface Client {
@@ -19,13 +21,13 @@ export class AddressLimits {
   constructor(
     @Inject(ADDRESS_GUARD) private readonly guard: AddressGuard,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
   ) {}
 
   async assertMayLogIn(client: Client): Promise<void> {
     if (!client.address) return;
     const { maxFailures, windowSeconds } = this.settings.addressLimits;
-    const failures = await this.guard.hits('login-failure', client.address, windowSeconds, this.clock.epochMs());
+    const failures = await this.guard.hits('login-failure', client.address, windowSeconds, epochMs(this.time));
     if (failures >= maxFailures) throw tooMany(`failed sign-ins from this address`, windowSeconds);
   }
 
@@ -35,7 +37,7 @@ export class AddressLimits {
       'login-failure',
       client.address,
       this.settings.addressLimits.windowSeconds,
-      this.clock.epochMs(),
+      epochMs(this.time),
     );
   }
 
@@ -43,7 +45,7 @@ export class AddressLimits {
   async spendMail(client: Client): Promise<void> {
     if (!client.address) return;
     const { maxMails, windowSeconds } = this.settings.addressLimits;
-    const sent = await this.guard.hit('mail', client.address, windowSeconds, this.clock.epochMs());
+    const sent = await this.guard.hit('mail', client.address, windowSeconds, epochMs(this.time));
     if (sent > maxMails) throw tooMany('mails requested from this address', windowSeconds);
   }
 }

@@ -1,15 +1,15 @@
 import { ForbiddenException } from '@nestjs/common';
+import type { Role } from '@hexfleet/schemas';
 import type { Grant } from '../domain';
 
 /** Roles that administer the whole tenant: the company's admin, the school group's HQ. */
-export const TENANT_ADMINS = ['tenant-admin', 'hq-admin'] as const;
+export const TENANT_ADMINS: readonly Role[] = ['tenant-admin', 'hq-admin'];
 /** Every role that may manage users, within its scope. */
-export const USER_ADMINS = [...TENANT_ADMINS, 'school-admin'] as const;
+export const USER_ADMINS: readonly Role[] = [...TENANT_ADMINS, 'school-admin'];
 /** What a school admin hands out in a school of theirs: no admin role, so nobody grows their own rights. */
-const SCHOOL_GRANTABLE: readonly string[] = ['teacher', 'librarian', 'student', 'guardian'];
+const SCHOOL_GRANTABLE: readonly Role[] = ['teacher', 'librarian', 'student', 'guardian'];
 
-const isTenantAdmin = (grants: readonly Grant[]) =>
-  grants.some((g) => (TENANT_ADMINS as readonly string[]).includes(g.role));
+const isTenantAdmin = (grants: readonly Grant[]) => grants.some((g) => TENANT_ADMINS.includes(g.role));
 
 const schoolsAdministered = (grants: readonly Grant[]) =>
   grants.filter((g) => g.role === 'school-admin' && g.scopeType === 'school').map((g) => g.scopeId);

@@ -1,10 +1,10 @@
 import { ConflictException, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { uuidV7Ids } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { credentialDecider, type CredentialState, loginIdDecider, normalizeLoginId, userDecider } from '../domain';
 import { AddressLimits, type Client } from './address-limits';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { epochMs, inSeconds } from './instants';
 import { mintRefreshToken } from './opaque-tokens';
 import { verifyPassword } from './passwords';
 import { actingAs, loginIdKey, tenantFacts } from './streams';
@@ -45,10 +45,10 @@ type Attempt = { kind: 'unknown' } | { kind: 'refused'; reason: string } | { kin
  * towards its own limit.
  */
 @Injectable()
-export class LoginHandler {
+export class LoginCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
     private readonly limits: AddressLimits,
     private readonly tokens: TokenIssuer,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
@@ -64,11 +64,12 @@ export class LoginHandler {
   }
 
   private async attempt(tenant: TenantId, input: LoginInput, client: Client): Promise<Attempt> {
-    const now = this.clock.now();
-    const nowMs = this.clock.epochMs();
-    const sessionId = uuidV7Ids.next();
+    const now = this.time.now();
+    const nowMs = epochMs(this.time);
+    const caller = actingAs(tenant, 'anonymous');
+    const sessionId = this.time.newId(caller, 'session');
     const outcome = await this.commands.transact(
-      actingAs(tenant, 'anonymous'),
+      caller,
       async (tx): Promise<Attempt> => {
         const facts = await tenantFacts(tx, tenant);
         const loginId = await tx.load(loginIdDecider, 'login-id', loginIdKey(normalizeLoginId(input.email)));
@@ -87,7 +88,7 @@ export class LoginHandler {
             data: {
               sessionId,
               refreshTokenHash: refresh.hash,
-              sessionExpiresAt: this.clock.in(this.settings.ttl.session),
+              sessionExpiresAt: inSeconds(this.time, this.settings.ttl.session),
               passwordVerified: await verifyPassword(input.password, credential.state.passwordHash),
               totp: this.secondFactor(tenant, credential.state, input.totp, nowMs),
               tenant: { status: facts.status },

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, isDomainError, TenantId } from '@hexfleet/kernel';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { credentialDecider, loginIdDecider, normalizeLoginId, userDecider, type UserCommand } from '../domain';
 import type { Client } from './address-limits';
 import { AddressLimits } from './address-limits';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { inSeconds } from './instants';
 import { Mails } from './mails';
 import { hashToken, linkTokenUser, mintLinkToken } from './opaque-tokens';
 import { hashPassword } from './passwords';
@@ -16,10 +17,10 @@ import { actingAs, decideAll, loginIdKey, tenantFacts } from './streams';
  * sets the password, and since it proves the mailbox, verifies the email.
  */
 @Injectable()
-export class PasswordsHandler {
+export class PasswordsCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
     private readonly limits: AddressLimits,
     private readonly mails: Mails,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
@@ -29,8 +30,8 @@ export class PasswordsHandler {
   async requestReset(tenant: TenantId, email: string, client: Client): Promise<void> {
     await this.limits.spendMail(client);
     const loginId = normalizeLoginId(email);
-    const metadata = { now: this.clock.now() };
-    const expiresAt = this.clock.in(this.settings.ttl.passwordReset);
+    const metadata = { now: this.time.now() };
+    const expiresAt = inSeconds(this.time, this.settings.ttl.passwordReset);
     const outcome = await this.commands.transact(
       actingAs(tenant, 'anonymous'),
       async (tx) => {
@@ -68,7 +69,7 @@ export class PasswordsHandler {
     const userId = linkTokenUser(token);
     if (!userId) throw new DomainError('reset-token-invalid');
     const newPasswordHash = await hashPassword(password);
-    const metadata = { now: this.clock.now() };
+    const metadata = { now: this.time.now() };
     await this.commands.transact(
       actingAs(tenant, userId),
       async (tx) => {

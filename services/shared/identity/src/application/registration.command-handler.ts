@@ -1,15 +1,16 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DomainError, TenantId } from '@hexfleet/kernel';
-import { Commands, newId } from '@hexfleet/platform';
+import { Commands, Streams, TimeAndIds } from '@hexfleet/platform';
 import { loginIdDecider, normalizeLoginId, userDecider } from '../domain';
 import { AddressLimits, type Client } from './address-limits';
 import { mintVerificationToken, parseVerificationToken, verificationHolds } from './email-verification';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { epochMs } from './instants';
 import { Mails } from './mails';
 import { hashPassword } from './passwords';
 import { registerUser } from './registration';
 import { SigningKey } from './signing-key';
-import { actingAs, loginIdKey, StreamReader, tenantFacts } from './streams';
+import { actingAs, loginIdKey, tenantFacts } from './streams';
 
 export interface SelfRegistration {
   email: string;
@@ -25,14 +26,14 @@ type Registered = { kind: 'created'; userId: string } | { kind: 'exists' };
  * mailbox's owner learns which, nobody else.
  */
 @Injectable()
-export class RegistrationHandler {
+export class RegistrationCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
     private readonly limits: AddressLimits,
     private readonly mails: Mails,
     private readonly key: SigningKey,
-    private readonly reader: StreamReader,
+    private readonly streams: Streams,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -41,8 +42,8 @@ export class RegistrationHandler {
     const email = normalizeLoginId(input.email);
     const passwordHash = await hashPassword(input.password);
     const caller = actingAs(tenant, 'anonymous');
-    const userId = newId(caller, 'user');
-    const now = this.clock.now();
+    const userId = this.time.newId(caller, 'user');
+    const now = this.time.now();
     const outcome = await this.commands.transact(caller, async (tx): Promise<Registered> => {
       const facts = await tenantFacts(tx, tenant);
       // An unknown tenant looks like a closed one: the answer does not list tenants.
@@ -62,9 +63,9 @@ export class RegistrationHandler {
   async resend(tenant: TenantId, address: string, client: Client): Promise<void> {
     await this.limits.spendMail(client);
     const email = normalizeLoginId(address);
-    const held = await this.reader.read(loginIdDecider, tenant, 'login-id', loginIdKey(email));
+    const held = await this.streams.load(loginIdDecider, tenant, 'login-id', loginIdKey(email));
     if (held.state.status === 'free') return;
-    const user = await this.reader.read(userDecider, tenant, 'user', held.state.userId);
+    const user = await this.streams.load(userDecider, tenant, 'user', held.state.userId);
     if (user.state.status !== 'active' || user.state.emailVerified) return;
     await this.sendVerification(tenant, user.state.userId, email);
   }
@@ -73,19 +74,19 @@ export class RegistrationHandler {
     const parsed = parseVerificationToken(token);
     if (!parsed) throw new DomainError('verification-token-invalid');
     const { userId } = parsed;
-    const metadata = { now: this.clock.now() };
+    const metadata = { now: this.time.now() };
     await this.commands.transact(actingAs(tenant, userId), async (tx) => {
       const user = await tx.load(userDecider, 'user', userId);
       if (user.state.status === 'none') throw new DomainError('verification-token-invalid');
       const { email } = user.state;
-      if (!verificationHolds(this.key, parsed, { tenant, email }, this.clock.epochMs()))
+      if (!verificationHolds(this.key, parsed, { tenant, email }, epochMs(this.time)))
         throw new DomainError('verification-token-invalid');
       tx.append(user, userDecider.decide({ type: 'VerifyEmail', data: { email }, metadata }, user.state));
     });
   }
 
   private async sendVerification(tenant: TenantId, userId: string, email: string, name?: string) {
-    const expiresAt = this.clock.epochMs() + this.settings.ttl.emailVerification * 1000;
+    const expiresAt = epochMs(this.time) + this.settings.ttl.emailVerification * 1000;
     const token = mintVerificationToken(this.key, { tenant, userId, email }, expiresAt);
     await this.mails.send('email-verification', email, tenant, token, name);
   }

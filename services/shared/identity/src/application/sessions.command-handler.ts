@@ -1,10 +1,9 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { isDomainError, TenantId } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { decodeJwt } from 'jose';
 import { credentialDecider, userDecider } from '../domain';
-import { IdentityClock } from './identity-settings';
 import { hashToken, mintRefreshToken, parseRefreshToken } from './opaque-tokens';
 import { actingAs, tenantFacts } from './streams';
 import { SessionNotRepeatable } from './login.command-handler';
@@ -16,10 +15,10 @@ const refused = () => new UnauthorizedException('The refresh token is not valid 
 
 /** Refresh-token rotation and revocation, all on the user's credential stream. */
 @Injectable()
-export class SessionsHandler {
+export class SessionsCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
     private readonly tokens: TokenIssuer,
   ) {}
 
@@ -32,7 +31,7 @@ export class SessionsHandler {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) throw refused();
     const { userId, sessionId } = parsed;
-    const metadata = { now: this.clock.now() };
+    const metadata = { now: this.time.now() };
     const outcome = await this.commands.transact(
       actingAs(tenant, userId),
       async (tx): Promise<Rotation> => {
@@ -72,13 +71,13 @@ export class SessionsHandler {
   async logout(caller: Principal): Promise<void> {
     const sid = decodeJwt(caller.token).sid;
     if (typeof sid !== 'string') throw new UnauthorizedException('This token belongs to no session');
-    const command = { type: 'RevokeSession' as const, data: { sessionId: sid }, metadata: { now: this.clock.now() } };
+    const command = { type: 'RevokeSession' as const, data: { sessionId: sid }, metadata: { now: this.time.now() } };
     await this.commands.handle(credentialDecider, { caller, aggregate: 'credential', id: caller.userId, command });
   }
 
   /** "Log out everywhere": every refresh token of the caller stops working. */
   async revokeAll(caller: Principal): Promise<void> {
-    const command = { type: 'RevokeAllSessions' as const, data: {}, metadata: { now: this.clock.now() } };
+    const command = { type: 'RevokeAllSessions' as const, data: {}, metadata: { now: this.time.now() } };
     await this.commands.handle(credentialDecider, {
       caller,
       aggregate: 'credential',

@@ -1,8 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { streamId } from '@hexfleet/eventing';
-import { type Decider, fold, TenantId } from '@hexfleet/kernel';
+import type { Decider, TenantId } from '@hexfleet/kernel';
 import type { Principal, StreamTransaction } from '@hexfleet/platform';
-import { ServiceRuntime } from '@hexfleet/platform';
 import { type TenantState, tenantDecider } from '../domain';
 
 /**
@@ -43,15 +40,3 @@ export async function tenantFacts(tx: StreamTransaction, tenant: TenantId) {
 }
 
 export type KnownTenant = Exclude<TenantState, { status: 'none' }>;
-
-/** Reads for queries, outside any transaction: the event store is the truth for one account. */
-@Injectable()
-export class StreamReader {
-  constructor(private readonly runtime: ServiceRuntime) {}
-
-  async read<C, E, S>(decider: Decider<C, E, S>, tenant: TenantId, aggregate: string, id: string) {
-    const recorded = await this.runtime.store.readStream(streamId(tenant, aggregate, id));
-    const history = recorded.map((e) => ({ type: e.type, data: e.data }) as E);
-    return { state: fold(decider, history), history };
-  }
-}

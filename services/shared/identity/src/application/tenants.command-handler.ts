@@ -1,9 +1,11 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { DomainError, TenantId } from '@hexfleet/kernel';
-import { Commands, newId } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
+import type { Role } from '@hexfleet/schemas';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { normalizeLoginId, tenantDecider } from '../domain';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings, type Product } from './identity-settings';
+import { IDENTITY_SETTINGS, type IdentitySettings, type Product } from './identity-settings';
+import { inSeconds } from './instants';
 import { Mails } from './mails';
 import { mintLinkToken } from './opaque-tokens';
 import { inviteUser } from './registration';
@@ -17,7 +19,7 @@ export interface NewTenant {
 }
 
 /** The first admin of each product: the role that administers the whole tenant. */
-const ADMIN_ROLE: Record<Product, string> = { business: 'tenant-admin', school: 'hq-admin' };
+const ADMIN_ROLE: Record<Product, Role> = { business: 'tenant-admin', school: 'hq-admin' };
 
 /**
  * Provisioning: TenantProvisioned (which makes every service create its tenant
@@ -25,10 +27,10 @@ const ADMIN_ROLE: Record<Product, string> = { business: 'tenant-admin', school: 
  * so a tenant never exists without someone who can sign in to it.
  */
 @Injectable()
-export class TenantsHandler {
+export class TenantsCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
     private readonly mails: Mails,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
@@ -44,10 +46,10 @@ export class TenantsHandler {
   async provision(input: NewTenant) {
     const tenant = TenantId.parse(input.slug);
     const caller = actingAs(tenant, 'operator');
-    const adminUserId = newId(caller, 'user');
+    const adminUserId = this.time.newId(caller, 'user');
     const link = mintLinkToken(adminUserId);
-    const now = this.clock.now();
-    const expiresAt = this.clock.in(this.settings.ttl.invitation);
+    const now = this.time.now();
+    const expiresAt = inSeconds(this.time, this.settings.ttl.invitation);
     const outcome = await this.commands.transact(
       caller,
       async (tx) => {

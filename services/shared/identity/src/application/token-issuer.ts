@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TimeAndIds } from '@hexfleet/platform';
 import type { Grant } from '../domain';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { epochMs } from './instants';
 import { SigningKey } from './signing-key';
 
 /** What login and refresh answer (OAuth 2.0's token response, in camelCase as every Hexfleet body). */
@@ -24,14 +26,14 @@ export interface SignedIn {
 export class TokenIssuer {
   constructor(
     private readonly key: SigningKey,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
   async issue({ tenant, userId, sessionId, grants, refreshToken }: SignedIn): Promise<TokenPair> {
     const expiresIn = this.settings.ttl.accessToken;
     const claims = { tenant, userId, sessionId, grants };
-    const accessToken = await this.key.accessToken(claims, this.clock.epochMs(), expiresIn);
+    const accessToken = await this.key.accessToken(claims, epochMs(this.time), expiresIn);
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn };
   }
 }

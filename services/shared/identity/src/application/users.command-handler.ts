@@ -1,10 +1,11 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@hexfleet/kernel';
 import type { Principal, StreamTransaction } from '@hexfleet/platform';
-import { Commands, newId } from '@hexfleet/platform';
+import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { credentialDecider, type Grant, grantOf, normalizeLoginId, type ScopeInput, userDecider } from '../domain';
 import { assertMayManageGrants, assertTenantAdmin } from './admin-scope';
-import { IDENTITY_SETTINGS, IdentityClock, type IdentitySettings } from './identity-settings';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { inSeconds } from './instants';
 import { Mails } from './mails';
 import { mintLinkToken } from './opaque-tokens';
 import { inviteUser } from './registration';
@@ -31,19 +32,19 @@ async function loadAdmin(tx: StreamTransaction, caller: Principal): Promise<{ te
 
 /** What admins do to accounts: invite, grant and revoke roles, deactivate and reactivate. */
 @Injectable()
-export class UsersHandler {
+export class UsersCommandHandler {
   constructor(
     private readonly commands: Commands,
-    private readonly clock: IdentityClock,
+    private readonly time: TimeAndIds,
     private readonly mails: Mails,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
   async invite(caller: Principal, input: { email: string; displayName: string; grants: GrantInput[] }) {
-    const userId = newId(caller, 'user');
+    const userId = this.time.newId(caller, 'user');
     const link = mintLinkToken(userId);
-    const now = this.clock.now();
-    const expiresAt = this.clock.in(this.settings.ttl.invitation);
+    const now = this.time.now();
+    const expiresAt = inSeconds(this.time, this.settings.ttl.invitation);
     const outcome = await this.commands.transact(caller, async (tx) => {
       const admin = await loadAdmin(tx, caller);
       const grants = input.grants.map((g) => grantOf(admin.tenant.product, g.role, scopeOf(g)));
@@ -58,7 +59,7 @@ export class UsersHandler {
   }
 
   async changeGrant(caller: Principal, userId: string, change: 'GrantRole' | 'RevokeRole', input: GrantInput) {
-    const metadata = { now: this.clock.now() };
+    const metadata = { now: this.time.now() };
     await this.commands.transact(caller, async (tx) => {
       const admin = await loadAdmin(tx, caller);
       const user = await tx.load(userDecider, 'user', userId);
@@ -94,7 +95,7 @@ export class UsersHandler {
     change: 'deactivate' | 'reactivate',
     reason: string | null,
   ) {
-    const metadata = { now: this.clock.now() };
+    const metadata = { now: this.time.now() };
     await this.commands.transact(caller, async (tx) => {
       assertTenantAdmin((await loadAdmin(tx, caller)).grants);
       const user = await tx.load(userDecider, 'user', userId);

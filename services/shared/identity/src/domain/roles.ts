@@ -1,11 +1,11 @@
 import { DomainError, isUuid } from '@hexfleet/kernel';
-import type { identity } from '@hexfleet/schemas';
-
-export const BUSINESS_ROLES = ['employee', 'manager', 'hr', 'payroll-admin', 'tenant-admin'] as const;
-export const SCHOOL_ROLES = ['hq-admin', 'school-admin', 'teacher', 'librarian', 'student', 'guardian'] as const;
-export type Role = (typeof BUSINESS_ROLES)[number] | (typeof SCHOOL_ROLES)[number];
+import { BUSINESS_ROLES, isRole, SCHOOL_ROLES } from '@hexfleet/schemas';
+import type { identity, Role } from '@hexfleet/schemas';
 
 /**
+ * The roles are the fleet's one catalogue (`@hexfleet/schemas`), which identity owns: a new
+ * role is added there, then given its scopes here (a role without them fails to compile).
+ *
  * Where each role may be granted. A business tenant has no schools, so its
  * roles cover the tenant; an HQ admin covers the whole school group (the
  * tenant); a school admin or librarian one school; teachers, students and
@@ -50,12 +50,12 @@ function scopeOf(scope: ScopeInput): Pick<Grant, 'scopeType' | 'scopeId'> {
 
 /** A checked grant: a role of the tenant's product over one scope that role may cover. */
 export function grantOf(product: identity.Product, role: string, scope: ScopeInput): Grant {
-  const roles: readonly string[] = product === 'business' ? BUSINESS_ROLES : SCHOOL_ROLES;
-  if (!roles.includes(role)) throw new DomainError('role-not-in-product', { role, product });
+  const roles: readonly Role[] = product === 'business' ? BUSINESS_ROLES : SCHOOL_ROLES;
+  if (!isRole(role) || !roles.includes(role)) throw new DomainError('role-not-in-product', { role, product });
   const { scopeType, scopeId } = scopeOf(scope);
-  if (!SCOPES_OF[role as Role].includes(scopeType))
-    throw new DomainError('role-scope-not-allowed', { role, scopeType, allowed: SCOPES_OF[role as Role] });
-  return { role: role as Role, scopeType, scopeId };
+  if (!SCOPES_OF[role].includes(scopeType))
+    throw new DomainError('role-scope-not-allowed', { role, scopeType, allowed: SCOPES_OF[role] });
+  return { role, scopeType, scopeId };
 }
 
 export const sameGrant = (a: Grant, b: Grant) =>

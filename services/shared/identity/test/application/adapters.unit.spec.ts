@@ -1,9 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import { clientOf } from '../../src/adapters/in/client';
 import { identityEnv } from '../../src/identity.config';
 
-const request = (remoteAddress: string, headers: Record<string, string> = {}) =>
-  ({ socket: { remoteAddress }, headers }) as unknown as FastifyRequest;
+const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({
+  socket: { remoteAddress },
+  headers,
+});
 
 describe('rule: failures count against the client address, which only a trusted proxy may name', () => {
   it('takes the socket address, without the IPv4-mapped prefix', () => {

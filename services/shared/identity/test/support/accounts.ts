@@ -35,7 +35,9 @@ export class Person {
       await this.service.call('GET', `/dev/mailbox?to=${encodeURIComponent(this.email)}`),
       200,
     );
-    return reply.body as unknown as Mail[];
+    const mails: unknown = reply.body;
+    if (!Array.isArray(mails)) throw new Error(`the dev mailbox answered ${JSON.stringify(mails)}`);
+    return mails as Mail[];
   }
 
   /** The newest mail of a purpose (waits a little: the mail is written after the command's commit). */

@@ -2,18 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectionGroup } from '@hexfleet/eventing';
 import type { Clock } from '@hexfleet/kernel';
-import { createService } from '@hexfleet/platform';
+import { consumerGroups, createService } from '@hexfleet/platform';
 import type { RunningService } from '@hexfleet/platform';
-import {
-  callService,
-  createTestDatabase,
-  listenOnFreePort,
-  serviceTestEnv,
-  startGroupsAtTopicEnds,
-  uniqueName,
-} from '@hexfleet/testing';
+import { createDevIssuer, startLocalService, uniqueName } from '@hexfleet/testing';
 import type { CallOptions, Reply, TestDatabase } from '@hexfleet/testing';
 import { exportJWK, generateKeyPair } from 'jose';
 import { withOwnJwks } from '../../src/identity.config';
@@ -45,44 +37,48 @@ export async function newSigningKeyJwk(): Promise<string> {
 /**
  * Identity in-process on the run's stack: its own database, a fresh signing
  * key, operator key and TOTP key (nothing secret committed), a dev mailbox in
- * a temporary folder, and its directory's consumer group started at the
- * topics' ends (earlier runs' events are not this instance's business).
+ * a temporary folder, and its consumer groups (a suffix of their own) started
+ * at the topics' ends (earlier runs' events are not this instance's business).
+ * `extra` sets or unsets identity's own variables.
  */
 export async function startIdentity(extra: NodeJS.ProcessEnv = {}, clock?: Clock): Promise<IdentityHarness> {
-  const db = await createTestDatabase('identity');
   const mailboxDir = await mkdtemp(path.join(tmpdir(), 'identity-mail-'));
   const operatorKey = randomBytes(24).toString('base64url');
-  const suffix = `-${uniqueName('t')}`;
-  const env = await withOwnJwks({
-    ...serviceTestEnv(db.url, { jwksJson: '', signingKeyJwk: '', mint: async () => '' }),
-    JWKS_JSON: undefined,
-    SIGNING_KEY_JWK: await newSigningKeyJwk(),
+  // A dev issuer's key pair is a signing key like any other; identity serves its public half itself.
+  const issuer = await createDevIssuer();
+  const own: NodeJS.ProcessEnv = {
+    SIGNING_KEY_JWK: issuer.signingKeyJwk,
     OPERATOR_KEY: operatorKey,
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MAILBOX_DIR: mailboxDir,
-    PROJECTION_SUFFIX: suffix,
     TRUSTED_PROXIES: '127.0.0.1',
     HRMS_POLICIES: 'off',
     ...extra,
+  };
+  const { definition, module } = createIdentity(
+    { projectionSuffix: `-${uniqueName('t')}`, ...(clock ? { clock } : {}) },
+    own,
+  );
+  let env: NodeJS.ProcessEnv = {};
+  const service = await startLocalService(
+    definition.name,
+    issuer,
+    async (stack) => {
+      env = await withOwnJwks({ ...stack, JWKS_JSON: undefined, ...own });
+      return createService(definition, module, { env });
+    },
+    consumerGroups(definition),
+  ).catch(async (error: unknown) => {
+    await rm(mailboxDir, { recursive: true, force: true });
+    throw error;
   });
-  const { definition, module } = createIdentity(clock ? { clock } : {}, env);
-  await startGroupsAtTopicEnds([
-    ...(definition.projections ?? []).map((p) => ({ groupId: projectionGroup(p), topics: p.topics })),
-    ...(definition.policies ?? []).map((p) => ({ groupId: `policy.${p.name}`, topics: p.topics })),
-  ]);
-  const service = await createService(definition, module, { env });
-  const url = await listenOnFreePort(service.app);
-  return {
-    ...service,
-    url,
-    db,
+  return Object.assign(service, {
     operatorKey,
     env,
-    call: (method, route, options) => callService(url, method, route, options),
     async close() {
       await service.app.close();
-      await db.drop();
+      await service.db.drop();
       await rm(mailboxDir, { recursive: true, force: true });
     },
-  };
+  });
 }

@@ -1,5 +1,6 @@
-import type { Principal } from '@hexfleet/platform';
-import { ADMIN_ROLES, HR_ROLES, type ProfileData } from '../domain';
+import { hasRole, type Principal } from '@hexfleet/platform';
+import type { Role } from '@hexfleet/schemas';
+import { ADMIN_ROLES, HR_ROLES, type Actor, type ProfileData } from '../domain';
 
 /**
  * Who reads what (ADR 0022). A profile holds personal data (birth date,
@@ -8,7 +9,7 @@ import { ADMIN_ROLES, HR_ROLES, type ProfileData } from '../domain';
  * directory card (name, avatar, per-app fields); students and guardians see
  * nobody else's profile, which for them does not exist (404).
  */
-export const STAFF_ROLES = [
+export const STAFF_ROLES: readonly Role[] = [
   'employee',
   'manager',
   'hr',
@@ -20,14 +21,15 @@ export const STAFF_ROLES = [
   'librarian',
 ];
 
-const FULL_READERS: readonly string[] = [...ADMIN_ROLES, ...HR_ROLES];
+const FULL_READERS: readonly Role[] = [...ADMIN_ROLES, ...HR_ROLES];
 
 export type Visibility = 'full' | 'card' | 'none';
 
-const holdsAny = (caller: Principal, roles: readonly string[]) => caller.roles.some((role) => roles.includes(role));
-
 export function visibility(caller: Principal, profile: ProfileData): Visibility {
-  if (caller.userId === profile.userId || holdsAny(caller, FULL_READERS)) return 'full';
+  if (caller.userId === profile.userId || hasRole(caller, ...FULL_READERS)) return 'full';
   if (profile.guardians.some((g) => g.guardianUserId === caller.userId)) return 'full';
-  return holdsAny(caller, STAFF_ROLES) ? 'card' : 'none';
+  return hasRole(caller, ...STAFF_ROLES) ? 'card' : 'none';
 }
+
+/** The caller as the domain sees a person: their id and roles, from the verified token. */
+export const actorOf = (caller: Principal): Actor => ({ type: 'person', userId: caller.userId, roles: caller.roles });

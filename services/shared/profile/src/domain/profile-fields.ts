@@ -1,5 +1,5 @@
 import { DomainError } from '@hexfleet/kernel';
-import type { profile } from '@hexfleet/schemas';
+import type { profile, Role } from '@hexfleet/schemas';
 import { type Actor, hasAnyRole, HR_ROLES, SCHOOL_ADMIN_ROLES } from './actor';
 import { parseDate } from './age';
 import type { ProfileFields } from './profile.state';
@@ -12,7 +12,7 @@ type Field = keyof ProfileFields;
  * school's admin an admission number and a class. To the person they are
  * read-only; a policy (system) may set them from HRMS or Admin events.
  */
-const OWNED: Partial<Record<Field, { product: profile.Product; owner: 'hr' | 'admin'; roles: readonly string[] }>> = {
+const OWNED: Partial<Record<Field, { product: profile.Product; owner: 'hr' | 'admin'; roles: readonly Role[] }>> = {
   department: { product: 'business', owner: 'hr', roles: HR_ROLES },
   designation: { product: 'business', owner: 'hr', roles: HR_ROLES },
   admissionNumber: { product: 'school', owner: 'admin', roles: SCHOOL_ADMIN_ROLES },

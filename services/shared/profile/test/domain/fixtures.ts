@@ -1,4 +1,5 @@
 import { profile } from '@hexfleet/schemas';
+import type { Role } from '@hexfleet/schemas';
 import type { Actor, ProfileFields } from '../../src/domain';
 
 export const NOW = '2026-03-02T09:00:00.000Z';
@@ -14,7 +15,7 @@ export const EMPLOYEE = '018f3a2e-7b1c-7d00-8a00-0000000000c1';
 export const STUDENT = '018f3a2e-7b1c-7d00-8a00-0000000000d1';
 
 export const system: Actor = { type: 'system' };
-export const person = (userId: string, ...roles: string[]): Actor => ({ type: 'person', userId, roles });
+export const person = (userId: string, ...roles: Role[]): Actor => ({ type: 'person', userId, roles });
 export const self = person(USER, 'employee');
 export const hr = person(ADMIN_ID, 'hr');
 export const schoolAdmin = person(ADMIN_ID, 'school-admin');

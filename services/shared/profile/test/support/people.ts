@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { identity } from '@hexfleet/schemas';
+import { eventTypeOf, identity } from '@hexfleet/schemas';
 import { eventually, readTopicUntil, testKafka } from '@hexfleet/testing';
 import type { KafkaMessage } from 'kafkajs';
 import type { ProfileFleet, Reply } from './profile-harness';
@@ -86,7 +86,7 @@ export async function groupPassed(groupId: string, topic: string, partition: num
  * `groupId` has handled it.
  */
 export async function redeliver(topic: string, key: string, type: string, groupId: string) {
-  const matches = (r: KafkaMessage) => r.key?.toString() === key && String(r.headers?.ce_type).endsWith(`.${type}`);
+  const matches = (r: KafkaMessage) => r.key?.toString() === key && eventTypeOf(String(r.headers?.ce_type)) === type;
   const [record] = (await readTopicUntil(topic, (records) => records.some(matches))).filter(matches);
   const producer = testKafka('redeliver').producer();
   await producer.connect();

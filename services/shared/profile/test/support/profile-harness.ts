@@ -1,16 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createService } from '@hexfleet/platform';
+import { consumerGroups, createService } from '@hexfleet/platform';
 import type { RunningService } from '@hexfleet/platform';
 import { hrms, identity } from '@hexfleet/schemas';
-import {
-  callService,
-  createDevIssuer,
-  createTestDatabase,
-  listenOnFreePort,
-  serviceTestEnv,
-  startGroupsAtTopicEnds,
-  uniqueName,
-} from '@hexfleet/testing';
+import { createDevIssuer, startLocalService, uniqueName } from '@hexfleet/testing';
 import type { CallOptions, DevIssuer, Reply, TestDatabase } from '@hexfleet/testing';
 import { createProfile } from '../../src/profile.module';
 import { startUpstream } from './upstream';
@@ -21,6 +13,12 @@ export type { Reply };
 /** A tenant slug no other test uses (slugs allow no hyphen, so not uniqueName). */
 export const uniqueTenant = (prefix = 't') => `${prefix}${randomBytes(5).toString('hex')}`;
 
+interface StoredFilter {
+  type?: string;
+  stream?: string;
+  tenants?: string[];
+}
+
 export interface ProfileFleet extends RunningService {
   url: string;
   db: TestDatabase;
@@ -29,12 +27,11 @@ export interface ProfileFleet extends RunningService {
   identity: Upstream;
   hrms: Upstream;
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
-  /** Events in profile's own store, of one type or all, on one stream or all. */
   /**
-   * Events in profile's store. Filter by tenant when counting "writes nothing": profile
+   * Events in profile's own store, of one type or all, on one stream or all. Filter by tenant when counting "writes nothing": profile
    * reacts to every UserRegistered on the shared broker, other test files' too.
    */
-  stored(filter?: { type?: string; stream?: string; tenants?: string[] }): Promise<number>;
+  stored(filter?: StoredFilter): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -51,22 +48,21 @@ export async function startProfileFleet(): Promise<ProfileFleet> {
     throw e;
   });
   const { definition, module } = createProfile({ projectionSuffix: `-${uniqueName('t')}` }, {});
-  await startGroupsAtTopicEnds([
-    ...(definition.projections ?? []).map((p) => ({ groupId: `projection.${p.name}`, topics: p.topics })),
-    ...(definition.policies ?? []).map((p) => ({ groupId: `policy.${p.name}`, topics: p.topics })),
-  ]);
-  const db = await createTestDatabase('profile');
-  const service = await createService(definition, module, { env: serviceTestEnv(db.url, issuer) });
-  const url = await listenOnFreePort(service.app);
-  return {
-    ...service,
-    url,
-    db,
+  const service = await startLocalService(
+    definition.name,
+    issuer,
+    (env) => createService(definition, module, { env }),
+    consumerGroups(definition),
+  ).catch(async (error: unknown) => {
+    await Promise.all([identityStandIn.close(), hrmsStandIn.close()]);
+    throw error;
+  });
+  const { db } = service;
+  return Object.assign(service, {
     issuer,
     identity: identityStandIn,
     hrms: hrmsStandIn,
-    call: (method, path, options) => callService(url, method, path, options),
-    async stored({ type, stream, tenants } = {}) {
+    async stored({ type, stream, tenants }: StoredFilter = {}) {
       const { rows } = await db.pool.query<{ n: string }>(
         `select count(*) as n from eventstore.events
          where ($1::text is null or event_type = $1) and ($2::text is null or stream_id = $2)
@@ -80,5 +76,5 @@ export async function startProfileFleet(): Promise<ProfileFleet> {
       await Promise.all([identityStandIn.close(), hrmsStandIn.close()]);
       await db.drop();
     },
-  };
+  });
 }

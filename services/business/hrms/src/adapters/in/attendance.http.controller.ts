@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { AttendanceHandler } from '../../application/attendance.handler';
+import { AttendanceCommandHandler } from '../../application/attendance.command-handler';
+import { AttendanceQueryHandler } from '../../application/attendance.query-handler';
 import { DateField, EnumField, MonthField, UuidField } from './fields';
 
 class MarkAttendanceBody {
@@ -21,18 +22,21 @@ class MonthQuery {
 @ApiBearerAuth()
 @Controller('attendance')
 export class AttendanceController {
-  constructor(private readonly attendance: AttendanceHandler) {}
+  constructor(
+    private readonly commands: AttendanceCommandHandler,
+    private readonly queries: AttendanceQueryHandler,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @Roles('hr', 'manager')
   mark(@Caller() caller: Principal, @Body() body: MarkAttendanceBody) {
-    return this.attendance.mark(caller, body);
+    return this.commands.mark(caller, body);
   }
 
   /** One employee's month sheet with totals. */
   @Get()
   month(@Caller() caller: Principal, @Query() query: MonthQuery) {
-    return this.attendance.month(caller, query.employeeId, query.month);
+    return this.queries.month(caller, query.employeeId, query.month);
   }
 }

@@ -47,7 +47,7 @@ export class LeaveRequestsController {
 
   @Get()
   list(@Caller() caller: Principal, @Query() query: LeaveRequestsQuery) {
-    return this.queries.requests(caller, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    return this.queries.list(caller, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
   }
 
   /** Who is away in a date range: pending and approved leave, with names and departments. */

@@ -85,7 +85,8 @@ export class DecisionBody {
 
 export class LeaveRequestsQuery extends PageQuery {
   @UuidField({ optional: true }) employeeId?: string;
-  @EnumField(['pending', 'approved', 'rejected', 'cancelled'], { optional: true }) status?: string;
+  @EnumField(['pending', 'approved', 'rejected', 'cancelled'], { optional: true })
+  status?: 'pending' | 'approved' | 'rejected' | 'cancelled';
 }
 
 export class CalendarQuery {

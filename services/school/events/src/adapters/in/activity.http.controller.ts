@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { Caller, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { ActivityQueries } from '../../application/activity.query-handler';
+import { ActivityQueryHandler } from '../../application/activity.query-handler';
 
 class FeedQuery {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
@@ -18,7 +18,7 @@ class FeedQuery {
 @ApiBearerAuth()
 @Controller('schools/:schoolId/activity')
 export class ActivityController {
-  constructor(private readonly queries: ActivityQueries) {}
+  constructor(private readonly queries: ActivityQueryHandler) {}
 
   @Get()
   @ApiOperation({ summary: "The school's activity feed (library loans and returns), newest first" })

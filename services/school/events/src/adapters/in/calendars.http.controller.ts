@@ -4,9 +4,9 @@ import { CalendarDate } from '@hexfleet/kernel';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { EVENT_TYPES } from '../../domain';
-import { CalendarQueries } from '../../application/calendar.query-handler';
-import { CalendarsHandler } from '../../application/calendars.command-handler';
-import { ORGANISERS } from '../../application/events-settings';
+import { CalendarQueryHandler } from '../../application/calendar.query-handler';
+import { CalendarsCommandHandler } from '../../application/calendars.command-handler';
+import { ORGANISERS } from '../../application/organisers';
 import { CreateCalendarBody, HolidaysQuery, MonthQueryDto, RegisterVenueBody } from './events.dto';
 
 @ApiTags('calendars')
@@ -14,8 +14,8 @@ import { CreateCalendarBody, HolidaysQuery, MonthQueryDto, RegisterVenueBody } f
 @Controller()
 export class CalendarsController {
   constructor(
-    private readonly calendars: CalendarsHandler,
-    private readonly queries: CalendarQueries,
+    private readonly calendars: CalendarsCommandHandler,
+    private readonly queries: CalendarQueryHandler,
   ) {}
 
   @Post('calendars')

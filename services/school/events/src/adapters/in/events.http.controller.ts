@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { Audience, EventType, When } from '../../domain';
-import { CalendarQueries } from '../../application/calendar.query-handler';
-import { EventsHandler } from '../../application/events.command-handler';
-import { ORGANISERS } from '../../application/events-settings';
-import { RegistrationsHandler } from '../../application/registrations.command-handler';
+import { CalendarQueryHandler } from '../../application/calendar.query-handler';
+import { EventsCommandHandler } from '../../application/events.command-handler';
+import { ORGANISERS } from '../../application/organisers';
+import { RegistrationsCommandHandler } from '../../application/registrations.command-handler';
 import { CancelBody, RegisterBody, ScheduleEventBody, WhenBody } from './events.dto';
 
 const NO_REGISTRATION = { required: false, capacity: null, waitlistEnabled: false };
@@ -25,9 +25,9 @@ const when = (body: WhenBody): When => ({
 @Controller()
 export class EventsController {
   constructor(
-    private readonly events: EventsHandler,
-    private readonly registrations: RegistrationsHandler,
-    private readonly queries: CalendarQueries,
+    private readonly events: EventsCommandHandler,
+    private readonly registrations: RegistrationsCommandHandler,
+    private readonly queries: CalendarQueryHandler,
   ) {}
 
   @Post('calendars/:calendarId/events')

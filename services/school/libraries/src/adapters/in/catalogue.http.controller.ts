@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { normalizeIsbn } from '../../domain';
-import { CatalogueHandler } from '../../application/catalogue.command-handler';
-import { CatalogueQueries } from '../../application/catalogue.query-handler';
-import { STAFF } from '../../application/library-context';
+import { CatalogueCommandHandler } from '../../application/catalogue.command-handler';
+import { CatalogueQueryHandler } from '../../application/catalogue.query-handler';
+import { STAFF } from '../../application/patron-access';
 import { AddCopyBody, CatalogueTitleBody, LoanRuleBody, LoanRuleCellQuery, SearchQuery } from './catalogue.dto';
 
 @ApiTags('catalogue')
@@ -13,8 +13,8 @@ import { AddCopyBody, CatalogueTitleBody, LoanRuleBody, LoanRuleCellQuery, Searc
 @Controller()
 export class CatalogueController {
   constructor(
-    private readonly catalogue: CatalogueHandler,
-    private readonly queries: CatalogueQueries,
+    private readonly catalogue: CatalogueCommandHandler,
+    private readonly queries: CatalogueQueryHandler,
   ) {}
 
   @Post('titles')

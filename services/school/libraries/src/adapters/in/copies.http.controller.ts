@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { CopiesHandler } from '../../application/copies.command-handler';
-import { STAFF } from '../../application/library-context';
+import { CopiesCommandHandler } from '../../application/copies.command-handler';
+import { STAFF } from '../../application/patron-access';
 import { NoteBody, ReasonBody } from './catalogue.dto';
 
 /** A copy's life outside circulation. A copy lost while on loan is declared through its loan. */
@@ -11,7 +11,7 @@ import { NoteBody, ReasonBody } from './catalogue.dto';
 @ApiBearerAuth()
 @Controller('copies/:copyId')
 export class CopiesController {
-  constructor(private readonly copies: CopiesHandler) {}
+  constructor(private readonly copies: CopiesCommandHandler) {}
 
   @Post('damaged')
   @HttpCode(204)

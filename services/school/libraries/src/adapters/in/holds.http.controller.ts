@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { CirculationQueries } from '../../application/circulation.query-handler';
-import { HoldsHandler } from '../../application/holds.command-handler';
-import { STAFF } from '../../application/library-context';
+import { CirculationQueryHandler } from '../../application/circulation.query-handler';
+import { HoldsCommandHandler } from '../../application/holds.command-handler';
+import { STAFF } from '../../application/patron-access';
 import { PlaceHoldBody, ReasonBody } from './catalogue.dto';
 
 /** The holds queue: the desk for anyone, a signed-in patron for themself. */
@@ -13,8 +13,8 @@ import { PlaceHoldBody, ReasonBody } from './catalogue.dto';
 @Controller()
 export class HoldsController {
   constructor(
-    private readonly holds: HoldsHandler,
-    private readonly queries: CirculationQueries,
+    private readonly holds: HoldsCommandHandler,
+    private readonly queries: CirculationQueryHandler,
   ) {}
 
   @Post('titles/:titleId/holds')

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { CheckoutHandler } from '../../application/checkout.command-handler';
-import { CopiesHandler } from '../../application/copies.command-handler';
-import { CirculationQueries } from '../../application/circulation.query-handler';
-import { FinesHandler } from '../../application/fines.command-handler';
-import { STAFF } from '../../application/library-context';
-import { ReturnRenewHandler } from '../../application/return-renew.command-handler';
+import { CheckoutCommandHandler } from '../../application/checkout.command-handler';
+import { CopiesCommandHandler } from '../../application/copies.command-handler';
+import { CirculationQueryHandler } from '../../application/circulation.query-handler';
+import { FinesCommandHandler } from '../../application/fines.command-handler';
+import { STAFF } from '../../application/patron-access';
+import { ReturnRenewCommandHandler } from '../../application/return-renew.command-handler';
 import { ReasonBody } from './catalogue.dto';
 import { CheckoutBody, LostBody, PaymentBody } from './circulation.dto';
 
@@ -16,11 +16,11 @@ import { CheckoutBody, LostBody, PaymentBody } from './circulation.dto';
 @Controller()
 export class LoansController {
   constructor(
-    private readonly checkout: CheckoutHandler,
-    private readonly returns: ReturnRenewHandler,
-    private readonly fines: FinesHandler,
-    private readonly copies: CopiesHandler,
-    private readonly queries: CirculationQueries,
+    private readonly checkout: CheckoutCommandHandler,
+    private readonly returns: ReturnRenewCommandHandler,
+    private readonly fines: FinesCommandHandler,
+    private readonly copies: CopiesCommandHandler,
+    private readonly queries: CirculationQueryHandler,
   ) {}
 
   @Post('loans')

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { CirculationQueries } from '../../application/circulation.query-handler';
-import { STAFF } from '../../application/library-context';
-import { PatronsHandler } from '../../application/patrons.command-handler';
+import { CirculationQueryHandler } from '../../application/circulation.query-handler';
+import { STAFF } from '../../application/patron-access';
+import { PatronsCommandHandler } from '../../application/patrons.command-handler';
 import { ReasonBody } from './catalogue.dto';
 import { CategoryBody, LoansQuery, RegisterPatronBody } from './circulation.dto';
 
@@ -13,8 +13,8 @@ import { CategoryBody, LoansQuery, RegisterPatronBody } from './circulation.dto'
 @Controller('patrons')
 export class PatronsController {
   constructor(
-    private readonly patrons: PatronsHandler,
-    private readonly queries: CirculationQueries,
+    private readonly patrons: PatronsCommandHandler,
+    private readonly queries: CirculationQueryHandler,
   ) {}
 
   @Post()

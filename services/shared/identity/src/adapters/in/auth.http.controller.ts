@@ -5,10 +5,10 @@ import { Caller, Public } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../application/identity-settings';
-import { LoginHandler, LoginRefused } from '../../application/login.command-handler';
-import { PasswordsHandler } from '../../application/passwords.command-handler';
-import { RegistrationHandler } from '../../application/registration.command-handler';
-import { SessionsHandler } from '../../application/sessions.command-handler';
+import { LoginCommandHandler, LoginRefused } from '../../application/login.command-handler';
+import { PasswordsCommandHandler } from '../../application/passwords.command-handler';
+import { RegistrationCommandHandler } from '../../application/registration.command-handler';
+import { SessionsCommandHandler } from '../../application/sessions.command-handler';
 import { LinkBody, LinkPasswordBody, LoginBody, RefreshBody, RegisterBody, TenantEmailBody } from './auth.dto';
 import { clientOf } from './client';
 
@@ -17,10 +17,10 @@ import { clientOf } from './client';
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly logins: LoginHandler,
-    private readonly sessions: SessionsHandler,
-    private readonly passwords: PasswordsHandler,
-    private readonly registrations: RegistrationHandler,
+    private readonly logins: LoginCommandHandler,
+    private readonly sessions: SessionsCommandHandler,
+    private readonly passwords: PasswordsCommandHandler,
+    private readonly registrations: RegistrationCommandHandler,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 

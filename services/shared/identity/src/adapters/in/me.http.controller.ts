@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { AccountsQueries } from '../../application/accounts.query-handler';
-import { TotpHandler } from '../../application/totp.command-handler';
+import { AccountsQueryHandler } from '../../application/accounts.query-handler';
+import { TotpCommandHandler } from '../../application/totp.command-handler';
 import { TotpCodeBody } from './users.dto';
 
 @ApiTags('me')
@@ -11,8 +11,8 @@ import { TotpCodeBody } from './users.dto';
 @Controller('me')
 export class MeController {
   constructor(
-    private readonly accounts: AccountsQueries,
-    private readonly totp: TotpHandler,
+    private readonly accounts: AccountsQueryHandler,
+    private readonly totp: TotpCommandHandler,
   ) {}
 
   @Get()

@@ -4,7 +4,7 @@ import { Public } from '@hexfleet/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { SigningKey } from '../../application/signing-key';
-import { TenantsHandler } from '../../application/tenants.command-handler';
+import { TenantsCommandHandler } from '../../application/tenants.command-handler';
 import { DisplayName, LoginEmail } from './fields';
 import { OperatorKeyGuard } from './operator-key.guard';
 
@@ -35,7 +35,7 @@ class ProvisionBody {
 @Controller()
 export class TenantsController {
   constructor(
-    private readonly tenants: TenantsHandler,
+    private readonly tenants: TenantsCommandHandler,
     private readonly key: SigningKey,
   ) {}
 

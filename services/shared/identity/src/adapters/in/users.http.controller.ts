@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { AccountsQueries } from '../../application/accounts.query-handler';
+import { AccountsQueryHandler } from '../../application/accounts.query-handler';
 import { TENANT_ADMINS, USER_ADMINS } from '../../application/admin-scope';
-import { UsersHandler } from '../../application/users.command-handler';
+import { UsersCommandHandler } from '../../application/users.command-handler';
 import { AuditQuery, DeactivateBody, GrantBody, InviteBody, UserIdParams, UsersQuery } from './users.dto';
 import { validated } from './validate';
 
@@ -15,8 +15,8 @@ const page = (q: { limit?: number; offset?: number }) => ({ limit: q.limit ?? 50
 @Controller()
 export class UsersController {
   constructor(
-    private readonly users: UsersHandler,
-    private readonly accounts: AccountsQueries,
+    private readonly users: UsersCommandHandler,
+    private readonly accounts: AccountsQueryHandler,
   ) {}
 
   @Post('users/invitations')

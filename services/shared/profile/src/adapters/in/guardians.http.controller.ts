@@ -2,7 +2,7 @@ import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { ProfileCommands } from '../../application/profile.command-handler';
+import { ProfileCommandHandler } from '../../application/profile.command-handler';
 import { LinkGuardianBody } from './profile.dto';
 import { UserIdParam } from './user-id';
 
@@ -11,7 +11,7 @@ import { UserIdParam } from './user-id';
 @ApiBearerAuth()
 @Controller('profiles/:userId/guardians')
 export class GuardiansController {
-  constructor(private readonly commands: ProfileCommands) {}
+  constructor(private readonly commands: ProfileCommandHandler) {}
 
   @Post()
   @ApiOperation({ summary: 'Link a guardian to a student: the first is the primary one, a second primary is refused' })

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { STAFF_ROLES } from '../../application/profile-access';
-import { ProfileCommands } from '../../application/profile.command-handler';
-import { ProfileQueries } from '../../application/profile.query-handler';
+import { ProfileCommandHandler } from '../../application/profile.command-handler';
+import { ProfileQueryHandler } from '../../application/profile.query-handler';
 import { AppFieldsBody, DirectoryQuery, PreferencesBody, UpdateProfileBody } from './profile.dto';
 import { UserIdParam } from './user-id';
 
@@ -13,8 +13,8 @@ import { UserIdParam } from './user-id';
 @Controller('profiles')
 export class ProfilesController {
   constructor(
-    private readonly commands: ProfileCommands,
-    private readonly queries: ProfileQueries,
+    private readonly commands: ProfileCommandHandler,
+    private readonly queries: ProfileQueryHandler,
   ) {}
 
   @Get()

@@ -1,0 +1,18 @@
+import type { PayrollRunCreatedData, PayslipGeneratedData } from '../contracts/payroll.contracts';
+
+// What Payroll's REST API answers (see hrms.views.ts for why these live with the contracts).
+
+/** A run (one revision of a period) as created, its status, and totals over its current (or, once cancelled, cancelled) payslips. */
+export type PayrollRunView = Omit<PayrollRunCreatedData, 'createdBy'> & {
+  status: 'draft' | 'finalized' | 'cancelled';
+  finalizedAt: string | null;
+  payslipCount: number;
+  grossMinor: number;
+  deductionsMinor: number;
+  netMinor: number;
+};
+
+/** A payslip as generated, and whether it is the one its run pays (`current`); money in minor units. */
+export type PayslipView = Omit<PayslipGeneratedData, 'replacesPayslipId' | 'generatedAt'> & {
+  status: 'current' | 'replaced' | 'cancelled';
+};

@@ -1,0 +1,169 @@
+// @ts-check
+// Where a new service is registered outside its folder: the gateway (its REST passthrough
+// route and its GraphQL resolver) and the dev fleet. Each edit finds its place in the
+// file's syntax tree (TypeScript's parser), never by line or text position, and fails
+// with the file and what it looked for when that place is not there any more.
+const ts = require('typescript');
+const { GeneratorInputError } = require('./names');
+
+const GATEWAY_CONFIG = 'gateway/src/config.ts';
+const GATEWAY_MODULE = 'gateway/src/gateway.module.ts';
+const FLEET = 'tools/devstack/src/fleet.ts';
+
+class MissingAnchorError extends Error {
+  /**
+   * @param {string} file
+   * @param {string} wanted
+   */
+  constructor(file, wanted) {
+    super(
+      `${file}: cannot find ${wanted}. The generator edits that file by its syntax; it has changed shape, ` +
+        'so update tools/generators/src/service/registrations.js (nothing was written).',
+    );
+  }
+}
+
+/**
+ * @param {import('@nx/devkit').Tree} tree
+ * @param {string} file
+ */
+function parse(tree, file) {
+  const text = tree.read(file, 'utf-8');
+  if (text === null) throw new MissingAnchorError(file, 'the file');
+  return { text, source: ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true) };
+}
+
+/**
+ * The array literal a top-level `const <name> = [...]` (or `[...] as const`) holds.
+ * @param {ts.SourceFile} source
+ * @param {string} name
+ * @returns {ts.ArrayLiteralExpression | undefined}
+ */
+function constArray(source, name) {
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name) continue;
+      let init = declaration.initializer;
+      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+      if (init && ts.isArrayLiteralExpression(init)) return init;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Inserts `text` after the last element of `array` (formatFiles lays it out afterwards).
+ * @param {string} text the file
+ * @param {ts.ArrayLiteralExpression} array
+ * @param {string} element
+ */
+function appendElement(text, array, element) {
+  const last = array.elements[array.elements.length - 1];
+  const at = last ? last.getEnd() : array.getStart() + 1;
+  return `${text.slice(0, at)}${last ? ', ' : ''}${element}${text.slice(at)}`;
+}
+
+/**
+ * The gateway fronts the module: `MODULES` gives it `<MODULE>_URL` and the REST route
+ * `/api/v1/<module>/...`; its resolver joins the other resolvers in the GraphQL module.
+ * @param {import('@nx/devkit').Tree} tree
+ * @param {import('./names').ServiceNames} n
+ */
+function registerInGateway(tree, n) {
+  {
+    const { text, source } = parse(tree, GATEWAY_CONFIG);
+    const modules = constArray(source, 'MODULES');
+    if (!modules) throw new MissingAnchorError(GATEWAY_CONFIG, '`export const MODULES = [...] as const`');
+    const listed = modules.elements.filter(ts.isStringLiteral).map((e) => e.text);
+    if (listed.includes(n.module)) {
+      throw new GeneratorInputError(`The gateway already fronts a module "${n.module}" (${GATEWAY_CONFIG}, MODULES)`);
+    }
+    tree.write(GATEWAY_CONFIG, appendElement(text, modules, `'${n.module}'`));
+  }
+  {
+    const resolver = `${n.Module}Resolver`;
+    const { text, source } = parse(tree, GATEWAY_MODULE);
+    const imports = source.statements.filter(ts.isImportDeclaration);
+    const resolverImports = imports.filter(
+      (i) => ts.isStringLiteral(i.moduleSpecifier) && /^\.\/graphql\/.+\.resolver$/.test(i.moduleSpecifier.text),
+    );
+    const afterImport = (resolverImports[resolverImports.length - 1] ?? imports[imports.length - 1])?.getEnd();
+    if (afterImport === undefined) throw new MissingAnchorError(GATEWAY_MODULE, 'its imports');
+    const providers = resolverProviders(source);
+    if (!providers) {
+      throw new MissingAnchorError(GATEWAY_MODULE, 'a `providers: [...]` array listing the `*Resolver` classes');
+    }
+    // The later edit first, so the earlier position still holds.
+    const withProvider = appendElement(text, providers, resolver);
+    tree.write(
+      GATEWAY_MODULE,
+      `${withProvider.slice(0, afterImport)}\nimport { ${resolver} } from './graphql/${n.module}.resolver';` +
+        withProvider.slice(afterImport),
+    );
+  }
+}
+
+/**
+ * The `providers: [...]` of the gateway's GraphQL module: the array that lists `*Resolver`s.
+ * @param {ts.SourceFile} source
+ * @returns {ts.ArrayLiteralExpression | undefined}
+ */
+function resolverProviders(source) {
+  /** @type {ts.ArrayLiteralExpression | undefined} */
+  let found;
+  /** @param {ts.Node} node */
+  const visit = (node) => {
+    if (
+      ts.isPropertyAssignment(node) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === 'providers' &&
+      ts.isArrayLiteralExpression(node.initializer) &&
+      node.initializer.elements.some((e) => ts.isIdentifier(e) && e.text.endsWith('Resolver'))
+    ) {
+      found = node.initializer;
+    }
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/**
+ * `npm run dev` starts the module: a member of `SERVICES` on the next free port offset.
+ * @param {import('@nx/devkit').Tree} tree
+ * @param {import('./names').ServiceNames} n
+ * @returns {number} the port offset it got (the fleet's base port plus this)
+ */
+function registerInFleet(tree, n) {
+  const { text, source } = parse(tree, FLEET);
+  const services = constArray(source, 'SERVICES');
+  if (!services) throw new MissingAnchorError(FLEET, '`const SERVICES: Member[] = [...]`');
+  /** @param {ts.Expression} element @param {string} key */
+  const property = (element, key) => {
+    if (!ts.isObjectLiteralExpression(element)) return undefined;
+    const found = element.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === key);
+    return found && ts.isPropertyAssignment(found) ? found.initializer : undefined;
+  };
+  const offsets = [];
+  for (const element of services.elements) {
+    const module = property(element, 'module');
+    const offset = property(element, 'offset');
+    if (!module || !ts.isStringLiteral(module) || !offset || !ts.isNumericLiteral(offset)) {
+      throw new MissingAnchorError(FLEET, "SERVICES members of the form { module: '...', project: '...', offset: N }");
+    }
+    if (module.text === n.module) {
+      throw new GeneratorInputError(`The dev fleet already runs a module "${n.module}" (${FLEET}, SERVICES)`);
+    }
+    offsets.push(Number(offset.text));
+  }
+  // Offset 0 is the gateway's.
+  const offset = Math.max(0, ...offsets) + 1;
+  tree.write(
+    FLEET,
+    appendElement(text, services, `{ module: '${n.module}', project: '${n.serviceRoot}', offset: ${offset} }`),
+  );
+  return offset;
+}
+
+module.exports = { FLEET, GATEWAY_CONFIG, GATEWAY_MODULE, MissingAnchorError, registerInFleet, registerInGateway };
