@@ -9,11 +9,11 @@ import {
   currentTraceparent,
   handleCommand,
   streamId,
+  uuidV7Ids,
   waitForConsistency,
 } from '@hexfleet/eventing';
 import type { ConsumedEventMeta } from '@hexfleet/eventing';
 import { type Decider, TenantId } from '@hexfleet/kernel';
-import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { Principal, requestContext } from './context';
 import { ServiceRuntime } from './runtime';
@@ -139,7 +139,7 @@ export class Commands {
   /** From `Idempotency-Key` when the caller sent one, so a retried request is applied once. */
   private commandId({ tenant, userId }: Principal): string {
     const key = requestContext()?.idempotencyKey;
-    return key ? idempotentCommandId(tenant, userId, key) : randomUUID();
+    return key ? idempotentCommandId(tenant, userId, key) : (this.runtime.definition.ids ?? uuidV7Ids).next();
   }
 
   private metadata({ userId }: Principal) {
