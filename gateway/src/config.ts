@@ -29,6 +29,11 @@ export const gatewayEnv = () =>
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(8),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(1000),
+    /** GraphiQL at /graphiql: for development (`npm run dev` turns it on), never in production. */
+    GRAPHIQL: z
+      .enum(['on', 'off'])
+      .default('off')
+      .transform((value) => value === 'on'),
     /** How long an upstream call may take before the gateway answers 504. */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   });

@@ -2,25 +2,43 @@ import { Module, Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import { metaFrom } from './edge-auth';
 import type { EdgeAuth } from './edge-auth';
 import type { GatewayEnv } from './config';
 import { Upstreams } from './upstreams';
-import type { CallerContext } from './upstreams';
-import { createLoaders } from './graphql/loaders';
-import { HrmsResolver } from './graphql/hrms.resolver';
-import { PayrollResolver } from './graphql/payroll.resolver';
-import { SchoolResolver } from './graphql/school.resolver';
-import { IdentityResolver } from './graphql/identity.resolver';
-import { LiveResolver } from './graphql/live.resolver';
-import { ProfileResolver } from './graphql/profile.resolver';
+import type { CallerContext, RequestMeta } from './upstreams';
+import type { GqlContext } from './graphql/common/context';
+import { createLoaders } from './graphql/common/loaders';
+import { Rest } from './graphql/common/rest';
+import { LiveViews } from './graphql/live/live-views';
+import { HrmsResolver } from './graphql/hrms/hrms.resolver';
+import { PayrollResolver } from './graphql/payroll/payroll.resolver';
+import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
+import { IdentityResolver } from './graphql/identity/identity.resolver';
+import { LiveResolver } from './graphql/live/live.resolver';
+import { ProfileResolver } from './graphql/profile/profile.resolver';
 
-/** The request's verified caller, put there by the gateway's HTTP hook before GraphQL runs. */
+/** Every resolver of the GraphQL API; the service generator adds a new module's here. */
+export const RESOLVERS = [
+  HrmsResolver,
+  PayrollResolver,
+  LibrariesResolver,
+  IdentityResolver,
+  ProfileResolver,
+  LiveResolver,
+];
+
+/** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */
 export type AuthenticatedRequest = FastifyRequest & { caller?: CallerContext };
 
 /** GraphQL (code-first, Mercurius on the same Fastify server) over the services. */
 export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeAuth): Type<unknown> {
-  const contextFor = (caller: CallerContext | undefined) =>
-    caller ? { caller, loaders: createLoaders(upstreams, caller) } : {};
+  const contextFor = (request: RequestMeta, caller: CallerContext | undefined): GqlContext => ({
+    request,
+    caller,
+    loaders: caller ? createLoaders(upstreams, caller) : undefined,
+    freshness: new Set(),
+  });
 
   @Module({
     imports: [
@@ -29,15 +47,17 @@ export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeA
         autoSchemaFile: true,
         sortSchema: true,
         path: '/graphql',
-        graphiql: false,
-        queryDepth: env.GRAPHQL_MAX_DEPTH,
-        context: (request: AuthenticatedRequest) => contextFor(request.caller),
+        // GraphiQL (its page loads its scripts from a CDN) for development only.
+        graphiql: env.GRAPHIQL,
+        // Depth and cost are limited by the gateway's own hook (common/limits.ts), which exempts introspection.
+        context: (request: AuthenticatedRequest) => contextFor(metaFrom(request.headers, request.ip), request.caller),
         subscription: {
           keepAlive: 10_000,
           // graphql-ws: the token travels in connection_init ({ authorization: 'Bearer ...' }).
           onConnect: async ({ payload }: { payload?: Record<string, string> }) => {
+            const headers = payload?.headers ? Object(payload.headers) : (payload ?? {});
             try {
-              return contextFor(await auth.callerFrom(payload?.headers ? Object(payload.headers) : (payload ?? {})));
+              return contextFor(metaFrom(headers), await auth.callerFrom(headers));
             } catch {
               return false;
             }
@@ -45,15 +65,7 @@ export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeA
         },
       }),
     ],
-    providers: [
-      { provide: Upstreams, useValue: upstreams },
-      HrmsResolver,
-      PayrollResolver,
-      SchoolResolver,
-      IdentityResolver,
-      ProfileResolver,
-      LiveResolver,
-    ],
+    providers: [{ provide: Upstreams, useValue: upstreams }, Rest, LiveViews, ...RESOLVERS],
   })
   class GatewayModule {}
   return GatewayModule;

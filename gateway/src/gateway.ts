@@ -7,14 +7,15 @@ import rateLimit from '@fastify/rate-limit';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PubSub } from 'mercurius';
-import { complexityLimit } from './graphql/limits';
+import { consistencyExtension } from './graphql/common/consistency';
+import { queryLimits } from './graphql/common/limits';
 import type { DestinationStream, Logger } from 'pino';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { createLogger, PinoNestLogger, ProblemDetailsFilter, TokenVerifier } from '@hexfleet/platform';
 import { GatewayEnv, MODULES, ModuleName, upstreamUrls } from './config';
-import { EdgeAuth, EdgeUnauthorized } from './edge-auth';
+import { EdgeAuth, EdgeUnauthorized, hasCredentials } from './edge-auth';
 import { AuthenticatedRequest, gatewayModule } from './gateway.module';
-import { tenantChannel } from './graphql/live.resolver';
+import { tenantChannel } from './graphql/live/live-views';
 import { LiveFeed, liveTopics } from './live-feed';
 import { sendErrorAsProblem, sendProblem } from './problems';
 import { Upstreams } from './upstreams';
@@ -27,7 +28,11 @@ export interface Gateway {
 
 interface MercuriusGraphql {
   pubsub: PubSub;
-  addHook(name: 'preExecution', hook: ReturnType<typeof complexityLimit>): void;
+  addHook(name: 'preExecution', hook: ReturnType<typeof queryLimits>): void;
+  addHook(
+    name: 'onResolution',
+    hook: (execution: { extensions?: Record<string, unknown> }, context: object) => Promise<void>,
+  ): void;
 }
 
 /** Identity routes anyone may call: signing in and everything before it. */
@@ -101,9 +106,10 @@ export async function createGateway(
     if (declared > env.BODY_LIMIT_BYTES) {
       return sendProblem(reply, 413, 'payload-too-large', 'Payload too large', `at most ${env.BODY_LIMIT_BYTES} bytes`);
     }
-    // GraphQL over HTTP needs a token; a WebSocket upgrade brings it in connection_init instead.
+    // GraphQL over HTTP: a token, when sent, must be good; without one, only the public fields
+    // (signing in and what comes before it) answer. A WebSocket brings it in connection_init instead.
     if (request.url.startsWith('/graphql') && request.headers.upgrade?.toLowerCase() !== 'websocket') {
-      if (request.method === 'OPTIONS') return;
+      if (request.method === 'OPTIONS' || !hasCredentials(request.headers)) return;
       return authenticate(request, reply);
     }
   });
@@ -137,7 +143,8 @@ export async function createGateway(
 
   await app.init();
   const graphql = (fastify as unknown as { graphql: MercuriusGraphql }).graphql;
-  graphql.addHook('preExecution', complexityLimit(env.GRAPHQL_MAX_COMPLEXITY));
+  graphql.addHook('preExecution', queryLimits(env.GRAPHQL_MAX_DEPTH, env.GRAPHQL_MAX_COMPLEXITY));
+  graphql.addHook('onResolution', async (execution, context) => consistencyExtension(execution, context));
   const { pubsub } = graphql;
   live.start(
     (tenant, event) =>

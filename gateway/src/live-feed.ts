@@ -15,6 +15,9 @@ export interface LiveEvent {
   time: string;
   /** The Avro payload as a JSON document (bytes as base64). */
   data: string;
+  /** The stream the event belongs to and its place in it: what a consistency token names (not published). */
+  streamId: string;
+  streamVersion: number;
 }
 
 /** Topics that carry secrets or internal bookkeeping never reach a browser. */
@@ -112,6 +115,8 @@ export class LiveFeed {
             subject: event.aggregateId,
             time: String(message.headers?.ce_time ?? new Date(Number(message.timestamp)).toISOString()),
             data: json(event.data),
+            streamId: event.streamId,
+            streamVersion: event.streamVersion,
           });
           this.delivered.inc({ topic });
         } catch (error) {

@@ -2,17 +2,23 @@ import { context, propagation } from '@opentelemetry/api';
 import { Counter, Histogram, Registry } from 'prom-client';
 import type { ModuleName } from './config';
 
+/** What travels with every call to a service, signed in or not. */
+export interface RequestMeta {
+  correlationId: string;
+  /** `X-Consistency-Token` from the caller: services answer only once their read models have caught up with it. */
+  consistencyToken?: string;
+  idempotencyKey?: string;
+  /** The client's address, passed on as `X-Forwarded-For` (identity limits sign-ins per address). */
+  clientIp?: string;
+}
+
 /** Who is calling through the gateway, and the headers that travel with the call to every service. */
-export interface CallerContext {
+export interface CallerContext extends RequestMeta {
   /** The caller's bearer token, verified by the gateway and again by each service. */
   token: string;
   tenant: string;
   userId: string;
   roles: string[];
-  correlationId: string;
-  /** `X-Consistency-Token` from the caller: services answer only once their read models have caught up with it. */
-  consistencyToken?: string;
-  idempotencyKey?: string;
 }
 
 /** A service answered with an error: its problem+json, passed on as it is. */
@@ -33,6 +39,8 @@ export interface UpstreamReply<T> {
   body: T;
   /** The service's consistency token for what this call wrote, if it wrote anything. */
   consistencyToken?: string;
+  /** For a read sent with consistency tokens: whether the read model had caught up with them (`X-Consistency`). */
+  freshness?: 'fresh' | 'stale';
 }
 
 /** HTTP calls from the gateway to the services, with the caller's token and trace. */
@@ -62,7 +70,7 @@ export class Upstreams {
 
   async call<T>(
     module: ModuleName,
-    caller: CallerContext,
+    caller: RequestMeta & { token?: string },
     method: string,
     path: string,
     body?: unknown,
@@ -77,9 +85,10 @@ export class Upstreams {
     }
     const headers: Record<string, string> = {
       accept: 'application/json',
-      authorization: `Bearer ${caller.token}`,
       'x-correlation-id': caller.correlationId,
     };
+    if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+    if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (caller.consistencyToken) headers['x-consistency-token'] = caller.consistencyToken;
     if (caller.idempotencyKey && method !== 'GET') headers['idempotency-key'] = caller.idempotencyKey;
@@ -113,7 +122,12 @@ export class Upstreams {
         parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : { title: response.statusText };
       throw new UpstreamProblem(module, response.status, problem);
     }
-    return { body: parsed as T, consistencyToken: response.headers.get('x-consistency-token') ?? undefined };
+    const freshness = response.headers.get('x-consistency');
+    return {
+      body: parsed as T,
+      consistencyToken: response.headers.get('x-consistency-token') ?? undefined,
+      ...(freshness === 'fresh' || freshness === 'stale' ? { freshness } : {}),
+    };
   }
 }
 

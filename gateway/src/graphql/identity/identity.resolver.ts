@@ -1,8 +1,8 @@
 import { Context, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Upstreams } from '../upstreams';
-import { callerOf } from './context';
-import type { GqlContext } from './context';
-import { fromUpstream } from './upstream-errors';
+import { Upstreams } from '../../upstreams';
+import { callerOf } from '../common/context';
+import type { GqlContext } from '../common/context';
+import { fromUpstream } from '../common/errors';
 
 @ObjectType({ description: 'The signed-in user, from the identity service.' })
 export class Me {

@@ -12,12 +12,12 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import type { payroll, views } from '@hexfleet/schemas';
-import { Upstreams } from '../upstreams';
-import { callerOf } from './context';
-import type { GqlContext } from './context';
-import { Employee } from './hrms.types';
-import { segment, withQuery } from './paths';
-import { fromUpstream } from './upstream-errors';
+import { Upstreams } from '../../upstreams';
+import { callerOf } from '../common/context';
+import type { GqlContext } from '../common/context';
+import { Employee } from '../hrms/hrms.types';
+import { segment, withQuery } from '../common/paths';
+import { fromUpstream } from '../common/errors';
 
 @ObjectType({ description: 'A pay run of one period with its totals (money in integer minor units).' })
 export class PayrollRun implements views.payroll.PayrollRunView {

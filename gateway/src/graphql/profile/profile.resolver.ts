@@ -1,10 +1,10 @@
 import { Args, Context, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { views } from '@hexfleet/schemas';
-import { Upstreams } from '../upstreams';
-import { callerOf } from './context';
-import type { GqlContext } from './context';
-import { segment } from './paths';
-import { fromUpstream } from './upstream-errors';
+import { Upstreams } from '../../upstreams';
+import { callerOf } from '../common/context';
+import type { GqlContext } from '../common/context';
+import { segment } from '../common/paths';
+import { fromUpstream } from '../common/errors';
 
 @ObjectType({ description: 'A person’s profile (what the caller may see of it), from the profile service.' })
 export class Profile implements views.profile.ProfileCard {

@@ -1,10 +1,10 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { views } from '@hexfleet/schemas';
-import { Upstreams } from '../upstreams';
-import { callerOf } from './context';
-import type { GqlContext } from './context';
-import { segment, withQuery } from './paths';
-import { fromUpstream } from './upstream-errors';
+import { Upstreams } from '../../upstreams';
+import { callerOf } from '../common/context';
+import type { GqlContext } from '../common/context';
+import { segment, withQuery } from '../common/paths';
+import { fromUpstream } from '../common/errors';
 
 @ObjectType({ description: 'A title of a school library’s catalogue with its availability.' })
 export class CatalogueTitle implements views.libraries.TitleView {
@@ -39,7 +39,7 @@ export class LoanResult {
 
 /** The school ERP through the gateway: library catalogue and desk, the school activity feed. */
 @Resolver()
-export class SchoolResolver {
+export class LibrariesResolver {
   constructor(private readonly upstreams: Upstreams) {}
 
   @Query(() => [CatalogueTitle], { description: 'Search a school library’s catalogue.' })

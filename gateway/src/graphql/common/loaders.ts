@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { CallerContext, Upstreams } from '../upstreams';
-import type { EmployeeView } from './hrms.types';
+import type { CallerContext, Upstreams } from '../../upstreams';
+import type { EmployeeView } from '../hrms/hrms.types';
 
 /**
  * Batching per GraphQL request: every `employee` field resolved in one tick

@@ -1,9 +1,8 @@
 import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
 import { eventTypeOf } from '@hexfleet/schemas';
-import type { PubSub } from 'mercurius';
-import type { LiveEvent } from '../live-feed';
-import { callerOf } from './context';
-import type { GqlContext } from './context';
+import type { LiveEvent } from '../../live-feed';
+import { LiveViews } from './live-views';
+import type { LiveContext } from './live-views';
 
 @ObjectType({ description: 'A domain event as it happened, from Kafka (CloudEvents attributes; data as JSON).' })
 export class DomainEvent {
@@ -14,9 +13,6 @@ export class DomainEvent {
   @Field() time!: string;
   @Field({ description: 'The event payload as a JSON document' }) data!: string;
 }
-
-/** The pubsub topic of one tenant's events: a subscriber can only ever listen to its own. */
-export const tenantChannel = (tenant: string) => `live:${tenant}`;
 
 interface Filters {
   topics?: string[] | null;
@@ -29,16 +25,18 @@ const wanted = (event: LiveEvent, { topics, types }: Filters) =>
 
 @Resolver()
 export class LiveResolver {
+  constructor(private readonly live: LiveViews) {}
+
   @Subscription(() => DomainEvent, {
     description:
       'Events of the caller’s tenant as they reach Kafka; filter by topic or event type (short or full name).',
     filter: (payload: { domainEvents: LiveEvent }, variables: Filters) => wanted(payload.domainEvents, variables),
   })
   domainEvents(
-    @Context() context: GqlContext & { pubsub: PubSub },
+    @Context() context: LiveContext,
     @Args('topics', { type: () => [String], nullable: true }) _topics?: string[],
     @Args('types', { type: () => [String], nullable: true }) _types?: string[],
   ) {
-    return context.pubsub.subscribe(tenantChannel(callerOf(context).tenant));
+    return this.live.subscribe(context);
   }
 }

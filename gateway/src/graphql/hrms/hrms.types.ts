@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import type { views } from '@hexfleet/schemas';
+import { Paged } from '../common/pages';
 
 /** An entry of HRMS's employee directory, as its REST API returns it (typed in the contracts). */
 export type EmployeeView = views.hrms.DirectoryEntry;
@@ -23,13 +24,7 @@ export class Employee implements EmployeeView {
   @Field(() => String, { description: 'active or separated' }) status!: views.hrms.EmploymentStatus;
 }
 
-@ObjectType()
-export class EmployeePage {
-  @Field(() => [Employee]) items!: EmployeeView[];
-  @Field(() => Int) total!: number;
-  @Field(() => Int) limit!: number;
-  @Field(() => Int) offset!: number;
-}
+export const EmployeePage = Paged(Employee);
 
 @InputType()
 export class EmployeeFilter {
@@ -51,11 +46,4 @@ export class HireEmployeeInput {
   @Field() employmentType!: string;
   @Field(() => ID, { nullable: true }) managerId?: string;
   @Field(() => ID, { nullable: true }) holidayListId?: string;
-}
-
-@ObjectType({ description: 'What a command answered: the new id and the token that makes the next read see it.' })
-export class CommandResult {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true, description: 'Send as X-Consistency-Token to read your own write.' })
-  consistencyToken?: string;
 }

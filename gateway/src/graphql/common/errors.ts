@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { UpstreamProblem } from '../upstreams';
+import { UpstreamProblem } from '../../upstreams';
 
 /**
  * A service's problem+json as a GraphQL error: the same stable `code`, the
