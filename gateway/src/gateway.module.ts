@@ -33,8 +33,9 @@ export type AuthenticatedRequest = FastifyRequest & { caller?: CallerContext };
 
 /** GraphQL (code-first, Mercurius on the same Fastify server) over the services. */
 export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeAuth): Type<unknown> {
-  const contextFor = (request: RequestMeta, caller: CallerContext | undefined): GqlContext => ({
-    request,
+  // `meta`, not `request`: Mercurius keeps the HTTP request of a subscription's connection as `request`.
+  const contextFor = (meta: RequestMeta, caller: CallerContext | undefined): GqlContext => ({
+    meta,
     caller,
     loaders: caller ? createLoaders(upstreams, caller) : undefined,
     freshness: new Set(),

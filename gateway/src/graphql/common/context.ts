@@ -8,7 +8,7 @@ import type { Loaders } from './loaders';
  * this request's DataLoaders, and how fresh the reads it made were.
  */
 export interface GqlContext {
-  request: RequestMeta;
+  meta: RequestMeta;
   caller?: CallerContext;
   loaders?: Loaders;
   /** Filled by reads sent with consistency tokens; the response's `extensions.consistency` (common/consistency.ts). */
@@ -18,10 +18,11 @@ export interface GqlContext {
 /** The signed-in caller, or the GraphQL form of a 401 (`unauthenticated`). */
 export function callerOf(context: GqlContext): CallerContext & { loaders: Loaders } {
   if (!context.caller || !context.loaders) {
-    throw new GraphQLError('A bearer token is required', {
-      originalError: Object.assign(new Error('A bearer token is required'), { statusCode: 401 }),
+    const error = new GraphQLError('A bearer token is required', {
       extensions: { code: 'unauthenticated', status: 401 },
     });
+    // When nothing else could be answered, Mercurius uses this as the HTTP status.
+    throw Object.assign(error, { statusCode: 401 });
   }
   return { ...context.caller, loaders: context.loaders };
 }

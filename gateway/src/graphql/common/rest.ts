@@ -73,7 +73,7 @@ export class Rest {
 
   /** A command anyone may send (signing in, registering, resetting a password): no token needed. */
   sendPublic<T>(context: GqlContext, module: ModuleName, method: string, path: string, body?: unknown) {
-    return fromUpstream(this.upstreams.call<T>(module, context.caller ?? context.request, method, path, body));
+    return fromUpstream(this.upstreams.call<T>(module, context.caller ?? context.meta, method, path, body));
   }
 
   /** A command with nothing to answer but that it was accepted (and its token). */
