@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { CallerContext, RequestMeta } from '../../upstreams';
+import { graphqlProblem } from './errors';
 import type { Loaders } from './loaders';
 
 /**
@@ -18,11 +18,7 @@ export interface GqlContext {
 /** The signed-in caller, or the GraphQL form of a 401 (`unauthenticated`). */
 export function callerOf(context: GqlContext): CallerContext & { loaders: Loaders } {
   if (!context.caller || !context.loaders) {
-    const error = new GraphQLError('A bearer token is required', {
-      extensions: { code: 'unauthenticated', status: 401 },
-    });
-    // When nothing else could be answered, Mercurius uses this as the HTTP status.
-    throw Object.assign(error, { statusCode: 401 });
+    throw graphqlProblem({ message: 'A bearer token is required', code: 'unauthenticated', status: 401 });
   }
   return { ...context.caller, loaders: context.loaders };
 }

@@ -5,7 +5,7 @@ import { Upstreams } from '../../upstreams';
 import type { UpstreamReply } from '../../upstreams';
 import { callerOf } from './context';
 import type { GqlContext } from './context';
-import { fromUpstream } from './errors';
+import { fromUpstream, graphqlProblem } from './errors';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './pages';
 import type { Page, PageArgs } from './pages';
 import { withQuery } from './paths';
@@ -87,11 +87,13 @@ export const accepted = (reply: UpstreamReply<unknown>): Accepted => ({
   consistencyToken: reply.consistencyToken,
 });
 
-function invalid(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, {
-    extensions: { code: 'validation-failed', status: 400, errors: [{ field, message }] },
+const invalid = (field: string, message: string) =>
+  graphqlProblem({
+    message: `${field}: ${message}`,
+    code: 'validation-failed',
+    status: 400,
+    errors: [{ field, message }],
   });
-}
 
 function checkedLimit(limit: number | undefined): number {
   if (limit === undefined || limit === null) return DEFAULT_LIMIT;
