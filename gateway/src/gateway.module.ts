@@ -48,6 +48,8 @@ export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeA
         autoSchemaFile: true,
         sortSchema: true,
         path: '/graphql',
+        // A query seen twice is compiled to JavaScript (graphql-jit) and runs as that from then on.
+        jit: 1,
         // GraphiQL (its page loads its scripts from a CDN) for development only.
         graphiql: env.GRAPHIQL,
         // Depth and cost are limited by the gateway's own hook (common/limits.ts), which exempts introspection.

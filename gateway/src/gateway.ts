@@ -159,6 +159,7 @@ export async function createGateway(
     async close() {
       await live.stop();
       await app.close();
+      await upstreams.close();
     },
   };
 }

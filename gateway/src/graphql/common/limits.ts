@@ -75,32 +75,52 @@ function refused(message: string, code: string) {
  * hook rather than a validation rule, so parsed queries stay cached.
  */
 export function queryLimits(maxDepth: number, maxComplexity: number) {
+  // Mercurius keeps each parsed query (one DocumentNode per distinct query text): a query and
+  // variables found within limits once are within them every time, and the check is skipped.
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return async (
     schema: GraphQLSchema,
     document: DocumentNode,
     _context: unknown,
     variables?: Record<string, unknown>,
   ) => {
-    const limited = withoutIntrospection(document);
-    const fragments = new Map(
-      limited.definitions
-        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((d) => [d.name.value, d]),
-    );
-    for (const operation of limited.definitions.filter(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    )) {
-      const depth = depthOf(operation.selectionSet, fragments, new Set());
-      if (depth > maxDepth) throw refused(`The query is too deep: ${depth} (at most ${maxDepth})`, 'query-too-deep');
-    }
-    const complexity = getComplexity({
-      schema,
-      query: limited,
-      variables: variables ?? {},
-      estimators: [pageEstimator],
-    });
-    if (complexity > maxComplexity) {
-      throw refused(`The query is too complex: ${complexity} (at most ${maxComplexity})`, 'query-too-complex');
-    }
+    const key = variables ? JSON.stringify(variables) : '';
+    if (passed.get(document)?.has(key)) return;
+    check(schema, document, variables, maxDepth, maxComplexity);
+    const known = passed.get(document) ?? new Set<string>();
+    // Bounded: a client sending ever-new variables with one query does not grow it for ever.
+    if (known.size < 100) known.add(key);
+    passed.set(document, known);
   };
+}
+
+/** Depth, then estimated cost, of the operations without their introspection. */
+function check(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  maxDepth: number,
+  maxComplexity: number,
+) {
+  const limited = withoutIntrospection(document);
+  const fragments = new Map(
+    limited.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  for (const operation of limited.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )) {
+    const depth = depthOf(operation.selectionSet, fragments, new Set());
+    if (depth > maxDepth) throw refused(`The query is too deep: ${depth} (at most ${maxDepth})`, 'query-too-deep');
+  }
+  const complexity = getComplexity({
+    schema,
+    query: limited,
+    variables: variables ?? {},
+    estimators: [pageEstimator],
+  });
+  if (complexity > maxComplexity) {
+    throw refused(`The query is too complex: ${complexity} (at most ${maxComplexity})`, 'query-too-complex');
+  }
 }
