@@ -121,9 +121,15 @@ describe('GraphQL covers every user-facing REST operation of the six services', 
       const { query, variables } = callOf(root[0], root[1].getFields()[name]);
       const before = await upstreamCalls(fleet.url, module);
       const reply = await graphql(fleet.url, query, { token, variables });
-      const serverErrors = (reply.body.errors ?? []).filter((e) => Number(e.extensions?.status ?? 0) >= 500);
+      const errors = reply.body.errors ?? [];
+      const serverErrors = errors.filter((e) => Number(e.extensions?.status ?? 0) >= 500);
+      const unnamed = errors.filter(
+        (e) => e.extensions?.code === 'validation-failed' && !(e.extensions.errors as unknown[] | undefined)?.length,
+      );
       if (reply.status >= 500 || serverErrors.length) {
         failures.push(`${name}: ${reply.status} ${JSON.stringify(reply.body.errors)}`);
+      } else if (unnamed.length) {
+        failures.push(`${name}: a validation error naming no field: ${JSON.stringify(unnamed)}`);
       } else if ((await upstreamCalls(fleet.url, module)) === before) {
         failures.push(`${name}: did not reach ${module} (${JSON.stringify(reply.body)})`);
       }
@@ -131,4 +137,46 @@ describe('GraphQL covers every user-facing REST operation of the six services', 
     console.log(`called ${fields.length} fields through the gateway; ${failures.length} failed`);
     expect(failures).toEqual([]);
   });
+
+  it('answers a malformed argument of every mutation with an error naming it, before any service is called', async () => {
+    const introspection = await graphql(fleet.url, getIntrospectionQuery(), { token });
+    const schema = buildClientSchema(introspection.body.data as unknown as IntrospectionQuery);
+    const mutations = Object.values((schema.getMutationType() as GraphQLObjectType).getFields());
+    const failures: string[] = [];
+    let cases = 0;
+    for (const field of mutations) {
+      const { variables } = callOf('mutation', field);
+      for (const arg of field.args.filter((a) => isNonNullType(a.type))) {
+        // The argument itself of the wrong type, or (for an input object) each of its required fields.
+        const named = getNamedType(arg.type);
+        const breaks: Array<[string, unknown]> = isInputObjectType(named)
+          ? Object.values(named.getFields())
+              .filter((f) => isNonNullType(f.type))
+              .map((f) => [f.name, { ...(variables[arg.name] as object), [f.name]: malformed(f.type) }])
+          : [[arg.name, malformed(arg.type)]];
+        for (const [name, value] of breaks) {
+          cases++;
+          const { query } = callOf('mutation', field);
+          const reply = await graphql(fleet.url, query, { token, variables: { ...variables, [arg.name]: value } });
+          const messages = (reply.body.errors ?? []).map((e) => e.message).join(' | ');
+          if (reply.status >= 500 || !messages.includes(name)) {
+            failures.push(`${field.name}(${arg.name}) breaking ${name}: ${reply.status} ${messages}`);
+          }
+        }
+      }
+    }
+    console.log(`malformed arguments: ${cases} cases over ${mutations.length} mutations; ${failures.length} failed`);
+    expect(failures).toEqual([]);
+  });
 });
+
+/** A value of the wrong kind for the type: an object for a scalar, a number for a string, a word for a number. */
+function malformed(type: GraphQLInputType): unknown {
+  const named = getNamedType(type);
+  if (isListType(isNonNullType(type) ? type.ofType : type)) return { not: 'a list' };
+  if (isScalarType(named) && ['Int', 'Float'].includes(named.name)) return 'not a number';
+  if (isScalarType(named) && named.name === 'Boolean') return 'not a boolean';
+  if (isEnumType(named)) return 'NOT_ONE_OF_THEM';
+  if (isInputObjectType(named)) return 'not an object';
+  return { not: 'a string' };
+}
