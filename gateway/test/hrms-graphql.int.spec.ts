@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eventually } from '@hexfleet/testing';
-import { Fleet, graphql, GraphqlReply, startFleet, subscriptionClient, upstreamCalls } from './support/fleet';
+import { Fleet, graphql, GraphqlReply, newHire, startFleet, subscriptionClient, upstreamCalls } from './support/fleet';
 
 const tenant = `gqh${randomBytes(4).toString('hex')}`;
 
@@ -45,17 +45,7 @@ describe('HRMS through the gateway’s GraphQL', () => {
     const leaveTypeId = (defineLeaveType as { id: string }).id;
     const [managerUser, employeeUser] = [randomUUID(), randomUUID()];
     const hire = async (firstName: string, userId: string, managerId?: string) => {
-      const input = {
-        firstName,
-        lastName: 'Tester',
-        workEmail: `${firstName.toLowerCase()}.${randomUUID().slice(0, 8)}@example.com`,
-        joiningDate: '2026-01-05',
-        department: 'Engineering',
-        designation: 'Engineer',
-        employmentType: 'full-time',
-        userId,
-        managerId,
-      };
+      const input = newHire(firstName, { userId, managerId });
       return (await send(hr, HIRE, { input })).hireEmployee as { id: string; consistencyToken: string };
     };
     const manager = await hire('Grace', managerUser);
