@@ -12,6 +12,11 @@ import { createLoaders } from './graphql/common/loaders';
 import { Rest } from './graphql/common/rest';
 import { LiveViews } from './graphql/live/live-views';
 import { HrmsResolver } from './graphql/hrms/hrms.resolver';
+import { AttendanceResolver } from './graphql/hrms/attendance.resolver';
+import { HrmsLiveResolver } from './graphql/hrms/hrms-live.resolver';
+import { JobOpeningsResolver } from './graphql/hrms/job-openings.resolver';
+import { LeaveSetupResolver } from './graphql/hrms/leave-setup.resolver';
+import { LeaveCalendarResolver, LeaveResolver } from './graphql/hrms/leave.resolver';
 import { PayrollResolver } from './graphql/payroll/payroll.resolver';
 import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
 import { IdentityResolver } from './graphql/identity/identity.resolver';
@@ -21,6 +26,12 @@ import { ProfileResolver } from './graphql/profile/profile.resolver';
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
   HrmsResolver,
+  LeaveResolver,
+  LeaveCalendarResolver,
+  LeaveSetupResolver,
+  AttendanceResolver,
+  JobOpeningsResolver,
+  HrmsLiveResolver,
   PayrollResolver,
   LibrariesResolver,
   IdentityResolver,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,3 +122,15 @@ export async function graphql(
   });
   return { status: response.status, body: (await response.json()) as GraphqlReply['body'] };
 }
+
+/** A hire as HRMS takes it (REST body or GraphQL input), with a work email of its own. */
+export const newHire = (firstName: string, more: { managerId?: string; userId?: string } = {}) => ({
+  firstName,
+  lastName: 'Tester',
+  workEmail: `${firstName.toLowerCase()}.${randomUUID().slice(0, 8)}@example.com`,
+  joiningDate: '2026-01-05',
+  department: 'Engineering',
+  designation: 'Engineer',
+  employmentType: 'full-time',
+  ...more,
+});
