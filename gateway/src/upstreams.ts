@@ -27,6 +27,8 @@ export class UpstreamProblem extends Error {
     readonly module: ModuleName,
     readonly status: number,
     readonly problem: Record<string, unknown>,
+    /** Identity's `X-Second-Factor` on a refused login: which code the client should ask for (`totp`). */
+    readonly secondFactor?: string,
   ) {
     super(String(problem.detail ?? problem.title ?? `${module} answered ${status}`));
   }
@@ -120,7 +122,8 @@ export class Upstreams {
     if (!response.ok) {
       const problem =
         parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : { title: response.statusText };
-      throw new UpstreamProblem(module, response.status, problem);
+      const secondFactor = response.headers.get('x-second-factor') ?? undefined;
+      throw new UpstreamProblem(module, response.status, problem, secondFactor);
     }
     const freshness = response.headers.get('x-consistency');
     return {
