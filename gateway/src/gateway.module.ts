@@ -20,8 +20,11 @@ import { LeaveCalendarResolver, LeaveResolver } from './graphql/hrms/leave.resol
 import { PayrollResolver } from './graphql/payroll/payroll.resolver';
 import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
 import { IdentityResolver } from './graphql/identity/identity.resolver';
+import { AuthResolver } from './graphql/identity/auth.resolver';
+import { UsersResolver } from './graphql/identity/users.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
 import { ProfileResolver } from './graphql/profile/profile.resolver';
+import { GuardiansResolver } from './graphql/profile/guardians.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -35,7 +38,10 @@ export const RESOLVERS = [
   PayrollResolver,
   LibrariesResolver,
   IdentityResolver,
+  AuthResolver,
+  UsersResolver,
   ProfileResolver,
+  GuardiansResolver,
   LiveResolver,
 ];
 

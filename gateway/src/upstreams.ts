@@ -29,6 +29,8 @@ export class UpstreamProblem extends Error {
     readonly module: ModuleName,
     readonly status: number,
     readonly problem: Record<string, unknown>,
+    /** Identity's `X-Second-Factor` on a refused login: which code the client should ask for (`totp`). */
+    readonly secondFactor?: string,
   ) {
     super(String(problem.detail ?? problem.title ?? `${module} answered ${status}`));
   }
@@ -139,7 +141,7 @@ export class Upstreams {
     if (status >= 400) {
       const problem =
         parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : { title: `HTTP ${status}` };
-      throw new UpstreamProblem(module, status, problem);
+      throw new UpstreamProblem(module, status, problem, header('x-second-factor'));
     }
     const freshness = header('x-consistency');
     return {

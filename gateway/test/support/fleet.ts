@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDevIssuer, freePort, startSeparateService } from '@hexfleet/testing';
+import { callService, createDevIssuer, eventually, freePort, startSeparateService } from '@hexfleet/testing';
 import type { DevIssuer, SeparateService } from '@hexfleet/testing';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -134,3 +134,25 @@ export const newHire = (firstName: string, more: { managerId?: string; userId?: 
   employmentType: 'full-time',
   ...more,
 });
+
+/** The newest one-time token mailed to `email` for `purpose` (invitation, password-reset, ...), from identity's dev mailbox. */
+export async function mailed(gatewayUrl: string, email: string, purpose: string): Promise<string> {
+  let token = '';
+  await eventually(
+    async () => {
+      const inbox = await callService(
+        gatewayUrl,
+        'GET',
+        `/api/v1/identity/dev/mailbox?to=${encodeURIComponent(email)}`,
+      );
+      const mail = (inbox.body as unknown as Array<{ purpose: string; token: string; subject: string }>)
+        .filter((m) => m.purpose === purpose)
+        .at(-1);
+      if (mail) console.log(`mail to ${email}: "${mail.subject}"`);
+      token = mail?.token ?? '';
+      return token !== '';
+    },
+    { timeoutMs: 30_000, what: `a ${purpose} mail to ${email}` },
+  );
+  return token;
+}

@@ -10,16 +10,25 @@ export interface ProblemShape {
   module?: string;
   /** For `validation-failed`: each offending field, by its path in the request. */
   errors?: unknown;
+  /** A login refused for want of a second factor: which one (`totp`). */
+  secondFactor?: string;
 }
 
 /**
  * A problem as a GraphQL error: `extensions` carry the code, the HTTP status it
- * has in REST, the service and the offending fields. When nothing else could be
+ * has in REST, the service and the offending fields (and, for a login that needs
+ * a second factor, which one: `secondFactor: 'totp'`). When nothing else could be
  * answered (no data), Mercurius uses the status as the HTTP status too.
  */
-export function graphqlProblem({ message, code, status, module, errors }: ProblemShape): GraphQLError {
+export function graphqlProblem({ message, code, status, module, errors, secondFactor }: ProblemShape): GraphQLError {
   const error = new GraphQLError(message, {
-    extensions: { code, status, ...(module ? { module } : {}), ...(errors ? { errors } : {}) },
+    extensions: {
+      code,
+      status,
+      ...(module ? { module } : {}),
+      ...(errors ? { errors } : {}),
+      ...(secondFactor ? { secondFactor } : {}),
+    },
   });
   return Object.assign(error, { statusCode: status });
 }
@@ -36,6 +45,7 @@ export async function fromUpstream<T>(call: Promise<T>): Promise<T> {
       status: error.status,
       module: error.module,
       errors: error.problem.errors,
+      secondFactor: error.secondFactor,
     });
   }
 }

@@ -1,26 +1,38 @@
-import { Context, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Upstreams } from '../../upstreams';
-import { callerOf } from '../common/context';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/context';
-import { fromUpstream } from '../common/errors';
+import { Fronts } from '../common/fronts';
+import { Rest } from '../common/rest';
+import { Accepted } from '../common/results';
+import { Me, TotpEnrolment } from './identity.types';
 
-@ObjectType({ description: 'The signed-in user, from the identity service.' })
-export class Me {
-  @Field(() => ID) userId!: string;
-  @Field() tenant!: string;
-  @Field() email!: string;
-  @Field() displayName!: string;
-  @Field(() => [String]) roles!: string[];
-  @Field() emailVerified!: boolean;
-  @Field() totpEnabled!: boolean;
-}
+const TOTP_CODE = 'The current code of the authenticator app: 6 digits';
 
+/** The signed-in account and its second factor. */
 @Resolver()
 export class IdentityResolver {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(private readonly rest: Rest) {}
 
-  @Query(() => Me, { description: 'Who the token belongs to.' })
-  async me(@Context() context: GqlContext) {
-    return (await fromUpstream(this.upstreams.call<Me>('identity', callerOf(context), 'GET', '/me'))).body;
+  @Query(() => Me, { description: 'Who the token belongs to: roles, grants, verification and second factor.' })
+  @Fronts('identity', 'GET /me')
+  me(@Context() context: GqlContext) {
+    return this.rest.get<Me>(context, 'identity', '/me');
+  }
+
+  @Mutation(() => TotpEnrolment, { description: 'Start TOTP enrolment: a new secret for an authenticator app.' })
+  @Fronts('identity', 'POST /me/totp')
+  async enrolTotp(@Context() context: GqlContext) {
+    return (await this.rest.send<TotpEnrolment>(context, 'identity', 'POST', '/me/totp')).body;
+  }
+
+  @Mutation(() => Accepted, { description: 'Finish TOTP enrolment with a code; from then on login needs one.' })
+  @Fronts('identity', 'POST /me/totp/confirm')
+  confirmTotp(@Context() context: GqlContext, @Args('code', { description: TOTP_CODE }) code: string) {
+    return this.rest.accept(context, 'identity', 'POST', '/me/totp/confirm', { code });
+  }
+
+  @Mutation(() => Accepted, { description: 'Turn the second factor off, with a current code.' })
+  @Fronts('identity', 'POST /me/totp/disable')
+  disableTotp(@Context() context: GqlContext, @Args('code', { description: TOTP_CODE }) code: string) {
+    return this.rest.accept(context, 'identity', 'POST', '/me/totp/disable', { code });
   }
 }

@@ -1,45 +1,90 @@
-import { Args, Context, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import type { views } from '@hexfleet/schemas';
-import { Upstreams } from '../../upstreams';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { callerOf } from '../common/context';
 import type { GqlContext } from '../common/context';
-import { segment } from '../common/paths';
 import { fromUpstream } from '../common/errors';
+import { Fronts } from '../common/fronts';
+import { PageArgs } from '../common/pages';
+import { segment } from '../common/paths';
+import { Rest } from '../common/rest';
+import { Accepted } from '../common/results';
+import { Employee } from '../hrms/hrms.types';
+import { AppFieldsInput, PreferencesInput, Profile, ProfilePage, UpdateProfileInput } from './profile.types';
+import type { ProfileAnswer } from './profile.types';
 
-@ObjectType({ description: 'A person’s profile (what the caller may see of it), from the profile service.' })
-export class Profile implements views.profile.ProfileCard {
-  @Field(() => ID) userId!: string;
-  @Field() product!: string;
-  @Field() status!: string;
-  @Field() fullName!: string;
-  @Field(() => String, { nullable: true }) preferredName!: string | null;
-  @Field(() => String, { nullable: true }) avatarUrl!: string | null;
-  @Field(() => String, { nullable: true }) department!: string | null;
-  @Field(() => String, { nullable: true }) designation!: string | null;
-  @Field(() => String, { nullable: true }) className!: string | null;
-}
+export const PROFILE_USER_ID = { type: () => ID, description: 'The person’s user (UUID)' };
+const profilePath = (userId: string) => `/profiles/${segment(userId)}`;
 
-@Resolver()
+/** Profiles: the directory, one's own and others' (as far as the caller may see them), and their changes. */
+@Resolver(() => Profile)
 export class ProfileResolver {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(private readonly rest: Rest) {}
+
+  @Query(() => ProfilePage, { description: "The tenant's directory: active profiles by name, as cards (staff)." })
+  @Fronts('profile', 'GET /profiles')
+  profiles(
+    @Context() context: GqlContext,
+    @Args() page: PageArgs,
+    @Args('query', { nullable: true, description: 'Part of a name or an email (at most 100 characters)' })
+    query?: string,
+  ) {
+    return this.rest.page<ProfileAnswer>(context, 'profile', '/profiles', page, { query });
+  }
 
   @Query(() => Profile, { description: 'The caller’s own profile (created from their registration).' })
-  async myProfile(@Context() context: GqlContext) {
-    return (await fromUpstream(this.upstreams.call<Profile>('profile', callerOf(context), 'GET', '/profiles/me'))).body;
+  @Fronts('profile', 'GET /profiles/me')
+  myProfile(@Context() context: GqlContext) {
+    return this.rest.get<ProfileAnswer>(context, 'profile', '/profiles/me');
   }
 
   @Query(() => Profile, {
     nullable: true,
     description: 'Someone’s profile; null when it does not exist for the caller.',
   })
-  async profile(@Context() context: GqlContext, @Args('userId', { type: () => ID }) userId: string) {
-    const path = `/profiles/${segment(userId)}`;
-    return fromUpstream(this.upstreams.call<Profile>('profile', callerOf(context), 'GET', path)).then(
-      (reply) => reply.body,
-      (error: { extensions?: { status?: number } }) => {
-        if (error.extensions?.status === 404) return null;
-        throw error;
-      },
-    );
+  @Fronts('profile', 'GET /profiles/{userId}')
+  profile(@Context() context: GqlContext, @Args('userId', PROFILE_USER_ID) userId: string) {
+    return this.rest.find<ProfileAnswer>(context, 'profile', profilePath(userId));
+  }
+
+  @ResolveField(() => Employee, {
+    nullable: true,
+    description: 'The HRMS employee of an account made at hiring (batched: one HRMS call per request).',
+  })
+  employee(@Parent() profile: ProfileAnswer, @Context() context: GqlContext) {
+    const employeeId = 'employeeId' in profile ? profile.employeeId : null;
+    return employeeId ? fromUpstream(callerOf(context).loaders.employee.load(employeeId)) : null;
+  }
+
+  @Mutation(() => Accepted, {
+    description: 'Change personal and contact details (the person, an admin, HR, a guardian of a minor).',
+  })
+  @Fronts('profile', 'PATCH /profiles/{userId}')
+  updateProfile(
+    @Context() context: GqlContext,
+    @Args('userId', PROFILE_USER_ID) userId: string,
+    @Args('input') input: UpdateProfileInput,
+  ) {
+    return this.rest.accept(context, 'profile', 'PATCH', profilePath(userId), { ...input });
+  }
+
+  @Mutation(() => Accepted, { description: 'Set language, time zone and notification channels.' })
+  @Fronts('profile', 'PUT /profiles/{userId}/preferences')
+  setPreferences(
+    @Context() context: GqlContext,
+    @Args('userId', PROFILE_USER_ID) userId: string,
+    @Args('input') input: PreferencesInput,
+  ) {
+    return this.rest.accept(context, 'profile', 'PUT', `${profilePath(userId)}/preferences`, { ...input });
+  }
+
+  @Mutation(() => Accepted, {
+    description: 'Set per-app fields: department and designation (HR), admission number and class (school admin).',
+  })
+  @Fronts('profile', 'PUT /profiles/{userId}/app-fields')
+  setAppFields(
+    @Context() context: GqlContext,
+    @Args('userId', PROFILE_USER_ID) userId: string,
+    @Args('input') input: AppFieldsInput,
+  ) {
+    return this.rest.accept(context, 'profile', 'PUT', `${profilePath(userId)}/app-fields`, { ...input });
   }
 }
