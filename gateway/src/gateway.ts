@@ -12,6 +12,7 @@ import { queryLimits } from './graphql/common/limits';
 import type { DestinationStream, Logger } from 'pino';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { createLogger, PinoNestLogger, ProblemDetailsFilter, TokenVerifier } from '@hexfleet/platform';
+import { registerAsyncApi } from './asyncapi';
 import { GatewayEnv, MODULES, ModuleName, upstreamUrls } from './config';
 import { EdgeAuth, EdgeUnauthorized, hasCredentials } from './edge-auth';
 import { AuthenticatedRequest, gatewayModule } from './gateway.module';
@@ -132,6 +133,7 @@ export async function createGateway(
 
   for (const module of deployed) registerRest(fastify, module, urls[module] as string, authenticate);
 
+  registerAsyncApi(fastify, env);
   fastify.get('/health/live', async () => ({ status: 'ok' }));
   fastify.get('/health/ready', async (_request, reply) => {
     const details = { 'live-feed': { status: live.ready ? 'up' : 'down' } };

@@ -3,7 +3,7 @@ import { Consumer, Kafka, logLevel } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Counter, Registry } from 'prom-client';
 import { AvroSerde, decodeRecord } from '@hexfleet/eventing';
-import { TOPIC_CATALOG } from '@hexfleet/schemas';
+import { isPublicTopic, TOPIC_CATALOG } from '@hexfleet/schemas';
 import type { ModuleName } from './config';
 
 /** One event as subscribers receive it: CloudEvents attributes and the payload as JSON. */
@@ -20,14 +20,12 @@ export interface LiveEvent {
   streamVersion: number;
 }
 
-/** Topics that carry secrets or internal bookkeeping never reach a browser. */
-const PRIVATE_TOPICS = new Set(['identity.credential.v1', 'identity.login-id.v1']);
-
-/** The public event topics of the modules this gateway fronts. */
+/**
+ * The public topics of the modules this gateway fronts: the catalog's internal ones (secrets,
+ * bookkeeping; docs/adr/0035-public-and-internal-topics.md) are never read, so never reach a subscriber.
+ */
 export function liveTopics(modules: readonly ModuleName[]): string[] {
-  return TOPIC_CATALOG.filter(
-    (t) => modules.includes(t.owner as ModuleName) && !PRIVATE_TOPICS.has(t.name) && !t.name.startsWith('dlq.'),
-  ).map((t) => t.name);
+  return TOPIC_CATALOG.filter((t) => isPublicTopic(t) && modules.includes(t.owner as ModuleName)).map((t) => t.name);
 }
 
 export type Publish = (tenant: string, event: LiveEvent) => Promise<void>;
@@ -39,7 +37,7 @@ const json = (data: unknown) =>
 
 /**
  * Kafka to GraphQL subscriptions. Every gateway instance reads every public
- * topic in a consumer group of its own (broadcast, not shared work), from the
+ * topic (`liveTopics`) in a consumer group of its own (broadcast, not shared work), from the
  * end, committing nothing: a subscription shows what happens from now on, and
  * the read models are the place for history. Each event goes only to
  * subscribers of its tenant (the record's tenant header).
