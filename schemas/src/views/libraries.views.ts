@@ -16,3 +16,122 @@ export interface TitleView extends TitleFacts {
   copies: number;
   available: number;
 }
+
+/** A copy's place in circulation (or out of it). */
+export type CopyStatus = 'available' | 'on-loan' | 'on-hold-shelf' | 'lost' | 'damaged' | 'withdrawn';
+
+/** One physical copy of a title, by barcode. */
+export interface CopyView {
+  copyId: string;
+  barcode: string;
+  shelf: string;
+  status: CopyStatus;
+}
+
+/** One title with each of its copies, by barcode. */
+export interface TitleDetail extends TitleFacts {
+  copies: CopyView[];
+}
+
+/**
+ * One cell of a school's loan-rule matrix, as it is set: null category or item
+ * type means "any"; money in minor units of `currency`.
+ */
+export interface LoanRuleView {
+  patronCategory: string | null;
+  itemType: string | null;
+  loanPeriodDays: number;
+  maxLoans: number;
+  maxRenewals: number;
+  maxHolds: number;
+  fineRatePerDayMinor: number;
+  currency: string;
+  graceDays: number;
+  fineCapMinor: number | null;
+  hardDueDate: string | null;
+}
+
+export type LoanStatus = 'active' | 'returned' | 'lost';
+
+/** A loan from checkout to return or loss, with its fine; days are YYYY-MM-DD in the school's calendar. */
+export interface LoanView {
+  loanId: string;
+  schoolId: string;
+  patronId: string;
+  copyId: string;
+  titleId: string;
+  /** The title's name when it was borrowed. */
+  title: string;
+  barcode: string;
+  borrowedAt: string;
+  dueDate: string;
+  renewals: number;
+  status: LoanStatus;
+  returnedOn: string | null;
+  daysLate: number | null;
+  /** The last day an overdue notice went out for it; null while it never was overdue. */
+  lastOverdueOn: string | null;
+  /** The fine accrued so far while overdue (minor units), before it is assessed on return. */
+  accruedFineMinor: number;
+  fineMinor: number | null;
+  fineOutstandingMinor: number | null;
+  currency: string;
+}
+
+/** An open hold (waiting, or ready on the hold shelf) and, while it waits, its place in its title's queue. */
+export interface HoldView {
+  holdId: string;
+  titleId: string;
+  patronId: string;
+  status: 'waiting' | 'ready';
+  /** The copy set aside on the hold shelf, once ready. */
+  copyId: string | null;
+  pickupBy: string | null;
+  placedAt: string;
+  position: number | null;
+}
+
+export type PatronStanding = 'active' | 'blocked' | 'withdrawn';
+
+/** A library patron of a school: who they are, their category (which loan rules apply) and standing. */
+export interface PatronView {
+  patronId: string;
+  schoolId: string;
+  /** The identity user, when the patron can sign in. */
+  userId: string | null;
+  name: string;
+  category: string;
+  standing: PatronStanding;
+}
+
+/** What a patron owes: each fined loan, and what is outstanding per currency (minor units). */
+export interface PatronFinesView {
+  patronId: string;
+  outstanding: Record<string, number>;
+  fines: LoanView[];
+}
+
+/** A school's loans past due on `asOf` (its calendar's today), most overdue first. */
+export interface OverdueLoansView {
+  schoolId: string;
+  asOf: string;
+  loans: LoanView[];
+}
+
+/** What a checkout answers: the new loan and its due day. */
+export interface CheckoutView {
+  loanId: string;
+  dueDate: string;
+}
+
+/** What a renewal answers: the new due day and how many renewals are left. */
+export interface RenewalView {
+  dueDate: string;
+  renewalsLeft: number;
+}
+
+/** What closing a loan (a return, a loss) charged: 0 and no currency when nothing. */
+export interface LoanChargeView {
+  fineMinor: number;
+  currency: string | null;
+}

@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { BatchIds } from './ids.dto';
 
 // Every constraint is also in the OpenAPI document, where clients (and the bad-input test) read it.
 
@@ -60,7 +61,11 @@ export class AddCopyBody {
 }
 
 export class SearchQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The school whose catalogue to search; required unless `ids`' })
+  @ValidateIf((query: SearchQuery) => query.ids === undefined || query.schoolId !== undefined)
+  @IsUUID()
+  schoolId?: string;
+  @BatchIds('title', { optional: true }) ids?: string[];
   @ApiPropertyOptional({ maxLength: 200, description: 'Part of the title' })
   @IsOptional()
   @IsString()
