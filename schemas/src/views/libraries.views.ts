@@ -1,3 +1,11 @@
+import type {
+  BookBorrowedData,
+  BookRenewedData,
+  HoldPlacedData,
+  LoanRuleSetData,
+  PatronRegisteredData,
+} from '../contracts/libraries.contracts';
+
 // What Libraries' REST API answers (see hrms.views.ts for why these live with the contracts).
 
 /** What a title is, as catalogued, and how often it was lent. */
@@ -34,36 +42,19 @@ export interface TitleDetail extends TitleFacts {
 }
 
 /**
- * One cell of a school's loan-rule matrix, as it is set: null category or item
+ * One cell of a school's loan-rule matrix, as it was set: null category or item
  * type means "any"; money in minor units of `currency`.
  */
-export interface LoanRuleView {
-  patronCategory: string | null;
-  itemType: string | null;
-  loanPeriodDays: number;
-  maxLoans: number;
-  maxRenewals: number;
-  maxHolds: number;
-  fineRatePerDayMinor: number;
-  currency: string;
-  graceDays: number;
-  fineCapMinor: number | null;
-  hardDueDate: string | null;
-}
+export type LoanRuleView = Omit<LoanRuleSetData, 'schoolId' | 'setAt'>;
 
 export type LoanStatus = 'active' | 'returned' | 'lost';
 
 /** A loan from checkout to return or loss, with its fine; days are YYYY-MM-DD in the school's calendar. */
-export interface LoanView {
-  loanId: string;
-  schoolId: string;
-  patronId: string;
-  copyId: string;
-  titleId: string;
-  /** The title's name when it was borrowed. */
-  title: string;
-  barcode: string;
-  borrowedAt: string;
+export interface LoanView extends Pick<
+  BookBorrowedData,
+  'loanId' | 'schoolId' | 'patronId' | 'copyId' | 'titleId' | 'title' | 'barcode' | 'borrowedAt' | 'currency'
+> {
+  /** As renewed last, if it was. */
   dueDate: string;
   renewals: number;
   status: LoanStatus;
@@ -75,32 +66,24 @@ export interface LoanView {
   accruedFineMinor: number;
   fineMinor: number | null;
   fineOutstandingMinor: number | null;
-  currency: string;
 }
 
 /** An open hold (waiting, or ready on the hold shelf) and, while it waits, its place in its title's queue. */
-export interface HoldView {
-  holdId: string;
-  titleId: string;
-  patronId: string;
+export interface HoldView extends Pick<HoldPlacedData, 'holdId' | 'titleId' | 'patronId' | 'placedAt'> {
   status: 'waiting' | 'ready';
   /** The copy set aside on the hold shelf, once ready. */
   copyId: string | null;
   pickupBy: string | null;
-  placedAt: string;
   position: number | null;
 }
 
 export type PatronStanding = 'active' | 'blocked' | 'withdrawn';
 
 /** A library patron of a school: who they are, their category (which loan rules apply) and standing. */
-export interface PatronView {
-  patronId: string;
-  schoolId: string;
-  /** The identity user, when the patron can sign in. */
-  userId: string | null;
-  name: string;
-  category: string;
+export interface PatronView extends Pick<
+  PatronRegisteredData,
+  'patronId' | 'schoolId' | 'userId' | 'name' | 'category'
+> {
   standing: PatronStanding;
 }
 
@@ -119,16 +102,10 @@ export interface OverdueLoansView {
 }
 
 /** What a checkout answers: the new loan and its due day. */
-export interface CheckoutView {
-  loanId: string;
-  dueDate: string;
-}
+export type CheckoutView = Pick<BookBorrowedData, 'loanId' | 'dueDate'>;
 
 /** What a renewal answers: the new due day and how many renewals are left. */
-export interface RenewalView {
-  dueDate: string;
-  renewalsLeft: number;
-}
+export type RenewalView = Pick<BookRenewedData, 'dueDate' | 'renewalsLeft'>;
 
 /** What closing a loan (a return, a loss) charged: 0 and no currency when nothing. */
 export interface LoanChargeView {

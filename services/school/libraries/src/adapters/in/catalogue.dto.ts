@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { BatchIds } from './ids.dto';
+import { BatchIds, LimitField, OffsetField } from './query.dto';
 
 // Every constraint is also in the OpenAPI document, where clients (and the bad-input test) read it.
 
@@ -78,19 +78,8 @@ export class SearchQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   available?: boolean;
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
+  @LimitField(50) limit?: number;
+  @OffsetField() offset?: number;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

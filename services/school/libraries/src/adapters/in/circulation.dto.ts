@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -13,7 +12,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { BatchIds } from './ids.dto';
+import { BatchIds, LimitField, OffsetField } from './query.dto';
 
 export class CheckoutBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID() copyId!: string;
@@ -79,24 +78,8 @@ export class LoansQuery {
   @IsOptional()
   @IsIn(['active', 'returned', 'lost'])
   status?: string;
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: 200,
-    description: 'A page of this many; all when absent',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
+  @LimitField() limit?: number;
+  @OffsetField() offset?: number;
 }
 
 export class PatronsQuery {

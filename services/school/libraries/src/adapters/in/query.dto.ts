@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+// Fields of query strings, as several endpoints take them.
 
 /** The most ids one batch lookup takes (the gateway's loaders ask for a page's worth at once). */
 export const MAX_BATCH_IDS = 100;
@@ -28,5 +30,33 @@ export function BatchIds(what: string, { optional = false }: { optional?: boolea
     ArrayMinSize(1),
     ArrayMaxSize(MAX_BATCH_IDS),
     IsUUID('all', { each: true }),
+  );
+}
+
+/** `limit`: a page of 1 to 200 rows (`fallback` when absent; all of them when there is none). */
+export function LimitField(fallback?: number) {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: 'integer',
+      minimum: 1,
+      maximum: 200,
+      ...(fallback === undefined ? { description: 'A page of this many; all when absent' } : { default: fallback }),
+    }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(200),
+  );
+}
+
+/** `offset`: rows to skip, 0 when absent. */
+export function OffsetField() {
+  return applyDecorators(
+    ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
   );
 }
