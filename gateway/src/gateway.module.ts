@@ -14,6 +14,12 @@ import { LiveViews } from './graphql/live/live-views';
 import { HrmsResolver } from './graphql/hrms/hrms.resolver';
 import { PayrollResolver } from './graphql/payroll/payroll.resolver';
 import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
+import { CatalogueResolver } from './graphql/libraries/catalogue.resolver';
+import { CopiesResolver } from './graphql/libraries/copies.resolver';
+import { HoldsResolver } from './graphql/libraries/holds.resolver';
+import { LibrariesLiveResolver } from './graphql/libraries/libraries-live.resolver';
+import { LoansResolver } from './graphql/libraries/loans.resolver';
+import { PatronsResolver } from './graphql/libraries/patrons.resolver';
 import { IdentityResolver } from './graphql/identity/identity.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
 import { ProfileResolver } from './graphql/profile/profile.resolver';
@@ -23,6 +29,12 @@ export const RESOLVERS = [
   HrmsResolver,
   PayrollResolver,
   LibrariesResolver,
+  CatalogueResolver,
+  CopiesResolver,
+  HoldsResolver,
+  LoansResolver,
+  PatronsResolver,
+  LibrariesLiveResolver,
   IdentityResolver,
   ProfileResolver,
   LiveResolver,
