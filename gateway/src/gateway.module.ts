@@ -19,6 +19,12 @@ import { LeaveSetupResolver } from './graphql/hrms/leave-setup.resolver';
 import { LeaveCalendarResolver, LeaveResolver } from './graphql/hrms/leave.resolver';
 import { PayrollResolver } from './graphql/payroll/payroll.resolver';
 import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
+import { CatalogueResolver } from './graphql/libraries/catalogue.resolver';
+import { CopiesResolver } from './graphql/libraries/copies.resolver';
+import { HoldsResolver } from './graphql/libraries/holds.resolver';
+import { LibrariesLiveResolver } from './graphql/libraries/libraries-live.resolver';
+import { LoansResolver } from './graphql/libraries/loans.resolver';
+import { PatronsResolver } from './graphql/libraries/patrons.resolver';
 import { IdentityResolver } from './graphql/identity/identity.resolver';
 import { AuthResolver } from './graphql/identity/auth.resolver';
 import { UsersResolver } from './graphql/identity/users.resolver';
@@ -37,6 +43,12 @@ export const RESOLVERS = [
   HrmsLiveResolver,
   PayrollResolver,
   LibrariesResolver,
+  CatalogueResolver,
+  CopiesResolver,
+  HoldsResolver,
+  LoansResolver,
+  PatronsResolver,
+  LibrariesLiveResolver,
   IdentityResolver,
   AuthResolver,
   UsersResolver,

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CallerContext, Upstreams } from '../../upstreams';
 import type { EmployeeView } from '../hrms/hrms.types';
+import { librariesLoaders } from '../libraries/libraries.loaders';
 
 /**
  * Batching per GraphQL request: every `employee` field resolved in one tick
@@ -22,6 +23,7 @@ export function createLoaders(upstreams: Upstreams, caller: CallerContext) {
       },
       { maxBatchSize: 100 },
     ),
+    ...librariesLoaders(upstreams, caller),
   };
 }
 
