@@ -13,6 +13,9 @@ import { Rest } from './graphql/common/rest';
 import { LiveViews } from './graphql/live/live-views';
 import { HrmsResolver } from './graphql/hrms/hrms.resolver';
 import { PayrollResolver } from './graphql/payroll/payroll.resolver';
+import { SalaryResolver } from './graphql/payroll/salary.resolver';
+import { PayrollEmployeesResolver } from './graphql/payroll/payroll-employees.resolver';
+import { PayrollLiveResolver } from './graphql/payroll/payroll-live.resolver';
 import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
 import { IdentityResolver } from './graphql/identity/identity.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
@@ -22,6 +25,9 @@ import { ProfileResolver } from './graphql/profile/profile.resolver';
 export const RESOLVERS = [
   HrmsResolver,
   PayrollResolver,
+  SalaryResolver,
+  PayrollEmployeesResolver,
+  PayrollLiveResolver,
   LibrariesResolver,
   IdentityResolver,
   ProfileResolver,
