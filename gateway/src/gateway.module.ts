@@ -16,6 +16,8 @@ import { PayrollResolver } from './graphql/payroll/payroll.resolver';
 import { SalaryResolver } from './graphql/payroll/salary.resolver';
 import { PayrollEmployeesResolver } from './graphql/payroll/payroll-employees.resolver';
 import { PayrollLiveResolver } from './graphql/payroll/payroll-live.resolver';
+import { CalendarsResolver } from './graphql/events/calendars.resolver';
+import { EventsResolver } from './graphql/events/events.resolver';
 import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
 import { IdentityResolver } from './graphql/identity/identity.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
@@ -29,6 +31,8 @@ export const RESOLVERS = [
   PayrollEmployeesResolver,
   PayrollLiveResolver,
   LibrariesResolver,
+  CalendarsResolver,
+  EventsResolver,
   IdentityResolver,
   ProfileResolver,
   LiveResolver,

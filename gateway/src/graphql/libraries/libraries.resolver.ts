@@ -19,16 +19,6 @@ export class CatalogueTitle implements views.libraries.TitleView {
   @Field(() => Int, { description: 'How many times a copy of it was lent' }) timesBorrowed!: number;
 }
 
-@ObjectType({ description: 'One line of a school’s activity feed (loans, returns, ...).' })
-export class ActivityItem implements views.events.ActivityItem {
-  @Field(() => ID) eventId!: string;
-  @Field() kind!: string;
-  @Field() subject!: string;
-  @Field(() => ID, { nullable: true }) actorId!: string | null;
-  @Field(() => ID) refId!: string;
-  @Field() occurredAt!: string;
-}
-
 @ObjectType()
 export class LoanResult {
   @Field(() => ID) loanId!: string;
@@ -37,7 +27,7 @@ export class LoanResult {
   consistencyToken?: string;
 }
 
-/** The school ERP through the gateway: library catalogue and desk, the school activity feed. */
+/** The school ERP through the gateway: library catalogue and desk. */
 @Resolver()
 export class LibrariesResolver {
   constructor(private readonly upstreams: Upstreams) {}
@@ -53,16 +43,6 @@ export class LibrariesResolver {
     const path = withQuery('/titles', { schoolId, q, available, limit });
     return (await fromUpstream(this.upstreams.call<CatalogueTitle[]>('libraries', callerOf(context), 'GET', path)))
       .body;
-  }
-
-  @Query(() => [ActivityItem], { description: 'A school’s activity, newest first.' })
-  async schoolActivity(
-    @Context() context: GqlContext,
-    @Args('schoolId', { type: () => ID }) schoolId: string,
-    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
-  ) {
-    const path = withQuery(`/schools/${segment(schoolId)}/activity`, { limit });
-    return (await fromUpstream(this.upstreams.call<ActivityItem[]>('events', callerOf(context), 'GET', path))).body;
   }
 
   @Mutation(() => LoanResult, { description: 'Check a copy out to a patron (library staff).' })
