@@ -18,7 +18,11 @@ import { JobOpeningsResolver } from './graphql/hrms/job-openings.resolver';
 import { LeaveSetupResolver } from './graphql/hrms/leave-setup.resolver';
 import { LeaveCalendarResolver, LeaveResolver } from './graphql/hrms/leave.resolver';
 import { PayrollResolver } from './graphql/payroll/payroll.resolver';
-import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
+import { SalaryResolver } from './graphql/payroll/salary.resolver';
+import { PayrollEmployeesResolver } from './graphql/payroll/payroll-employees.resolver';
+import { PayrollLiveResolver } from './graphql/payroll/payroll-live.resolver';
+import { CalendarsResolver } from './graphql/events/calendars.resolver';
+import { EventsResolver } from './graphql/events/events.resolver';
 import { CatalogueResolver } from './graphql/libraries/catalogue.resolver';
 import { CopiesResolver } from './graphql/libraries/copies.resolver';
 import { HoldsResolver } from './graphql/libraries/holds.resolver';
@@ -42,13 +46,17 @@ export const RESOLVERS = [
   JobOpeningsResolver,
   HrmsLiveResolver,
   PayrollResolver,
-  LibrariesResolver,
+  SalaryResolver,
+  PayrollEmployeesResolver,
+  PayrollLiveResolver,
   CatalogueResolver,
   CopiesResolver,
   HoldsResolver,
   LoansResolver,
   PatronsResolver,
   LibrariesLiveResolver,
+  CalendarsResolver,
+  EventsResolver,
   IdentityResolver,
   AuthResolver,
   UsersResolver,

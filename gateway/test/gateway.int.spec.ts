@@ -213,7 +213,9 @@ describe('the gateway in front of HRMS (a separate process)', () => {
       `
         {
           payslips(period: "2026-01") {
-            netMinor
+            items {
+              netMinor
+            }
           }
         }
       `,
