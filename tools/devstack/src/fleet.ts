@@ -144,6 +144,8 @@ export async function startFleet({ home, stack, basePort, log }: FleetOptions): 
     await launch(GATEWAY, {
       ...Object.fromEntries(Object.entries(urls)),
       CORS_ORIGINS: 'http://localhost:3100,http://localhost:3200',
+      // Development: GraphiQL at /graphiql.
+      GRAPHIQL: 'on',
     });
   } catch (error) {
     await stop();
