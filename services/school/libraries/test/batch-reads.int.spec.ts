@@ -39,9 +39,10 @@ describe('batch reads by ids, and pages of a patron’s loans', () => {
     await eventually(
       async () => {
         titles = rows(await get(`/titles?ids=${ids.join(',')}`));
-        return titles.length === 3;
+        // The title and its copy are two events: wait for both, not the first alone.
+        return titles.length === 3 && titles.some((t) => t.title === 'Batch One' && t.copies === 1);
       },
-      { what: 'the three titles in the catalogue' },
+      { what: 'the three titles in the catalogue, the first with its copy' },
     );
     expect(titles.map((t) => [t.title, t.copies])).toEqual([
       ['Batch One', 1],
