@@ -29,8 +29,25 @@ export const gatewayEnv = () =>
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(8),
     GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().positive().default(1000),
+    /** GraphiQL at /graphiql: for development (`npm run dev` turns it on), never in production. */
+    GRAPHIQL: z
+      .enum(['on', 'off'])
+      .default('off')
+      .transform((value) => value === 'on'),
     /** How long an upstream call may take before the gateway answers 504. */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /**
+     * What /asyncapi.yaml tells integrators: the Kafka bootstrap servers they reach (host:port, comma-separated)
+     * and the schema registry. Default: the gateway's own KAFKA_BROKERS and SCHEMA_REGISTRY_URL, right for the
+     * devstack; a deployment whose integrators connect through other listeners sets them.
+     */
+    ASYNCAPI_KAFKA_BOOTSTRAP: z
+      .string()
+      .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be a comma-separated list of host:port')
+      .optional(),
+    /** `kafka-secure` where integrators connect with TLS (and SASL). */
+    ASYNCAPI_KAFKA_PROTOCOL: z.enum(['kafka', 'kafka-secure']).default('kafka'),
+    ASYNCAPI_SCHEMA_REGISTRY_URL: urlVariable(['http:', 'https:']).optional(),
   });
 
 export type GatewayEnv = z.infer<ReturnType<typeof gatewayEnv>>;

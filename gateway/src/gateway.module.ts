@@ -2,25 +2,81 @@ import { Module, Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import { metaFrom } from './edge-auth';
 import type { EdgeAuth } from './edge-auth';
 import type { GatewayEnv } from './config';
 import { Upstreams } from './upstreams';
-import type { CallerContext } from './upstreams';
-import { createLoaders } from './graphql/loaders';
-import { HrmsResolver } from './graphql/hrms.resolver';
-import { PayrollResolver } from './graphql/payroll.resolver';
-import { SchoolResolver } from './graphql/school.resolver';
-import { IdentityResolver } from './graphql/identity.resolver';
-import { LiveResolver } from './graphql/live.resolver';
-import { ProfileResolver } from './graphql/profile.resolver';
+import type { CallerContext, RequestMeta } from './upstreams';
+import type { GqlContext } from './graphql/common/context';
+import { createLoaders } from './graphql/common/loaders';
+import { Rest } from './graphql/common/rest';
+import { LiveViews } from './graphql/live/live-views';
+import { HrmsResolver } from './graphql/hrms/hrms.resolver';
+import { AttendanceResolver } from './graphql/hrms/attendance.resolver';
+import { HrmsLiveResolver } from './graphql/hrms/hrms-live.resolver';
+import { JobOpeningsResolver } from './graphql/hrms/job-openings.resolver';
+import { LeaveSetupResolver } from './graphql/hrms/leave-setup.resolver';
+import { LeaveCalendarResolver, LeaveResolver } from './graphql/hrms/leave.resolver';
+import { PayrollResolver } from './graphql/payroll/payroll.resolver';
+import { SalaryResolver } from './graphql/payroll/salary.resolver';
+import { PayrollEmployeesResolver } from './graphql/payroll/payroll-employees.resolver';
+import { PayrollLiveResolver } from './graphql/payroll/payroll-live.resolver';
+import { CalendarsResolver } from './graphql/events/calendars.resolver';
+import { EventsResolver } from './graphql/events/events.resolver';
+import { CatalogueResolver } from './graphql/libraries/catalogue.resolver';
+import { CopiesResolver } from './graphql/libraries/copies.resolver';
+import { HoldsResolver } from './graphql/libraries/holds.resolver';
+import { LibrariesLiveResolver } from './graphql/libraries/libraries-live.resolver';
+import { LoansResolver } from './graphql/libraries/loans.resolver';
+import { PatronsResolver } from './graphql/libraries/patrons.resolver';
+import { IdentityResolver } from './graphql/identity/identity.resolver';
+import { AuthResolver } from './graphql/identity/auth.resolver';
+import { UsersResolver } from './graphql/identity/users.resolver';
+import { LiveResolver } from './graphql/live/live.resolver';
+import { ProfileResolver } from './graphql/profile/profile.resolver';
+import { GuardiansResolver } from './graphql/profile/guardians.resolver';
 
-/** The request's verified caller, put there by the gateway's HTTP hook before GraphQL runs. */
+/** Every resolver of the GraphQL API; the service generator adds a new module's here. */
+export const RESOLVERS = [
+  HrmsResolver,
+  LeaveResolver,
+  LeaveCalendarResolver,
+  LeaveSetupResolver,
+  AttendanceResolver,
+  JobOpeningsResolver,
+  HrmsLiveResolver,
+  PayrollResolver,
+  SalaryResolver,
+  PayrollEmployeesResolver,
+  PayrollLiveResolver,
+  CatalogueResolver,
+  CopiesResolver,
+  HoldsResolver,
+  LoansResolver,
+  PatronsResolver,
+  LibrariesLiveResolver,
+  CalendarsResolver,
+  EventsResolver,
+  IdentityResolver,
+  AuthResolver,
+  UsersResolver,
+  ProfileResolver,
+  GuardiansResolver,
+  LiveResolver,
+];
+
+/** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */
 export type AuthenticatedRequest = FastifyRequest & { caller?: CallerContext };
 
 /** GraphQL (code-first, Mercurius on the same Fastify server) over the services. */
 export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeAuth): Type<unknown> {
-  const contextFor = (caller: CallerContext | undefined) =>
-    caller ? { caller, loaders: createLoaders(upstreams, caller) } : {};
+  // `meta`, not `request`: Mercurius keeps the HTTP request of a subscription's connection as `request`.
+  const contextFor = (meta: RequestMeta, caller: CallerContext | undefined): GqlContext => ({
+    meta,
+    caller,
+    loaders: caller ? createLoaders(upstreams, caller) : undefined,
+    freshness: new Set(),
+  });
 
   @Module({
     imports: [
@@ -29,15 +85,19 @@ export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeA
         autoSchemaFile: true,
         sortSchema: true,
         path: '/graphql',
-        graphiql: false,
-        queryDepth: env.GRAPHQL_MAX_DEPTH,
-        context: (request: AuthenticatedRequest) => contextFor(request.caller),
+        // A query seen twice is compiled to JavaScript (graphql-jit) and runs as that from then on.
+        jit: 1,
+        // GraphiQL (its page loads its scripts from a CDN) for development only.
+        graphiql: env.GRAPHIQL,
+        // Depth and cost are limited by the gateway's own hook (common/limits.ts), which exempts introspection.
+        context: (request: AuthenticatedRequest) => contextFor(metaFrom(request.headers, request.ip), request.caller),
         subscription: {
           keepAlive: 10_000,
           // graphql-ws: the token travels in connection_init ({ authorization: 'Bearer ...' }).
           onConnect: async ({ payload }: { payload?: Record<string, string> }) => {
+            const headers = payload?.headers ? Object(payload.headers) : (payload ?? {});
             try {
-              return contextFor(await auth.callerFrom(payload?.headers ? Object(payload.headers) : (payload ?? {})));
+              return contextFor(metaFrom(headers), await auth.callerFrom(headers));
             } catch {
               return false;
             }
@@ -45,15 +105,7 @@ export function gatewayModule(env: GatewayEnv, upstreams: Upstreams, auth: EdgeA
         },
       }),
     ],
-    providers: [
-      { provide: Upstreams, useValue: upstreams },
-      HrmsResolver,
-      PayrollResolver,
-      SchoolResolver,
-      IdentityResolver,
-      ProfileResolver,
-      LiveResolver,
-    ],
+    providers: [{ provide: Upstreams, useValue: upstreams }, Rest, LiveViews, ...RESOLVERS],
   })
   class GatewayModule {}
   return GatewayModule;

@@ -7,14 +7,16 @@ import rateLimit from '@fastify/rate-limit';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PubSub } from 'mercurius';
-import { complexityLimit } from './graphql/limits';
+import { consistencyExtension } from './graphql/common/consistency';
+import { queryLimits } from './graphql/common/limits';
 import type { DestinationStream, Logger } from 'pino';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { createLogger, PinoNestLogger, ProblemDetailsFilter, TokenVerifier } from '@hexfleet/platform';
+import { registerAsyncApi } from './asyncapi';
 import { GatewayEnv, MODULES, ModuleName, upstreamUrls } from './config';
-import { EdgeAuth, EdgeUnauthorized } from './edge-auth';
+import { EdgeAuth, EdgeUnauthorized, hasCredentials } from './edge-auth';
 import { AuthenticatedRequest, gatewayModule } from './gateway.module';
-import { tenantChannel } from './graphql/live.resolver';
+import { tenantChannel } from './graphql/live/live-views';
 import { LiveFeed, liveTopics } from './live-feed';
 import { sendErrorAsProblem, sendProblem } from './problems';
 import { Upstreams } from './upstreams';
@@ -27,7 +29,11 @@ export interface Gateway {
 
 interface MercuriusGraphql {
   pubsub: PubSub;
-  addHook(name: 'preExecution', hook: ReturnType<typeof complexityLimit>): void;
+  addHook(name: 'preExecution', hook: ReturnType<typeof queryLimits>): void;
+  addHook(
+    name: 'onResolution',
+    hook: (execution: { extensions?: Record<string, unknown> }, context: object) => Promise<void>,
+  ): void;
 }
 
 /** Identity routes anyone may call: signing in and everything before it. */
@@ -101,9 +107,10 @@ export async function createGateway(
     if (declared > env.BODY_LIMIT_BYTES) {
       return sendProblem(reply, 413, 'payload-too-large', 'Payload too large', `at most ${env.BODY_LIMIT_BYTES} bytes`);
     }
-    // GraphQL over HTTP needs a token; a WebSocket upgrade brings it in connection_init instead.
+    // GraphQL over HTTP: a token, when sent, must be good; without one, only the public fields
+    // (signing in and what comes before it) answer. A WebSocket brings it in connection_init instead.
     if (request.url.startsWith('/graphql') && request.headers.upgrade?.toLowerCase() !== 'websocket') {
-      if (request.method === 'OPTIONS') return;
+      if (request.method === 'OPTIONS' || !hasCredentials(request.headers)) return;
       return authenticate(request, reply);
     }
   });
@@ -126,6 +133,7 @@ export async function createGateway(
 
   for (const module of deployed) registerRest(fastify, module, urls[module] as string, authenticate);
 
+  registerAsyncApi(fastify, env);
   fastify.get('/health/live', async () => ({ status: 'ok' }));
   fastify.get('/health/ready', async (_request, reply) => {
     const details = { 'live-feed': { status: live.ready ? 'up' : 'down' } };
@@ -137,7 +145,8 @@ export async function createGateway(
 
   await app.init();
   const graphql = (fastify as unknown as { graphql: MercuriusGraphql }).graphql;
-  graphql.addHook('preExecution', complexityLimit(env.GRAPHQL_MAX_COMPLEXITY));
+  graphql.addHook('preExecution', queryLimits(env.GRAPHQL_MAX_DEPTH, env.GRAPHQL_MAX_COMPLEXITY));
+  graphql.addHook('onResolution', async (execution, context) => consistencyExtension(execution, context));
   const { pubsub } = graphql;
   live.start(
     (tenant, event) =>
@@ -152,6 +161,7 @@ export async function createGateway(
     async close() {
       await live.stop();
       await app.close();
+      await upstreams.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import { Consumer, Kafka, logLevel } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Counter, Registry } from 'prom-client';
 import { AvroSerde, decodeRecord } from '@hexfleet/eventing';
-import { TOPIC_CATALOG } from '@hexfleet/schemas';
+import { isPublicTopic, TOPIC_CATALOG } from '@hexfleet/schemas';
 import type { ModuleName } from './config';
 
 /** One event as subscribers receive it: CloudEvents attributes and the payload as JSON. */
@@ -15,16 +15,17 @@ export interface LiveEvent {
   time: string;
   /** The Avro payload as a JSON document (bytes as base64). */
   data: string;
+  /** The stream the event belongs to and its place in it: what a consistency token names (not published). */
+  streamId: string;
+  streamVersion: number;
 }
 
-/** Topics that carry secrets or internal bookkeeping never reach a browser. */
-const PRIVATE_TOPICS = new Set(['identity.credential.v1', 'identity.login-id.v1']);
-
-/** The public event topics of the modules this gateway fronts. */
+/**
+ * The public topics of the modules this gateway fronts: the catalog's internal ones (secrets,
+ * bookkeeping; docs/adr/0035-public-and-internal-topics.md) are never read, so never reach a subscriber.
+ */
 export function liveTopics(modules: readonly ModuleName[]): string[] {
-  return TOPIC_CATALOG.filter(
-    (t) => modules.includes(t.owner as ModuleName) && !PRIVATE_TOPICS.has(t.name) && !t.name.startsWith('dlq.'),
-  ).map((t) => t.name);
+  return TOPIC_CATALOG.filter((t) => isPublicTopic(t) && modules.includes(t.owner as ModuleName)).map((t) => t.name);
 }
 
 export type Publish = (tenant: string, event: LiveEvent) => Promise<void>;
@@ -36,7 +37,7 @@ const json = (data: unknown) =>
 
 /**
  * Kafka to GraphQL subscriptions. Every gateway instance reads every public
- * topic in a consumer group of its own (broadcast, not shared work), from the
+ * topic (`liveTopics`) in a consumer group of its own (broadcast, not shared work), from the
  * end, committing nothing: a subscription shows what happens from now on, and
  * the read models are the place for history. Each event goes only to
  * subscribers of its tenant (the record's tenant header).
@@ -90,7 +91,8 @@ export class LiveFeed {
       groupId: `gateway-live-${randomUUID()}`,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
-      maxWaitTimeInMs: 100,
+      // A fetch returns as soon as a record arrives; this bounds only how often an idle feed asks.
+      maxWaitTimeInMs: 1_000,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -112,6 +114,8 @@ export class LiveFeed {
             subject: event.aggregateId,
             time: String(message.headers?.ce_time ?? new Date(Number(message.timestamp)).toISOString()),
             data: json(event.data),
+            streamId: event.streamId,
+            streamVersion: event.streamVersion,
           });
           this.delivered.inc({ topic });
         } catch (error) {

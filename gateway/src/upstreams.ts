@@ -1,18 +1,26 @@
 import { context, propagation } from '@opentelemetry/api';
 import { Counter, Histogram, Registry } from 'prom-client';
+import { Agent, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ModuleName } from './config';
 
+/** What travels with every call to a service, signed in or not. */
+export interface RequestMeta {
+  correlationId: string;
+  /** `X-Consistency-Token` from the caller: services answer only once their read models have caught up with it. */
+  consistencyToken?: string;
+  idempotencyKey?: string;
+  /** The client's address, passed on as `X-Forwarded-For` (identity limits sign-ins per address). */
+  clientIp?: string;
+}
+
 /** Who is calling through the gateway, and the headers that travel with the call to every service. */
-export interface CallerContext {
+export interface CallerContext extends RequestMeta {
   /** The caller's bearer token, verified by the gateway and again by each service. */
   token: string;
   tenant: string;
   userId: string;
   roles: string[];
-  correlationId: string;
-  /** `X-Consistency-Token` from the caller: services answer only once their read models have caught up with it. */
-  consistencyToken?: string;
-  idempotencyKey?: string;
 }
 
 /** A service answered with an error: its problem+json, passed on as it is. */
@@ -21,6 +29,8 @@ export class UpstreamProblem extends Error {
     readonly module: ModuleName,
     readonly status: number,
     readonly problem: Record<string, unknown>,
+    /** Identity's `X-Second-Factor` on a refused login: which code the client should ask for (`totp`). */
+    readonly secondFactor?: string,
   ) {
     super(String(problem.detail ?? problem.title ?? `${module} answered ${status}`));
   }
@@ -33,12 +43,16 @@ export interface UpstreamReply<T> {
   body: T;
   /** The service's consistency token for what this call wrote, if it wrote anything. */
   consistencyToken?: string;
+  /** For a read sent with consistency tokens: whether the read model had caught up with them (`X-Consistency`). */
+  freshness?: 'fresh' | 'stale';
 }
 
 /** HTTP calls from the gateway to the services, with the caller's token and trace. */
 export class Upstreams {
   private readonly calls: Counter<'module' | 'status'>;
   private readonly duration: Histogram<'module'>;
+  /** Kept-alive connections to the services, shared by every call. */
+  private readonly agent = new Agent({ keepAliveTimeout: 30_000 });
 
   constructor(
     private readonly urls: Partial<Record<ModuleName, string>>,
@@ -60,9 +74,14 @@ export class Upstreams {
     });
   }
 
+  /** Closes the kept-alive connections (the gateway is shutting down). */
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
   async call<T>(
     module: ModuleName,
-    caller: CallerContext,
+    caller: RequestMeta & { token?: string },
     method: string,
     path: string,
     body?: unknown,
@@ -77,23 +96,35 @@ export class Upstreams {
     }
     const headers: Record<string, string> = {
       accept: 'application/json',
-      authorization: `Bearer ${caller.token}`,
       'x-correlation-id': caller.correlationId,
     };
+    if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+    if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (caller.consistencyToken) headers['x-consistency-token'] = caller.consistencyToken;
     if (caller.idempotencyKey && method !== 'GET') headers['idempotency-key'] = caller.idempotencyKey;
     propagation.inject(context.active(), headers);
 
     const stop = this.duration.startTimer({ module });
-    let response: Response;
+    let status: number;
+    let text: string;
+    let header: (name: string) => string | undefined;
     try {
-      response = await fetch(`${base}${path}`, {
-        method,
+      // undici's own request rather than fetch: the same client underneath, without the
+      // WHATWG streams and objects fetch builds around every call (a third of a call's cost).
+      const response = await request(`${base}${path}`, {
+        method: method as Dispatcher.HttpMethod,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
+        dispatcher: this.agent,
       });
+      status = response.statusCode;
+      text = await response.body.text();
+      header = (name) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
     } catch (error) {
       this.calls.inc({ module, status: 'unreachable' });
       const timedOut = (error as Error).name === 'TimeoutError';
@@ -105,15 +136,19 @@ export class Upstreams {
     } finally {
       stop();
     }
-    this.calls.inc({ module, status: String(response.status) });
-    const text = await response.text();
+    this.calls.inc({ module, status: String(status) });
     const parsed: unknown = text ? safeJson(text) : undefined;
-    if (!response.ok) {
+    if (status >= 400) {
       const problem =
-        parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : { title: response.statusText };
-      throw new UpstreamProblem(module, response.status, problem);
+        parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : { title: `HTTP ${status}` };
+      throw new UpstreamProblem(module, status, problem, header('x-second-factor'));
     }
-    return { body: parsed as T, consistencyToken: response.headers.get('x-consistency-token') ?? undefined };
+    const freshness = header('x-consistency');
+    return {
+      body: parsed as T,
+      consistencyToken: header('x-consistency-token'),
+      ...(freshness === 'fresh' || freshness === 'stale' ? { freshness } : {}),
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { callService, eventually } from '@hexfleet/testing';
 import type { Reply } from '@hexfleet/testing';
-import { Fleet, graphql, startFleet } from './support/fleet';
+import { Fleet, graphql, mailed, startFleet } from './support/fleet';
 
 const ok = (reply: Reply, status: number, what: string) => {
   if (reply.status !== status)
@@ -32,24 +32,6 @@ describe('from a new tenant to a GraphQL query over data projected from Kafka', 
   const api = (method: string, path: string, body?: unknown, token?: string) =>
     callService(fleet.url, method, `/api/v1/identity${path}`, { body, token });
 
-  /** The newest one-time token mailed to `email` for `purpose`, from the dev mailbox. */
-  async function mailed(email: string, purpose: string): Promise<string> {
-    let token = '';
-    await eventually(
-      async () => {
-        const inbox = await api('GET', `/dev/mailbox?to=${encodeURIComponent(email)}`);
-        const mail = (inbox.body as unknown as Array<{ purpose: string; token: string; subject: string }>)
-          .filter((m) => m.purpose === purpose)
-          .at(-1);
-        if (mail) console.log(`mail to ${email}: "${mail.subject}"`);
-        token = mail?.token ?? '';
-        return token !== '';
-      },
-      { timeoutMs: 30_000, what: `a ${purpose} mail to ${email}` },
-    );
-    return token;
-  }
-
   async function login(email: string, password: string) {
     const reply = ok(await api('POST', '/auth/login', { tenant, email, password }), 200, `login ${email}`);
     return String(reply.body.accessToken);
@@ -68,7 +50,7 @@ describe('from a new tenant to a GraphQL query over data projected from Kafka', 
     ok(
       await api('POST', '/auth/invitations/accept', {
         tenant,
-        token: await mailed(admin.email, 'invitation'),
+        token: await mailed(fleet.url, admin.email, 'invitation'),
         password: 'correct horse battery 1',
       }),
       204,
@@ -88,7 +70,7 @@ describe('from a new tenant to a GraphQL query over data projected from Kafka', 
     ok(
       await api('POST', '/auth/invitations/accept', {
         tenant,
-        token: await mailed(person.email, 'invitation'),
+        token: await mailed(fleet.url, person.email, 'invitation'),
         password: 'analytical engine 1843',
       }),
       204,

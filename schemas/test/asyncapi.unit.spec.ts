@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eventTypeOf, TOPIC_CATALOG } from '../src';
+import { eventTypeOf, isPublicTopic, TOPIC_CATALOG } from '../src';
 import { AVRO_SCHEMA_FORMAT } from '../src/pipeline/asyncapi-document';
 import {
   ASYNCAPI_COMMAND,
@@ -16,7 +16,9 @@ import { REPO_ROOT } from '../src/pipeline/paths';
 
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
 const CE_HEADERS = ['ce_specversion', 'ce_id', 'ce_type', 'ce_source', 'ce_time', 'ce_subject', 'content-type'];
-const OWN_HEADERS = ['tenant', 'stream_version', 'correlation_id', 'causation_id', 'traceparent'];
+const OWN_HEADERS = ['tenant', 'stream_id', 'stream_version', 'correlation_id', 'causation_id', 'traceparent'];
+const PUBLIC = TOPIC_CATALOG.filter(isPublicTopic);
+const INTERNAL = TOPIC_CATALOG.filter((t) => !isPublicTopic(t));
 
 let committed: ParsedAsyncApi;
 let generated: GeneratedFile[];
@@ -45,7 +47,7 @@ describe('schemas/asyncapi.yaml', () => {
     if (stale.length > 0) throw new Error(`out of date: ${stale.join(', ')}; run ${ASYNCAPI_COMMAND}`);
   });
 
-  it.each(TOPIC_CATALOG.map((t) => [t.name, t] as const))('has %s as a channel with its Kafka binding', (_, topic) => {
+  it.each(PUBLIC.map((t) => [t.name, t] as const))('has %s as a channel with its Kafka binding', (_, topic) => {
     const channel = channelOf(topic.name);
     expect(channel.address()).toBe(topic.name);
     expect(channel.bindings().get('kafka')?.value()).toMatchObject({
@@ -56,7 +58,7 @@ describe('schemas/asyncapi.yaml', () => {
     });
   });
 
-  it.each(TOPIC_CATALOG.flatMap((t) => t.eventTypes.map((e) => [e, t.name] as const)))(
+  it.each(PUBLIC.flatMap((t) => t.eventTypes.map((e) => [e, t.name] as const)))(
     'carries %s on %s with its Avro payload, key binding and CloudEvents headers',
     (fullName, topic) => {
       const messages = channelOf(topic).messages().all();
@@ -73,13 +75,33 @@ describe('schemas/asyncapi.yaml', () => {
         schemaLookupStrategy: 'TopicRecordNameStrategy',
       });
       expect(Object.keys(headers.properties() ?? {})).toEqual([...CE_HEADERS, ...OWN_HEADERS]);
-      expect(headers.required()).toEqual(expect.arrayContaining([...CE_HEADERS, 'tenant', 'stream_version']));
+      expect(headers.required()).toEqual(
+        expect.arrayContaining([...CE_HEADERS, 'tenant', 'stream_id', 'stream_version']),
+      );
     },
   );
 
+  it('leaves out every internal topic and its events', () => {
+    expect(INTERNAL.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['identity.credential.v1', 'identity.login-id.v1', 'profile.employee-link.v1']),
+    );
+    const document = present(committed.document, 'document');
+    expect(document.channels().all().length).toBe(PUBLIC.length);
+    const yaml = read(ASYNCAPI_YAML);
+    const html = read(ASYNCAPI_HTML);
+    for (const topic of INTERNAL) {
+      // A public event's doc may name an internal topic (PasswordChanged: "the hash stays on ..."); none is listed.
+      expect(document.channels().get(topic.name)).toBeUndefined();
+      expect(html).not.toContain(`id="${topic.name}"`);
+      for (const text of [yaml, html]) {
+        for (const fullName of topic.eventTypes) expect(text).not.toContain(fullName);
+      }
+    }
+  });
+
   it('is rendered to an HTML page that names every topic, event and header', () => {
     const html = read(ASYNCAPI_HTML);
-    for (const topic of TOPIC_CATALOG) {
+    for (const topic of PUBLIC) {
       expect(html).toContain(`id="${topic.name}"`);
       for (const fullName of topic.eventTypes) expect(html).toContain(fullName);
     }

@@ -22,6 +22,7 @@ const topic = (name: string, eventTypes: string[], more: object = {}) => ({
   name,
   partitions: 3,
   owner: 'shop',
+  visibility: 'public',
   eventTypes,
   ...more,
 });
@@ -48,6 +49,9 @@ describe('reading schemas/avro', () => {
           topic('shop.cart.v1', ['hexfleet.shop.order.OrderPlaced']),
           topic('billing.invoice.v1', ['hexfleet.shop.order.Paid']),
           topic('shop.refund.v1', ['hexfleet.shop.order.Refunded'], { partitions: 0 }),
+          topic('shop.stock.v1', ['hexfleet.shop.order.Stocked'], { visibility: undefined }),
+          topic('shop.audit.v1', ['hexfleet.shop.order.Audited'], { visibility: 'internal' }),
+          topic('shop.price.v1', ['hexfleet.shop.order.Priced'], { internalBecause: 'secret' }),
         ],
         'OrderPlaced.avsc': event('OrderPlaced'),
         'Shipped.avsc': event('OrderShipped'),
@@ -60,6 +64,9 @@ describe('reading schemas/avro', () => {
       for (const problem of [
         'topics.json[2]: name "billing.invoice.v1" is not shop.<aggregate>.v<major>',
         'topics.json[3]: partitions must be a positive integer',
+        'topics.json[4]: visibility must be "public" or "internal"',
+        'topics.json[5]: an internal topic needs internalBecause: why integrators may not read it',
+        'topics.json[6]: internalBecause is for internal topics only',
         'hexfleet.shop.order.OrderPlaced is listed on shop.order.v1 and shop.cart.v1; an event type has one topic',
         'Cancelled.avsc: Invalid schema',
         'Shipped.avsc: holds record OrderShipped, so must be OrderShipped.avsc',

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDevIssuer, freePort, startSeparateService } from '@hexfleet/testing';
+import { callService, createDevIssuer, eventually, freePort, startSeparateService } from '@hexfleet/testing';
 import type { DevIssuer, SeparateService } from '@hexfleet/testing';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -121,4 +121,38 @@ export async function graphql(
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as GraphqlReply['body'] };
+}
+
+/** A hire as HRMS takes it (REST body or GraphQL input), with a work email of its own. */
+export const newHire = (firstName: string, more: { managerId?: string; userId?: string } = {}) => ({
+  firstName,
+  lastName: 'Tester',
+  workEmail: `${firstName.toLowerCase()}.${randomUUID().slice(0, 8)}@example.com`,
+  joiningDate: '2026-01-05',
+  department: 'Engineering',
+  designation: 'Engineer',
+  employmentType: 'full-time',
+  ...more,
+});
+
+/** The newest one-time token mailed to `email` for `purpose` (invitation, password-reset, ...), from identity's dev mailbox. */
+export async function mailed(gatewayUrl: string, email: string, purpose: string): Promise<string> {
+  let token = '';
+  await eventually(
+    async () => {
+      const inbox = await callService(
+        gatewayUrl,
+        'GET',
+        `/api/v1/identity/dev/mailbox?to=${encodeURIComponent(email)}`,
+      );
+      const mail = (inbox.body as unknown as Array<{ purpose: string; token: string; subject: string }>)
+        .filter((m) => m.purpose === purpose)
+        .at(-1);
+      if (mail) console.log(`mail to ${email}: "${mail.subject}"`);
+      token = mail?.token ?? '';
+      return token !== '';
+    },
+    { timeoutMs: 30_000, what: `a ${purpose} mail to ${email}` },
+  );
+  return token;
 }

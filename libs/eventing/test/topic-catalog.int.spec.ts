@@ -5,7 +5,13 @@ import { testKafka } from './support/kafka';
 
 describe('topics come from the catalog, never from auto-creation', () => {
   let admin: Admin;
-  const spec: TopicSpec = { name: uniqueName('example.account.v1'), partitions: 4, owner: 'example', eventTypes: [] };
+  const spec: TopicSpec = {
+    name: uniqueName('example.account.v1'),
+    partitions: 4,
+    owner: 'example',
+    visibility: 'public',
+    eventTypes: [],
+  };
 
   beforeAll(async () => {
     admin = testKafka().admin();

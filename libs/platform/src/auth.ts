@@ -25,9 +25,19 @@ export interface TokenVerifierOptions {
   audience?: string;
 }
 
-/** Verifies bearer tokens against the identity service's public keys and reads the caller from them. */
+/** How many verified tokens a process remembers (a few MB at most). */
+const REMEMBERED_TOKENS = 10_000;
+
+/**
+ * Verifies bearer tokens against the identity service's public keys and reads the caller from them.
+ * A token that verified is remembered until it expires: a signature check costs more than the
+ * rest of a cached read, and a client sends the same token with every request for 15 minutes.
+ * Remembering changes nothing a check would decide: a token is immutable, and expiry is checked
+ * on every use.
+ */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
@@ -37,6 +47,13 @@ export class TokenVerifier {
 
   /** The principal the token names; throws UnauthorizedException for anything else. */
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.principal;
+    if (known) this.verified.delete(token);
+    return this.check(token);
+  }
+
+  private async check(token: string): Promise<Principal> {
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -53,7 +70,22 @@ export class TokenVerifier {
       throw new UnauthorizedException('The token names no valid tenant and user');
     }
     const validRoles = Array.isArray(roles) ? roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
-    return { tenant: TenantId.parse(tenant), userId: sub, roles: validRoles, token };
+    const principal: Principal = Object.freeze({
+      tenant: TenantId.parse(tenant),
+      userId: sub,
+      roles: validRoles,
+      token,
+    });
+    this.remember(token, principal, Number(payload.exp) * 1000);
+    return principal;
+  }
+
+  /** Oldest first out when full (a Map keeps insertion order). */
+  private remember(token: string, principal: Principal, expiresAtMs: number) {
+    if (this.verified.size >= REMEMBERED_TOKENS) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { principal, expiresAtMs });
   }
 }
 

@@ -36,6 +36,8 @@ export {
 export type { FieldDoc } from './fields';
 export { commonOptions, named } from './composition';
 export type { CommonOptions, ServiceComposition } from './composition';
+export { InternalOperation } from './audience';
+export type { InternalAudience } from './audience';
 export { calendarDay, TimeAndIds } from './time-and-ids';
 export { Later } from './later';
 export { Streams } from './streams';

@@ -11,6 +11,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',
+    visibility: 'public',
     description: 'School and group calendars of each school. Key: <tenant>:<calendarId>.',
     eventTypes: ['hexfleet.events.calendar.CalendarCreated'],
   },
@@ -18,6 +19,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'events.event.v1',
     partitions: 3,
     owner: 'events',
+    visibility: 'public',
     description:
       'School events (holidays, exams, parent-teacher meetings, sports, trips, assemblies) from draft to published, cancelled or completed, with registrations and waitlist. HolidayDeclared tells timetables and attendance which days are off. Key: <tenant>:<eventId>.',
     eventTypes: [
@@ -37,6 +39,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'events.venue.v1',
     partitions: 3,
     owner: 'events',
+    visibility: 'public',
     description:
       'Venues of each school and their bookings; one stream per venue, so a venue is never double-booked. Key: <tenant>:<venueId>.',
     eventTypes: [
@@ -49,6 +52,9 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'example.account.v1',
     partitions: 3,
     owner: 'example',
+    visibility: 'internal',
+    internalBecause:
+      'An example of the contract pipeline (ADR 8), not a product: no service of the fleet publishes it.',
     description: 'Example module, not a product: bank-account events that show the contract pipeline end to end.',
     eventTypes: ['hexfleet.example.account.Deposited', 'hexfleet.example.account.Withdrawn'],
   },
@@ -56,6 +62,9 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'example.reward.v1',
     partitions: 1,
     owner: 'example',
+    visibility: 'internal',
+    internalBecause:
+      'An example of the contract pipeline (ADR 8), not a product: no service of the fleet publishes it.',
     description: 'Example module, not a product: loyalty points a policy grants for each deposit.',
     eventTypes: ['hexfleet.example.reward.Rewarded'],
   },
@@ -63,6 +72,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'hrms.employee.v1',
     partitions: 3,
     owner: 'hrms',
+    visibility: 'public',
     description:
       'The employee master: hires, promotions, transfers and separations. Key <tenant>:<employeeId>. Payroll, identity, profile and chat react to it.',
     eventTypes: [
@@ -76,6 +86,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'hrms.leave-type.v1',
     partitions: 3,
     owner: 'hrms',
+    visibility: 'public',
     description: 'Leave types (paid or unpaid). Key <tenant>:<leaveTypeId>.',
     eventTypes: ['hexfleet.hrms.leavetype.LeaveTypeDefined'],
   },
@@ -83,6 +94,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'hrms.holiday-list.v1',
     partitions: 3,
     owner: 'hrms',
+    visibility: 'public',
     description: 'Holiday lists and their revisions: the days leave does not count. Key <tenant>:<holidayListId>.',
     eventTypes: ['hexfleet.hrms.holidaylist.HolidayListPublished', 'hexfleet.hrms.holidaylist.HolidayListRevised'],
   },
@@ -90,6 +102,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'hrms.leave-allocation.v1',
     partitions: 3,
     owner: 'hrms',
+    visibility: 'public',
     description:
       'Yearly leave balances, one allocation per employee, paid leave type and year: days granted, held by leave requests, given back. Key <tenant>:<allocationId>.',
     eventTypes: [
@@ -102,6 +115,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'hrms.leave-request.v1',
     partitions: 3,
     owner: 'hrms',
+    visibility: 'public',
     description:
       'Leave requests from application to approval, rejection or cancellation, with the exact days they cover. Key <tenant>:<leaveRequestId>. Payroll reads LeaveApproved and LeaveCancelled.',
     eventTypes: [
@@ -115,6 +129,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'hrms.attendance.v1',
     partitions: 3,
     owner: 'hrms',
+    visibility: 'public',
     description:
       'Daily employee attendance, one aggregate per employee and month. Key <tenant>:<employeeId>.<YYYY-MM>. Payroll reads absences from it.',
     eventTypes: [
@@ -126,6 +141,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'hrms.job-opening.v1',
     partitions: 3,
     owner: 'hrms',
+    visibility: 'public',
     description: 'Job openings: requested, approved (Pipeline starts recruiting), closed. Key <tenant>:<jobOpeningId>.',
     eventTypes: [
       'hexfleet.hrms.jobopening.JobOpeningCreated',
@@ -137,6 +153,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'identity.tenant.v1',
     partitions: 3,
     owner: 'identity',
+    visibility: 'public',
     description:
       'Tenants (a company in the business suite, a school group in the school ERP): provisioned, suspended, reactivated. Every service creates its tenant schema on TenantProvisioned. Key: <tenant>:<slug>.',
     eventTypes: [
@@ -149,6 +166,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'identity.user.v1',
     partitions: 3,
     owner: 'identity',
+    visibility: 'public',
     description:
       'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation. Carries no secret. Key: <tenant>:<userId>.',
     eventTypes: [
@@ -165,16 +183,22 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'identity.login-id.v1',
     partitions: 3,
     owner: 'identity',
+    visibility: 'internal',
+    internalBecause:
+      "Identity's own bookkeeping: it exists to make a login id unique under concurrency. Who holds which email is in identity.user.v1.",
     description:
-      'INTERNAL to identity, not for integrators: which user holds which login id (email) in a tenant. One stream per login id, so its version makes the id unique under concurrency. Key: <tenant>:<loginId>.',
+      'Which user holds which login id (email) in a tenant. One stream per login id, so its version makes the id unique under concurrency. Key: <tenant>:<loginId>.',
     eventTypes: ['hexfleet.identity.loginid.LoginIdReserved', 'hexfleet.identity.loginid.LoginIdReleased'],
   },
   {
     name: 'identity.credential.v1',
     partitions: 3,
     owner: 'identity',
+    visibility: 'internal',
+    internalBecause:
+      'Carries secrets (password and token hashes, the encrypted TOTP secret) and the login audit: restrict it by ACL to identity. Integrators read identity.user.v1 instead.',
     description:
-      'INTERNAL to identity, not for integrators (restrict it by ACL): password hashes (slow KDF), reset and refresh token hashes (SHA-256, never the tokens), the encrypted TOTP secret, sessions, the login audit and lockouts. Integrators read identity.user.v1 instead. Key: <tenant>:<userId>.',
+      'Password hashes (slow KDF), reset and refresh token hashes (SHA-256, never the tokens), the encrypted TOTP secret, sessions, the login audit and lockouts. Key: <tenant>:<userId>.',
     eventTypes: [
       'hexfleet.identity.credential.CredentialCreated',
       'hexfleet.identity.credential.PasswordSet',
@@ -195,6 +219,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'libraries.title.v1',
     partitions: 3,
     owner: 'libraries',
+    visibility: 'public',
     description:
       'Library catalogue titles and their holds queue: a hold is placed, becomes ready for pickup when a copy comes back, then is fulfilled, expires or is cancelled. Key: <tenant>:<titleId>.',
     eventTypes: [
@@ -210,6 +235,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'libraries.copy.v1',
     partitions: 3,
     owner: 'libraries',
+    visibility: 'public',
     description:
       'Physical copies of library titles and their shelf status (available, on loan, on the hold shelf, lost, damaged, withdrawn). Key: <tenant>:<copyId>.',
     eventTypes: [
@@ -228,6 +254,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'libraries.loan.v1',
     partitions: 3,
     owner: 'libraries',
+    visibility: 'public',
     description:
       "Library loans from checkout to return or loss: renewals, daily overdue notices, and the loan's fine (assessed, paid, waived). Key: <tenant>:<loanId>. Consumed by dashboards (LoanOverdue) and activity feeds (BookBorrowed, BookReturned).",
     eventTypes: [
@@ -245,6 +272,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'libraries.patron.v1',
     partitions: 3,
     owner: 'libraries',
+    visibility: 'public',
     description:
       'Library patrons of a school: registration, category, blocks and withdrawal. Key: <tenant>:<patronId>.',
     eventTypes: [
@@ -259,6 +287,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'libraries.rules.v1',
     partitions: 3,
     owner: 'libraries',
+    visibility: 'public',
     description:
       'The loan-rule matrix of each school (patron category x item type: loan period, limits, fines). Key: <tenant>:<schoolId>.',
     eventTypes: ['hexfleet.libraries.rules.LoanRuleSet', 'hexfleet.libraries.rules.LoanRuleRemoved'],
@@ -267,6 +296,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'payroll.salary-component.v1',
     partitions: 3,
     owner: 'payroll',
+    visibility: 'public',
     description: 'Salary components (earnings and deductions). Key <tenant>:<componentId>.',
     eventTypes: ['hexfleet.payroll.salarycomponent.SalaryComponentDefined'],
   },
@@ -274,6 +304,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'payroll.salary-structure.v1',
     partitions: 3,
     owner: 'payroll',
+    visibility: 'public',
     description:
       'Salary structures: which components a payslip has and how each is computed. Key <tenant>:<structureId>.',
     eventTypes: ['hexfleet.payroll.salarystructure.SalaryStructureDefined'],
@@ -282,6 +313,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'payroll.employee.v1',
     partitions: 3,
     owner: 'payroll',
+    visibility: 'public',
     description:
       'What payroll knows of each employee: enrolment, salary structure assignments, separation, unpaid leave and absences. Key <tenant>:<employeeId>.',
     eventTypes: [
@@ -298,6 +330,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'payroll.payroll-run.v1',
     partitions: 3,
     owner: 'payroll',
+    visibility: 'public',
     description:
       'Monthly pay runs and their payslips, one aggregate per period (key <tenant>:<YYYY-MM>): created, payslips generated, finalized, cancelled and amended.',
     eventTypes: [
@@ -311,6 +344,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'profile.profile.v1',
     partitions: 3,
     owner: 'profile',
+    visibility: 'public',
     description:
       "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
     eventTypes: [
@@ -328,8 +362,11 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     name: 'profile.employee-link.v1',
     partitions: 3,
     owner: 'profile',
+    visibility: 'internal',
+    internalBecause:
+      "Profile's own bookkeeping, joining HRMS and identity facts; integrators read hrms.employee.v1, identity.user.v1 and profile.profile.v1, where the same facts are published.",
     description:
-      'INTERNAL to profile, not for integrators: which identity user an HRMS employee is and the placement HRMS last gave them, so a profile gets its department and designation whether EmployeeHired or UserRegistered arrives first. Key: <tenant>:<employeeId>.',
+      'Which identity user an HRMS employee is and the placement HRMS last gave them, so a profile gets its department and designation whether EmployeeHired or UserRegistered arrives first. Key: <tenant>:<employeeId>.',
     eventTypes: [
       'hexfleet.profile.employeelink.EmployeePlacementNoted',
       'hexfleet.profile.employeelink.EmployeeAccountNoted',

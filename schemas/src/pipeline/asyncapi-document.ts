@@ -1,4 +1,12 @@
-import type { TopicSpec } from '../catalog/topic-spec';
+import type {
+  AsyncApiChannel,
+  AsyncApiDocument,
+  AsyncApiMessage,
+  AsyncApiOperation,
+  AsyncApiServer,
+  HeaderSchema,
+} from '../asyncapi/asyncapi-document.types';
+import { isPublicTopic, type TopicSpec } from '../catalog/topic-spec';
 import { type ContractModule, type EventSource, eventsOn } from './contract-sources';
 
 export const AVRO_SCHEMA_FORMAT = 'application/vnd.apache.avro;version=1.9.0';
@@ -7,7 +15,7 @@ const KAFKA_BINDING = '0.5.0';
 const REPLICAS = 3;
 const MIN_IN_SYNC_REPLICAS = 2;
 
-const INTRO = `Every domain event the Hexfleet fleet publishes, for integrators who consume them.
+const INTRO = `Every public domain event the Hexfleet fleet publishes, for integrators who consume them.
 
 - **Topics**: one per aggregate type, \`<module>.<aggregate>.v<major>\`; all event types of an aggregate share it, so
   the events of one aggregate arrive in order. Topics keep everything (\`retention.ms=-1\`, never compacted).
@@ -15,34 +23,41 @@ const INTRO = `Every domain event the Hexfleet fleet publishes, for integrators 
 - **Value**: Avro in the Confluent wire format (magic byte 0, 4-byte schema id, Avro binary); any Confluent
   deserializer reads it. Subjects follow TopicRecordNameStrategy (\`<topic>-<record full name>\`) with
   FULL_TRANSITIVE compatibility, so old and new readers read every event.
-- **Headers**: the CloudEvents Kafka binding (\`ce_*\`) plus \`tenant\`, \`stream_version\`, \`correlation_id\`,
-  \`causation_id\` and W3C \`traceparent\`. Deduplicate by \`ce_id\`: delivery is at least once.
+- **Headers**: the CloudEvents Kafka binding (\`ce_*\`) plus \`tenant\`, \`stream_id\`, \`stream_version\`,
+  \`correlation_id\`, \`causation_id\` and W3C \`traceparent\`. Deduplicate by \`ce_id\`: delivery is at least once.
+- **Tenants**: every topic carries every tenant's events; read the \`tenant\` header to keep your own.
 
-Generated from \`schemas/avro\` by \`npx nx asyncapi schemas\`; do not edit by hand. Topics of the \`example\`
-module are an example of the pipeline, not a product: do not build on them.`;
+Only public topics are listed: the fleet's internal topics (secrets, bookkeeping) are not a contract and may
+change or disappear without notice. Generated from \`schemas/avro\` by \`npx nx asyncapi schemas\`; do not edit
+by hand. A guide with runnable consumers in Python and Java: \`docs/integrators.md\`.`;
 
-/** The AsyncAPI 3.0.0 document for every topic of every module, as plain data for YAML. */
-export function asyncApiDocument(modules: readonly ContractModule[], version: string): Record<string, unknown> {
-  const topics = modules.flatMap((m) => m.topics.map((topic) => ({ topic, events: eventsOn(m, topic) })));
+/** The devstack, where the committed document points; the gateway serves it with its deployment's servers. */
+export const DEVSTACK_SERVERS: Record<string, AsyncApiServer> = {
+  local: {
+    host: 'localhost:9092',
+    protocol: 'kafka',
+    description: 'The devstack (`npm run dev`): Kafka, and the schema registry on port 8081.',
+    bindings: {
+      kafka: {
+        schemaRegistryUrl: 'http://localhost:8081',
+        schemaRegistryVendor: 'confluent',
+        bindingVersion: KAFKA_BINDING,
+      },
+    },
+  },
+};
+
+/** The AsyncAPI 3.0.0 document for every public topic of every module, as plain data for YAML. */
+export function asyncApiDocument(modules: readonly ContractModule[], version: string): AsyncApiDocument {
+  const topics = modules.flatMap((m) =>
+    m.topics.filter(isPublicTopic).map((topic) => ({ topic, events: eventsOn(m, topic) })),
+  );
   const events = topics.flatMap((t) => t.events);
   return {
     asyncapi: '3.0.0',
     info: { title: 'Hexfleet events', version, description: INTRO, license: { name: 'Apache-2.0' } },
     defaultContentType: 'application/avro',
-    servers: {
-      local: {
-        host: 'localhost:9092',
-        protocol: 'kafka',
-        description: 'The devstack (`npm run dev`): Kafka, and the schema registry on port 8081.',
-        bindings: {
-          kafka: {
-            schemaRegistryUrl: 'http://localhost:8081',
-            schemaRegistryVendor: 'confluent',
-            bindingVersion: KAFKA_BINDING,
-          },
-        },
-      },
-    },
+    servers: DEVSTACK_SERVERS,
     channels: Object.fromEntries(topics.map(({ topic, events }) => [topic.name, channel(topic, events)])),
     operations: Object.fromEntries(
       topics.map(({ topic, events }) => [`publish.${topic.name}`, operation(topic, events)]),
@@ -51,7 +66,7 @@ export function asyncApiDocument(modules: readonly ContractModule[], version: st
   };
 }
 
-function channel(topic: TopicSpec, events: EventSource[]) {
+function channel(topic: TopicSpec, events: EventSource[]): AsyncApiChannel {
   return {
     address: topic.name,
     title: topic.name,
@@ -76,7 +91,7 @@ function channel(topic: TopicSpec, events: EventSource[]) {
   };
 }
 
-function operation(topic: TopicSpec, events: EventSource[]) {
+function operation(topic: TopicSpec, events: EventSource[]): AsyncApiOperation {
   return {
     action: 'send',
     title: `The ${topic.owner} service publishes to ${topic.name}`,
@@ -86,7 +101,7 @@ function operation(topic: TopicSpec, events: EventSource[]) {
   };
 }
 
-function message(event: EventSource) {
+function message(event: EventSource): AsyncApiMessage {
   return {
     name: event.type,
     title: event.type,
@@ -116,8 +131,12 @@ function message(event: EventSource) {
 }
 
 /** The CloudEvents Kafka binding (binary mode) as the relay writes it, plus Hexfleet's own headers. */
-function cloudEventHeaders(fullName: string) {
-  const text = (description: string, more: Record<string, unknown> = {}) => ({ type: 'string', description, ...more });
+function cloudEventHeaders(fullName: string): AsyncApiMessage['headers'] {
+  const text = (description: string, more: Partial<HeaderSchema> = {}): HeaderSchema => ({
+    type: 'string',
+    description,
+    ...more,
+  });
   return {
     type: 'object',
     required: [
@@ -129,6 +148,7 @@ function cloudEventHeaders(fullName: string) {
       'ce_subject',
       'content-type',
       'tenant',
+      'stream_id',
       'stream_version',
     ],
     properties: {
@@ -142,6 +162,10 @@ function cloudEventHeaders(fullName: string) {
       ce_subject: text('Aggregate id: the key without its tenant prefix.'),
       'content-type': text('Avro in the Confluent wire format.', { const: 'application/avro' }),
       tenant: text('Tenant the event belongs to.', { pattern: '^[a-z][a-z0-9]{2,30}$' }),
+      stream_id: text(
+        'The stream, `<tenant>/<aggregate>/<aggregateId>`: what `stream_version` counts in (two aggregate types of a tenant may share an id, never a stream).',
+        { pattern: '^[a-z][a-z0-9]{2,30}/[a-z][a-z0-9-]*/.+$' },
+      ),
       stream_version: text(
         "The aggregate's version after this event, in decimal; one more than the key's previous event.",
         {

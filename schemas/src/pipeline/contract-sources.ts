@@ -37,7 +37,16 @@ export function eventsOn(module: ContractModule, topic: TopicSpec): EventSource[
 }
 
 const MODULE_NAME = /^[a-z][a-z0-9]*$/;
-const TOPIC_KEYS = new Set(['name', 'partitions', 'owner', 'eventTypes', 'retentionMs', 'description']);
+const TOPIC_KEYS = new Set([
+  'name',
+  'partitions',
+  'owner',
+  'visibility',
+  'internalBecause',
+  'eventTypes',
+  'retentionMs',
+  'description',
+]);
 
 /**
  * Reads every module under `root` and checks what the generators and the
@@ -154,5 +163,20 @@ function topicProblem(topic: unknown, owner: string): string | undefined {
     return 'retentionMs must be an integer, -1 for forever';
   }
   if (spec.description !== undefined && typeof spec.description !== 'string') return 'description must be text';
-  return undefined;
+  return visibilityProblem(spec);
+}
+
+/** Every topic says who may read it, and an internal one says why (docs/adr/0035-public-and-internal-topics.md). */
+function visibilityProblem(spec: Record<string, unknown>): string | undefined {
+  const because = spec.internalBecause;
+  switch (spec.visibility) {
+    case 'public':
+      return because === undefined ? undefined : 'internalBecause is for internal topics only';
+    case 'internal':
+      return typeof because === 'string' && because.trim().length > 0
+        ? undefined
+        : 'an internal topic needs internalBecause: why integrators may not read it';
+    default:
+      return 'visibility must be "public" or "internal"';
+  }
 }

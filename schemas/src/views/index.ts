@@ -6,3 +6,4 @@ export * as payroll from './payroll.views';
 export * as libraries from './libraries.views';
 export * as events from './events.views';
 export * as profile from './profile.views';
+export * as identity from './identity.views';

@@ -18,7 +18,15 @@ export async function createTopics(kafka: Kafka, names: string[]): Promise<void>
   try {
     await ensureTopics(
       admin,
-      names.map((name) => ({ name, partitions: 3, owner: 'bench', eventTypes: [], retentionMs: 3_600_000 })),
+      names.map((name) => ({
+        name,
+        partitions: 3,
+        owner: 'bench',
+        visibility: 'internal' as const,
+        internalBecause: "a benchmark run's own records, deleted after the run",
+        eventTypes: [],
+        retentionMs: 3_600_000,
+      })),
       LOCAL_CLUSTER,
     );
   } finally {

@@ -140,7 +140,7 @@ describe(`nx g @hexfleet/tools:service school/${moduleName}, in a copy of the wo
     expect(changed.filter((file) => !inService.includes(file))).toEqual([
       'gateway/src/config.ts',
       'gateway/src/gateway.module.ts',
-      `gateway/src/graphql/${moduleName}.resolver.ts`,
+      `gateway/src/graphql/${moduleName}/${moduleName}.resolver.ts`,
       'schemas/asyncapi.html',
       'schemas/asyncapi.yaml',
       `schemas/avro/${moduleName}/ItemCreated.avsc`,

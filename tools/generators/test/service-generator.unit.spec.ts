@@ -66,12 +66,14 @@ describe('service generator', () => {
     expect(tree.read(`${service}/src/zeta.module.ts`, 'utf-8')).toContain(
       'export function createZeta(\n  overrides: Partial<ZetaOptions> = {},',
     );
-    expect(tree.read('gateway/src/graphql/zeta.resolver.ts', 'utf-8')).toContain('async zetaJobOpenings(');
+    expect(tree.read('gateway/src/graphql/zeta/zeta.resolver.ts', 'utf-8')).toContain(
+      "@Fronts('zeta', 'GET /job-openings')",
+    );
 
     expect(tree.read(GATEWAY_CONFIG, 'utf-8')).toMatch(/export const MODULES = \[[^\]]*'events', 'zeta'\] as const;/);
     const gatewayModule = tree.read(GATEWAY_MODULE, 'utf-8') ?? '';
-    expect(gatewayModule).toContain("import { ZetaResolver } from './graphql/zeta.resolver';");
-    expect(gatewayModule).toMatch(/providers: \[[^\]]*LiveResolver,\s+ZetaResolver,\s+\]/);
+    expect(gatewayModule).toContain("import { ZetaResolver } from './graphql/zeta/zeta.resolver';");
+    expect(gatewayModule).toMatch(/RESOLVERS = \[[^\]]*LiveResolver,\s+ZetaResolver,\s+\]/);
     const offsets = [...before.matchAll(/offset: (\d+)/g)].map(([, n]) => Number(n));
     expect(tree.read(FLEET, 'utf-8')).toContain(
       `{ module: 'zeta', project: 'services/school/zeta', offset: ${Math.max(...offsets) + 1} },`,

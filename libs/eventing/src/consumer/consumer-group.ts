@@ -37,7 +37,17 @@ export async function joinConsumerGroup(
     const catalogued = TOPIC_CATALOG.filter((spec) => options.topics.includes(spec.name));
     await ensureTopics(
       admin,
-      [{ name: dlqTopic(group), partitions: 1, owner: options.owner, eventTypes: [] }, ...catalogued],
+      [
+        {
+          name: dlqTopic(group),
+          partitions: 1,
+          owner: options.owner,
+          visibility: 'internal',
+          internalBecause: "dead letters of one consumer group, for the fleet's operators",
+          eventTypes: [],
+        },
+        ...catalogued,
+      ],
       options.cluster ?? LOCAL_CLUSTER,
     );
     const others = options.topics.filter((topic) => !catalogued.some((spec) => spec.name === topic));

@@ -175,7 +175,13 @@ export class ExampleModule {}
 export function exampleService(topic: string, projectionName: string): ServiceDefinition {
   const contracts = example.exampleAccountV1Contracts.map((contract) => ({ ...contract, topic }));
   const topics: TopicSpec[] = [
-    { name: topic, partitions: 3, owner: 'example', eventTypes: contracts.map((c) => recordFullName(c.schema)) },
+    {
+      name: topic,
+      partitions: 3,
+      owner: 'example',
+      visibility: 'public',
+      eventTypes: contracts.map((c) => recordFullName(c.schema)),
+    },
   ];
   return {
     name: `example-${projectionName}`,

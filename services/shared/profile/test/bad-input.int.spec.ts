@@ -24,6 +24,8 @@ const CASES: Record<string, Case[]> = {
     { what: 'page 0', path: () => '/profiles?page=0', field: 'page' },
     { what: 'page not a number', path: () => '/profiles?page=two', field: 'page' },
     { what: 'page size above 100', path: () => '/profiles?pageSize=500', field: 'pageSize' },
+    { what: 'limit above 200', path: () => '/profiles?limit=201', field: 'limit' },
+    { what: 'negative offset', path: () => '/profiles?offset=-1', field: 'offset' },
     { what: 'unknown parameter', path: () => '/profiles?sort=name', field: 'sort' },
     { what: 'query too long', path: () => `/profiles?query=${'x'.repeat(101)}`, field: 'query' },
   ],

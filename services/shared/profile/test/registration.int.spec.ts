@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hrms, identity } from '@hexfleet/schemas';
 import { eventually } from '@hexfleet/testing';
 import { ProfileFleet, startProfileFleet, uniqueTenant } from './support/profile-harness';
-import { expectStatus, ownProfile, redeliver, registerUser } from './support/people';
+import { expectStatus, ownProfile, person, redeliver, registerUser } from './support/people';
 
 const now = () => new Date().toISOString();
 
@@ -51,6 +51,25 @@ describe('profiles come from identity registrations', () => {
     );
     expect([before, after, created]).toEqual([1, 1, 1]);
     expect(directory.body.total).toBe(1);
+  });
+
+  it('pages the directory by limit and offset (as the gateway asks) as well as by page and pageSize', async () => {
+    const own = uniqueTenant('page');
+    const names = ['Pat Alpha', 'Pat Beta', 'Pat Gamma'];
+    await Promise.all(names.map((displayName) => person(fleet, own, { displayName })));
+    const token = await fleet.issuer.mint({ tenant: own, roles: ['tenant-admin'] });
+    const list = async (query: string) =>
+      expectStatus(await fleet.call('GET', `/profiles?query=Pat&${query}`, { token }), 200) as {
+        items: Array<{ fullName: string }>;
+        [key: string]: unknown;
+      };
+    const byOffset = await list('limit=2&offset=1');
+    const byPage = await list('page=2&pageSize=2');
+    console.log(`limit=2&offset=1: ${JSON.stringify(byOffset)}; page=2&pageSize=2: ${JSON.stringify(byPage)}`);
+    expect(byOffset).toMatchObject({ total: 3, limit: 2, offset: 1, page: 1, pageSize: 2 });
+    expect(byOffset.items.map((p) => p.fullName)).toEqual(['Pat Beta', 'Pat Gamma']);
+    expect(byPage).toMatchObject({ total: 3, limit: 2, offset: 2, page: 2, pageSize: 2 });
+    expect(byPage.items.map((p) => p.fullName)).toEqual(['Pat Gamma']);
   });
 
   it('archives the profile on UserDeactivated (no edits) and restores it on UserReactivated', async () => {

@@ -66,7 +66,7 @@ function appendElement(text, array, element) {
 
 /**
  * The gateway fronts the module: `MODULES` gives it `<MODULE>_URL` and the REST route
- * `/api/v1/<module>/...`; its resolver joins the other resolvers in the GraphQL module.
+ * `/api/v1/<module>/...`; its resolver joins `RESOLVERS` in the GraphQL module.
  * @param {import('@nx/devkit').Tree} tree
  * @param {import('./names').ServiceNames} n
  */
@@ -90,43 +90,18 @@ function registerInGateway(tree, n) {
     );
     const afterImport = (resolverImports[resolverImports.length - 1] ?? imports[imports.length - 1])?.getEnd();
     if (afterImport === undefined) throw new MissingAnchorError(GATEWAY_MODULE, 'its imports');
-    const providers = resolverProviders(source);
-    if (!providers) {
-      throw new MissingAnchorError(GATEWAY_MODULE, 'a `providers: [...]` array listing the `*Resolver` classes');
+    const resolvers = constArray(source, 'RESOLVERS');
+    if (!resolvers) {
+      throw new MissingAnchorError(GATEWAY_MODULE, '`export const RESOLVERS = [...]` listing the `*Resolver` classes');
     }
     // The later edit first, so the earlier position still holds.
-    const withProvider = appendElement(text, providers, resolver);
+    const withProvider = appendElement(text, resolvers, resolver);
     tree.write(
       GATEWAY_MODULE,
-      `${withProvider.slice(0, afterImport)}\nimport { ${resolver} } from './graphql/${n.module}.resolver';` +
+      `${withProvider.slice(0, afterImport)}\nimport { ${resolver} } from './graphql/${n.module}/${n.module}.resolver';` +
         withProvider.slice(afterImport),
     );
   }
-}
-
-/**
- * The `providers: [...]` of the gateway's GraphQL module: the array that lists `*Resolver`s.
- * @param {ts.SourceFile} source
- * @returns {ts.ArrayLiteralExpression | undefined}
- */
-function resolverProviders(source) {
-  /** @type {ts.ArrayLiteralExpression | undefined} */
-  let found;
-  /** @param {ts.Node} node */
-  const visit = (node) => {
-    if (
-      ts.isPropertyAssignment(node) &&
-      ts.isIdentifier(node.name) &&
-      node.name.text === 'providers' &&
-      ts.isArrayLiteralExpression(node.initializer) &&
-      node.initializer.elements.some((e) => ts.isIdentifier(e) && e.text.endsWith('Resolver'))
-    ) {
-      found = node.initializer;
-    }
-    if (!found) ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
 }
 
 /**

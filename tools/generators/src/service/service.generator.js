@@ -66,7 +66,7 @@ function refuseExisting(tree, n) {
     n.serviceRoot,
     `schemas/avro/${n.module}`,
     `schemas/src/contracts/${n.module}.contracts.ts`,
-    `gateway/src/graphql/${n.module}.resolver.ts`,
+    `gateway/src/graphql/${n.module}/${n.module}.resolver.ts`,
   ].filter((p) => tree.exists(p));
   const project = getProjects(tree).get(n.module);
   if (project) taken.unshift(`the Nx project ${n.module} (${project.root})`);

@@ -1,13 +1,9 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { hrms } from '@hexfleet/schemas';
+import type { views } from '@hexfleet/schemas';
 
-/** One marked day of an employee's month. */
-export interface AttendanceDay {
-  date: string;
-  status: hrms.AttendanceStatus;
-  /** The approved leave that marked the day on leave, else null. */
-  leaveRequestId: string | null;
-}
+/** What a month sheet answers: typed once, in the contracts the gateway implements too. */
+export type AttendanceDay = views.hrms.AttendanceDay;
+export type AttendanceSheet = views.hrms.AttendanceSheet;
 
 /** The attendance read model (hrms-attendance): marked days by employee and month. */
 export interface AttendanceSheets {

@@ -3,7 +3,7 @@ import { Consistency } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { hrms } from '@hexfleet/schemas';
 import { ATTENDANCE_SHEETS } from './attendance-sheets.port';
-import type { AttendanceSheets } from './attendance-sheets.port';
+import type { AttendanceSheet, AttendanceSheets } from './attendance-sheets.port';
 import { HRMS_SETTINGS } from './hrms-settings';
 import type { HrmsSettings } from './hrms-settings';
 
@@ -16,7 +16,7 @@ export class AttendanceQueryHandler {
     private readonly consistency: Consistency,
   ) {}
 
-  async month(caller: Principal, employeeId: string, month: string) {
+  async month(caller: Principal, employeeId: string, month: string): Promise<AttendanceSheet> {
     await this.consistency.await(this.settings.readModels.attendance, caller);
     const days = await this.sheets.days(caller.tenant, employeeId, month);
     const count = (status: hrms.AttendanceStatus) => days.filter((day) => day.status === status).length;

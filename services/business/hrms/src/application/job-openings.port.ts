@@ -1,17 +1,9 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { hrms } from '@hexfleet/schemas';
+import type { views } from '@hexfleet/schemas';
 
-export type JobOpeningStatus = 'pending' | 'approved' | 'closed';
-
-/** One opening on the board: what was asked (as created), where it stands, who moved it there. */
-export interface JobOpeningView extends hrms.JobOpeningCreatedData {
-  status: JobOpeningStatus;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  closedBy: string | null;
-  closedAt: string | null;
-  closeReason: string | null;
-}
+/** What the board answers: typed once, in the contracts the gateway implements too. */
+export type JobOpeningStatus = views.hrms.JobOpeningStatus;
+export type JobOpeningView = views.hrms.JobOpeningView;
 
 export interface JobOpeningFilter {
   status?: JobOpeningStatus;

@@ -1,30 +1,10 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { hrms } from '@hexfleet/schemas';
+import type { views } from '@hexfleet/schemas';
 
-export type LeaveRequestStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
-
-/** A request as the leave read model keeps it: what was asked, and where it stands. */
-export interface LeaveRequestView extends Pick<
-  hrms.LeaveRequestedData,
-  | 'leaveRequestId'
-  | 'employeeId'
-  | 'leaveTypeId'
-  | 'unpaid'
-  | 'fromDate'
-  | 'toDate'
-  | 'totalDays'
-  | 'leaveDays'
-  | 'reason'
-> {
-  status: LeaveRequestStatus;
-}
-
-/** A request on the leave calendar, with who it is (null while the directory does not know them). */
-export interface CalendarEntry extends LeaveRequestView {
-  firstName: string | null;
-  lastName: string | null;
-  department: string | null;
-}
+/** What the leave read model answers: typed once, in the contracts the gateway implements too. */
+export type LeaveRequestStatus = views.hrms.LeaveRequestStatus;
+export type LeaveRequestView = views.hrms.LeaveRequestView;
+export type CalendarEntry = views.hrms.LeaveCalendarEntry;
 
 export interface LeaveRequestFilter {
   employeeId?: string;

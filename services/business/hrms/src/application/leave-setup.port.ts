@@ -1,32 +1,10 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { hrms } from '@hexfleet/schemas';
+import type { views } from '@hexfleet/schemas';
 
-export interface LeaveTypeView {
-  leaveTypeId: string;
-  name: string;
-  unpaid: boolean;
-}
-
-export interface HolidayListView {
-  holidayListId: string;
-  name: string;
-  fromDate: string;
-  toDate: string;
-  holidays: hrms.Holiday[];
-}
-
-/** An allocation's balance: allocated, held by pending or approved requests (used), and available. */
-export interface LeaveBalance {
-  allocationId: string;
-  employeeId: string;
-  leaveTypeId: string;
-  /** The leave type's name, null while the type is not in the read model yet. */
-  leaveType: string | null;
-  year: number;
-  totalDays: number;
-  usedDays: number;
-  availableDays: number;
-}
+/** What the leave set-up answers: typed once, in the contracts the gateway implements too. */
+export type LeaveTypeView = views.hrms.LeaveTypeView;
+export type HolidayListView = views.hrms.HolidayListView;
+export type LeaveBalance = views.hrms.LeaveBalance;
 
 export interface BalanceFilter {
   employeeId?: string;

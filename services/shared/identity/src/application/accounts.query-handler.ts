@@ -2,24 +2,15 @@ import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nest
 import type { TenantId } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Consistency, hasRole, Streams } from '@hexfleet/platform';
-import type { Role } from '@hexfleet/schemas';
-import { credentialDecider, type Grant, userDecider, type UserEvent } from '../domain';
+import type { views } from '@hexfleet/schemas';
+import { credentialDecider, userDecider, type UserEvent } from '../domain';
 import { USER_ADMINS } from './admin-scope';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 import { LOGIN_AUDIT, type LoginAudit } from './login-audit.port';
 import { type Page, type UsersFilter, USERS_DIRECTORY, type UsersDirectory } from './users-directory.port';
 
-export interface AccountView {
-  userId: string;
-  tenant: string;
-  email: string;
-  displayName: string;
-  status: 'active' | 'deactivated';
-  roles: Role[];
-  grants: Grant[];
-  emailVerified: boolean;
-  totpEnabled: boolean;
-}
+/** One account as `GET /users/{id}` answers it (and, less its status, `GET /me`): typed in the contracts. */
+export type AccountView = views.identity.Account;
 
 const displayNameOf = (history: readonly UserEvent[]) =>
   history.reduce((name, e) => (e.type === 'UserRegistered' ? e.data.displayName : name), '');

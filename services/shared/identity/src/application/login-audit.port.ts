@@ -1,20 +1,9 @@
 import type { TenantId } from '@hexfleet/kernel';
+import type { views } from '@hexfleet/schemas';
 import type { Page } from './users-directory.port';
 
-/** A sign-in, a refusal or a lockout. */
-export interface LoginAuditEntry {
-  eventId: string;
-  userId: string;
-  /** The account's email, from the users directory; null when it has not got there yet. */
-  email: string | null;
-  outcome: 'succeeded' | 'failed' | 'locked';
-  reason: string | null;
-  secondFactor: boolean | null;
-  lockedUntil: string | null;
-  clientIp: string | null;
-  userAgent: string | null;
-  at: string;
-}
+/** A sign-in, a refusal or a lockout (typed in the contracts, for the gateway too). */
+export type LoginAuditEntry = views.identity.LoginAuditEntry;
 
 /** The login audit read model (`identity.credential.v1`), one tenant at a time. */
 export interface LoginAudit {

@@ -1,18 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TimeAndIds } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import type { Grant } from '../domain';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 import { epochMs } from './instants';
 import { SigningKey } from './signing-key';
 
-/** What login and refresh answer (OAuth 2.0's token response, in camelCase as every Hexfleet body). */
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: 'Bearer';
-  /** Seconds the access token lives. */
-  expiresIn: number;
-}
+/** What login and refresh answer (OAuth 2.0's token response): typed in the contracts. */
+export type TokenPair = views.identity.TokenPair;
 
 export interface SignedIn {
   tenant: string;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Commands, Streams, TimeAndIds } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { credentialDecider, userDecider } from '../domain';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 import { epochMs, inSeconds } from './instants';
@@ -26,7 +27,7 @@ export class TotpCommandHandler {
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
-  async enrol(caller: Principal): Promise<{ secret: string; otpauthUrl: string }> {
+  async enrol(caller: Principal): Promise<views.identity.TotpEnrolment> {
     const credential = await this.streams.load(credentialDecider, caller.tenant, 'credential', caller.userId);
     const user = await this.streams.load(userDecider, caller.tenant, 'user', caller.userId);
     if (credential.state.status !== 'enabled' || user.state.status !== 'active')

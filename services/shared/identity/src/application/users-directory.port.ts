@@ -1,5 +1,5 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { Grant } from '../domain';
+import type { views } from '@hexfleet/schemas';
 
 /** A page of a list: at most `limit` rows after the first `offset`. */
 export interface Page {
@@ -13,17 +13,8 @@ export interface UsersFilter extends Page {
   status?: string;
 }
 
-/** One account as the directory lists it. */
-export interface DirectoryUser {
-  userId: string;
-  email: string;
-  displayName: string;
-  status: 'active' | 'deactivated';
-  emailVerified: boolean;
-  registeredVia: string;
-  grants: Grant[];
-  registeredAt: string;
-}
+/** One account as the directory lists it (typed in the contracts, for the gateway too). */
+export type DirectoryUser = views.identity.DirectoryUser;
 
 /** The users directory read model (`identity.user.v1`), one tenant at a time. */
 export interface UsersDirectory {

@@ -2,11 +2,18 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Consistency, type Principal } from '@hexfleet/platform';
 import type { views } from '@hexfleet/schemas';
 import { visibility } from './profile-access';
-import { PROFILE_DIRECTORY, type ProfileDirectory, type StoredProfile } from './profile-directory.port';
+import {
+  type DirectorySearch,
+  PROFILE_DIRECTORY,
+  type ProfileDirectory,
+  type StoredProfile,
+} from './profile-directory.port';
 import { PROFILE_SETTINGS, type ProfileSettings } from './profile-settings';
 
 /** What staff see of anyone in the tenant: typed once, in the contracts the gateway implements too. */
 export type ProfileCard = views.profile.ProfileCard;
+/** All of a profile, for the person and those who may see all of it. */
+export type ProfileView = views.profile.ProfileView;
 
 const card = ({ doc }: StoredProfile): ProfileCard => {
   const { userId, product, status, fields } = doc;
@@ -39,15 +46,15 @@ export class ProfileQueryHandler {
     return seen === 'full' ? this.full(caller, stored) : card(stored);
   }
 
-  /** Active profiles whose name or email contains `query`, by name, a page at a time. */
-  async directory(caller: Principal, { query, page, pageSize }: { query?: string; page: number; pageSize: number }) {
+  /** Active profiles whose name or email contains `query`, by name, a page at a time (`page` is the one `offset` falls in). */
+  async directory(caller: Principal, search: DirectorySearch) {
     await this.fresh(caller);
-    const search = { query, limit: pageSize, offset: (page - 1) * pageSize };
+    const { limit, offset } = search;
     const { profiles, total } = await this.profiles.search(caller.tenant, search);
-    return { items: profiles.map(card), page, pageSize, total };
+    return { items: profiles.map(card), total, limit, offset, page: Math.floor(offset / limit) + 1, pageSize: limit };
   }
 
-  private async full(caller: Principal, { doc, employeeId, createdAt }: StoredProfile) {
+  private async full(caller: Principal, { doc, employeeId, createdAt }: StoredProfile): Promise<ProfileView> {
     const guardianOf = await this.profiles.guardianOf(caller.tenant, doc.userId);
     const { userId, product, status, studentId, fields, preferences, guardians } = doc;
     return { userId, product, status, employeeId, studentId, ...fields, preferences, guardians, guardianOf, createdAt };

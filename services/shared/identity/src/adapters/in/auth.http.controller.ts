@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantId } from '@hexfleet/kernel';
 import { Caller, Public } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../application/identity-settings';
 import { LoginCommandHandler, LoginRefused } from '../../application/login.command-handler';
@@ -69,7 +70,7 @@ export class AuthController {
   @Post('register')
   @Public()
   @ApiOperation({ summary: 'Self-registration, where the tenant allows it (ADR 0018); a verification mail follows' })
-  async register(@Body() body: RegisterBody, @Req() request: FastifyRequest) {
+  async register(@Body() body: RegisterBody, @Req() request: FastifyRequest): Promise<views.identity.Registered> {
     const client = clientOf(request, this.settings.trustedProxies);
     await this.registrations.register(TenantId.parse(body.tenant), body, client);
     return { status: 'verification-sent', email: body.email.trim().toLowerCase() };

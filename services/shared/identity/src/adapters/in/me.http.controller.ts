@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { AccountsQueryHandler } from '../../application/accounts.query-handler';
 import { TotpCommandHandler } from '../../application/totp.command-handler';
 import { TotpCodeBody } from './users.dto';
@@ -17,7 +18,7 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'The signed-in account: roles, grants, verification and second factor' })
-  async me(@Caller() caller: Principal) {
+  async me(@Caller() caller: Principal): Promise<views.identity.Me> {
     const { status: _status, ...account } = await this.accounts.account(caller.tenant, caller.userId);
     return account;
   }

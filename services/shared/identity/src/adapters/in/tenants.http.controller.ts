@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Post, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Public } from '@hexfleet/platform';
+import { InternalOperation, Public } from '@hexfleet/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { SigningKey } from '../../application/signing-key';
@@ -44,6 +44,7 @@ export class TenantsController {
   @UseGuards(OperatorKeyGuard)
   @ApiHeader({ name: 'X-Operator-Key', required: true })
   @ApiOperation({ summary: 'Provision a tenant and invite its first admin (operators only)' })
+  @InternalOperation('operators')
   provision(@Body() body: ProvisionBody) {
     return this.tenants.provision(body);
   }
@@ -52,6 +53,7 @@ export class TenantsController {
   @Public()
   @Header('cache-control', 'public, max-age=300')
   @ApiOperation({ summary: 'The public keys that verify access tokens (JWKS)' })
+  @InternalOperation('services')
   jwks() {
     return this.key.jwks();
   }

@@ -176,4 +176,22 @@ export class DirectoryQuery {
   @Min(1)
   @Max(100)
   pageSize?: number;
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 200,
+    description: 'Items per page, as the other services name it (wins over pageSize)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Items to skip, as the other services name it (wins over page)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
 }

@@ -21,11 +21,10 @@ export class ProfilesController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "The tenant's directory: active profiles by name, as cards (staff only)" })
   directory(@Caller() caller: Principal, @Query() query: DirectoryQuery) {
-    return this.queries.directory(caller, {
-      query: query.query,
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? 20,
-    });
+    // Pages by number (page, pageSize) or, as the other services and the gateway page, by limit and offset.
+    const limit = query.limit ?? query.pageSize ?? 20;
+    const offset = query.offset ?? ((query.page ?? 1) - 1) * limit;
+    return this.queries.directory(caller, { query: query.query, limit, offset });
   }
 
   @Get('me')
