@@ -1,0 +1,65 @@
+import type {
+  AbsenceThresholds,
+  AcademicYearPublishedData,
+  AttendanceCode,
+  GroupPolicyPublishedData,
+  LoanRuleDefaults,
+  SchoolOpenedData,
+} from '../contracts/hq.contracts';
+
+// What HQ's REST API answers (see hrms.views.ts for why these live with the contracts).
+
+export type SchoolStatus = 'open' | 'closed';
+
+/** A school of the group as the directory shows it. */
+export interface SchoolView extends Pick<
+  SchoolOpenedData,
+  'schoolId' | 'code' | 'name' | 'timeZone' | 'principalUserId' | 'openedAt'
+> {
+  status: SchoolStatus;
+  /** The academic year the school is in since its last rollover; null before any. */
+  currentYearId: string | null;
+  closedAt: string | null;
+  closeReason: string | null;
+}
+
+export interface SchoolPage {
+  items: SchoolView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** The group's policy, as last published. */
+export type GroupPolicyView = Omit<GroupPolicyPublishedData, never>;
+
+/** Where an area of a school's effective policy comes from: its own setting, the group's, or neither yet. */
+export type PolicySource = 'school' | 'group' | 'none';
+
+export interface EffectiveLoanRules {
+  value: LoanRuleDefaults | null;
+  source: PolicySource;
+}
+export interface EffectiveAttendanceCodes {
+  value: AttendanceCode[] | null;
+  source: PolicySource;
+}
+export interface EffectiveAbsenceThresholds {
+  value: AbsenceThresholds | null;
+  source: PolicySource;
+}
+
+/** The policy a school works under: per area, its own setting when it has one, else the group's. */
+export interface EffectivePolicyView {
+  schoolId: string;
+  /** The group policy version this was computed with; null before the group published one. */
+  groupPolicyVersion: number | null;
+  loanRules: EffectiveLoanRules;
+  attendanceCodes: EffectiveAttendanceCodes;
+  absenceThresholds: EffectiveAbsenceThresholds;
+  /** When either input last changed. ISO-8601 UTC instant. */
+  updatedAt: string;
+}
+
+/** An academic-year template as published. */
+export type AcademicYearView = Omit<AcademicYearPublishedData, 'publishedBy'>;
