@@ -25,6 +25,8 @@ import { UsersResolver } from './graphql/identity/users.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
 import { ProfileResolver } from './graphql/profile/profile.resolver';
 import { GuardiansResolver } from './graphql/profile/guardians.resolver';
+import { AcademicYearsResolver } from './graphql/hq/academic-years.resolver';
+import { SchoolsResolver } from './graphql/hq/schools.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -43,6 +45,8 @@ export const RESOLVERS = [
   ProfileResolver,
   GuardiansResolver,
   LiveResolver,
+  SchoolsResolver,
+  AcademicYearsResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */
