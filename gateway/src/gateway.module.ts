@@ -26,6 +26,7 @@ import { LiveResolver } from './graphql/live/live.resolver';
 import { ProfileResolver } from './graphql/profile/profile.resolver';
 import { GuardiansResolver } from './graphql/profile/guardians.resolver';
 import { AcademicYearsResolver } from './graphql/hq/academic-years.resolver';
+import { DashboardsResolver } from './graphql/hq/dashboards.resolver';
 import { SchoolsResolver } from './graphql/hq/schools.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
@@ -47,6 +48,7 @@ export const RESOLVERS = [
   LiveResolver,
   SchoolsResolver,
   AcademicYearsResolver,
+  DashboardsResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

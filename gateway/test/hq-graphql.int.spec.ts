@@ -89,6 +89,24 @@ describe('HQ through the gateway’s GraphQL', () => {
     });
     expect(seen).toEqual({ school: null, schools: { total: 1, items: [{ code }] } });
     expect((await send(adminOfA, EFFECTIVE, { id: b.id })).schoolPolicy).toBeNull();
+
+    // A's dashboard as a chart's series: a zero point for each week, none of B's.
+    const dashboards = await send(
+      adminOfA,
+      `query ($a: ID!, $b: ID!) {
+        own: schoolDashboard(schoolId: $a, from: "2026-03-02", to: "2026-03-15", interval: "week") {
+          interval overdueLoans { period value } upcomingEvents { period value } }
+        other: schoolDashboard(schoolId: $b) { interval } }`,
+      { a: a.id, b: b.id },
+    );
+    const weeks = [
+      { period: '2026-03-02', value: 0 },
+      { period: '2026-03-09', value: 0 },
+    ];
+    expect(dashboards).toEqual({
+      own: { interval: 'week', overdueLoans: weeks, upcomingEvents: weeks },
+      other: null,
+    });
   });
 
   it('answers a malformed argument naming its field, and a refused command with its code', async () => {

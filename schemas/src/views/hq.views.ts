@@ -63,3 +63,22 @@ export interface EffectivePolicyView {
 
 /** An academic-year template as published. */
 export type AcademicYearView = Omit<AcademicYearPublishedData, 'publishedBy'>;
+
+/** One point of a dashboard series: the period's first day (a day, or a week's Monday) and its value. */
+export interface SeriesPoint {
+  period: string;
+  value: number;
+}
+
+/** A dashboard for one school or the whole group: each measure as a series a chart can draw. */
+export interface DashboardView {
+  /** The school, or null for the group (every school the caller may see). */
+  schoolId: string | null;
+  from: string;
+  to: string;
+  interval: 'day' | 'week';
+  /** Loans reported overdue (LoanOverdue): per day the loans overdue that day; per week the loans overdue in it. */
+  overdueLoans: SeriesPoint[];
+  /** Published, not cancelled, events starting in each period (EventScheduled, EventPublished, ...). */
+  upcomingEvents: SeriesPoint[];
+}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { hq, views } from '@hexfleet/schemas';
 import { Paged } from '../common/pages';
 
@@ -173,4 +173,28 @@ export class PublishAcademicYearInput {
   @Field(() => [AcademicTermInput], { description: '1 to 6 terms' }) terms!: AcademicTermInput[];
   @Field(() => [ID], { nullable: true, description: 'Open schools (at most 200); empty or absent: every school' })
   schoolIds?: string[];
+}
+
+@ObjectType({ description: 'One point of a series: the period’s first day (a day, or a week’s Monday) and its value.' })
+export class SeriesPoint implements views.hq.SeriesPoint {
+  @Field({ description: 'YYYY-MM-DD' }) period!: string;
+  @Field(() => Int) value!: number;
+}
+
+@ObjectType({ description: 'A dashboard for one school or the group: each measure a series a chart can draw.' })
+export class Dashboard implements views.hq.DashboardView {
+  @Field(() => ID, { nullable: true, description: 'The school; null for the group' }) schoolId!: string | null;
+  @Field({ description: 'YYYY-MM-DD' }) from!: string;
+  @Field({ description: 'YYYY-MM-DD, inclusive' }) to!: string;
+  @Field(() => String, { description: 'day or week' }) interval!: 'day' | 'week';
+  @Field(() => [SeriesPoint], { description: 'Loans reported overdue in each period' }) overdueLoans!: SeriesPoint[];
+  @Field(() => [SeriesPoint], { description: 'Published, not cancelled, events starting in each period' })
+  upcomingEvents!: SeriesPoint[];
+}
+
+@ArgsType()
+export class RangeArgs {
+  @Field({ nullable: true, description: 'First day, YYYY-MM-DD; four weeks before today when absent' }) from?: string;
+  @Field({ nullable: true, description: 'Last day, YYYY-MM-DD; four weeks after today when absent' }) to?: string;
+  @Field({ nullable: true, description: 'day (the default) or week (ISO weeks, Monday first)' }) interval?: string;
 }

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { commonOptions, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { hq, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { events, hq, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AcademicYearsController } from './adapters/in/academic-years.http.controller';
+import { DashboardsController } from './adapters/in/dashboards.http.controller';
 import { GroupPolicyController } from './adapters/in/group-policy.http.controller';
 import { SchoolsController } from './adapters/in/schools.http.controller';
 import { PostgresAcademicYears } from './adapters/out/academic-years/academic-years.adapter';
 import { academicYears } from './adapters/out/academic-years/academic-years.projection';
+import { PostgresDashboards } from './adapters/out/dashboard/dashboard.adapter';
+import { dashboard } from './adapters/out/dashboard/dashboard.projection';
 import { PostgresPolicies } from './adapters/out/policies/policies.adapter';
 import { policies } from './adapters/out/policies/policies.projection';
 import { PostgresSchoolDirectory } from './adapters/out/schools/schools.adapter';
@@ -14,6 +17,8 @@ import { schools } from './adapters/out/schools/schools.projection';
 import { AcademicYearsCommandHandler } from './application/academic-years.command-handler';
 import { ACADEMIC_YEARS } from './application/academic-years.port';
 import { AcademicYearsQueryHandler } from './application/academic-years.query-handler';
+import { DASHBOARDS } from './application/dashboards.port';
+import { DashboardsQueryHandler } from './application/dashboards.query-handler';
 import { HQ_SETTINGS } from './application/hq-settings';
 import type { HqSettings } from './application/hq-settings';
 import { PoliciesCommandHandler } from './application/policies.command-handler';
@@ -46,6 +51,7 @@ const UNPROCESSABLE = [
   'terms-overlap',
   'duplicate-term-name',
   'duplicate-school',
+  'range-too-long',
 ];
 
 /**
@@ -55,20 +61,22 @@ const UNPROCESSABLE = [
  */
 export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.ProcessEnv = process.env): ServiceComposition {
   const options: HqOptions = { ...commonOptions('hq', env), ...hqEnv(env), ...overrides };
-  const readModels = named({ schools, policies, academicYears }, options.projectionSuffix);
+  const readModels = named({ schools, policies, academicYears, dashboard }, options.projectionSuffix);
   const settings: HqSettings = {
     defaultPageSize: options.defaultPageSize,
     readModels: {
       schools: readModels.schools.name,
       policies: readModels.policies.name,
       academicYears: readModels.academicYears.name,
+      dashboard: readModels.dashboard.name,
     },
   };
   const definition: ServiceDefinition = {
     name: 'hq',
     source: '/school/hq',
     description: 'HQ: the schools of a school group, their years, policies, transfers and the year-end rollover.',
-    contracts: hq.contracts,
+    // The dashboards read libraries' loans and events' calendar: their contracts decode those records.
+    contracts: [...hq.contracts, ...libraries.librariesLoanV1Contracts, ...events.eventsEventV1Contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hq'),
     projections: Object.values(readModels),
     clock: options.clock,
@@ -79,7 +87,7 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
   };
 
   @Module({
-    controllers: [SchoolsController, GroupPolicyController, AcademicYearsController],
+    controllers: [SchoolsController, GroupPolicyController, AcademicYearsController, DashboardsController],
     providers: [
       { provide: HQ_SETTINGS, useValue: settings },
       { provide: SCHOOL_DIRECTORY, useClass: PostgresSchoolDirectory },
@@ -91,6 +99,8 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
       PoliciesQueryHandler,
       AcademicYearsCommandHandler,
       AcademicYearsQueryHandler,
+      { provide: DASHBOARDS, useClass: PostgresDashboards },
+      DashboardsQueryHandler,
     ],
   })
   class HqModule {}

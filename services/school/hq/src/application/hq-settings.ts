@@ -5,5 +5,5 @@ export interface HqSettings {
   /** Rows a list answers when the request names no `limit`. */
   defaultPageSize: number;
   /** Each read model's running name (with the deployment's suffix): what a query awaits a consistency token on. */
-  readModels: { schools: string; policies: string; academicYears: string };
+  readModels: { schools: string; policies: string; academicYears: string; dashboard: string };
 }

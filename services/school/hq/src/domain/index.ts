@@ -5,3 +5,4 @@ export * from './school-code.decider';
 export * from './school.decider';
 export * from './group-policy.decider';
 export * from './academic-year.decider';
+export * from './series';
