@@ -28,6 +28,7 @@ import { GuardiansResolver } from './graphql/profile/guardians.resolver';
 import { AcademicYearsResolver } from './graphql/hq/academic-years.resolver';
 import { DashboardsResolver } from './graphql/hq/dashboards.resolver';
 import { SchoolsResolver } from './graphql/hq/schools.resolver';
+import { TransfersResolver } from './graphql/hq/transfers.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -49,6 +50,7 @@ export const RESOLVERS = [
   SchoolsResolver,
   AcademicYearsResolver,
   DashboardsResolver,
+  TransfersResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

@@ -5,6 +5,7 @@ import type {
   GroupPolicyPublishedData,
   LoanRuleDefaults,
   SchoolOpenedData,
+  StudentTransferredData,
 } from '../contracts/hq.contracts';
 
 // What HQ's REST API answers (see hrms.views.ts for why these live with the contracts).
@@ -81,4 +82,28 @@ export interface DashboardView {
   overdueLoans: SeriesPoint[];
   /** Published, not cancelled, events starting in each period (EventScheduled, EventPublished, ...). */
   upcomingEvents: SeriesPoint[];
+}
+
+/** One move between schools of the group. */
+export type TransferView = Pick<
+  StudentTransferredData,
+  'transferId' | 'fromSchoolId' | 'toSchoolId' | 'effectiveDate' | 'reason' | 'transferredAt'
+>;
+
+/** A student's home school as HQ knows it, with the moves that led there. */
+export interface StudentHomeView {
+  studentId: string;
+  homeSchoolId: string;
+  /** The day the student started there. YYYY-MM-DD. */
+  since: string;
+  transfers: TransferView[];
+}
+
+/** The school a member of staff works in as HQ knows it, with their roles and moves. */
+export interface StaffPlacementView {
+  userId: string;
+  schoolId: string;
+  roles: string[];
+  since: string;
+  transfers: TransferView[];
 }

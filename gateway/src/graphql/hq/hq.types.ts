@@ -198,3 +198,44 @@ export class RangeArgs {
   @Field({ nullable: true, description: 'Last day, YYYY-MM-DD; four weeks after today when absent' }) to?: string;
   @Field({ nullable: true, description: 'day (the default) or week (ISO weeks, Monday first)' }) interval?: string;
 }
+
+@ObjectType({ description: 'One move between schools of the group.' })
+export class Transfer implements views.hq.TransferView {
+  @Field(() => ID) transferId!: string;
+  @Field(() => ID) fromSchoolId!: string;
+  @Field(() => ID) toSchoolId!: string;
+  @Field({ description: 'First day at the new school, YYYY-MM-DD' }) effectiveDate!: string;
+  @Field() reason!: string;
+  @Field({ description: 'ISO-8601 UTC instant' }) transferredAt!: string;
+}
+
+@ObjectType({ description: 'A student’s home school as HQ knows it (one at a time), with the moves that led there.' })
+export class StudentHome implements views.hq.StudentHomeView {
+  @Field(() => ID) studentId!: string;
+  @Field(() => ID) homeSchoolId!: string;
+  @Field({ description: 'YYYY-MM-DD' }) since!: string;
+  @Field(() => [Transfer]) transfers!: Transfer[];
+}
+
+@ObjectType({ description: 'The school a member of staff works in as HQ knows it, with their school roles.' })
+export class StaffPlacement implements views.hq.StaffPlacementView {
+  @Field(() => ID) userId!: string;
+  @Field(() => ID) schoolId!: string;
+  @Field(() => [String]) roles!: string[];
+  @Field({ description: 'YYYY-MM-DD' }) since!: string;
+  @Field(() => [Transfer]) transfers!: Transfer[];
+}
+
+@InputType({ description: 'A transfer, as POST /students/{id}/transfers takes it.' })
+export class TransferInput {
+  @Field(() => ID, { description: 'The school the person is in now' }) fromSchoolId!: string;
+  @Field(() => ID, { description: 'An open school of the group' }) toSchoolId!: string;
+  @Field({ description: 'YYYY-MM-DD; not before the last move' }) effectiveDate!: string;
+  @Field({ nullable: true, description: 'Up to 500 characters' }) reason?: string;
+}
+
+@InputType({ description: 'A staff transfer, as POST /staff/{id}/transfers takes it.' })
+export class StaffTransferInput extends TransferInput {
+  @Field(() => [String], { description: 'teacher, librarian, school-admin: the roles that move, each once' })
+  roles!: string[];
+}

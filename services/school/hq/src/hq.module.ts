@@ -6,6 +6,7 @@ import { AcademicYearsController } from './adapters/in/academic-years.http.contr
 import { DashboardsController } from './adapters/in/dashboards.http.controller';
 import { GroupPolicyController } from './adapters/in/group-policy.http.controller';
 import { SchoolsController } from './adapters/in/schools.http.controller';
+import { TransfersController } from './adapters/in/transfers.http.controller';
 import { PostgresAcademicYears } from './adapters/out/academic-years/academic-years.adapter';
 import { academicYears } from './adapters/out/academic-years/academic-years.projection';
 import { PostgresDashboards } from './adapters/out/dashboard/dashboard.adapter';
@@ -27,6 +28,8 @@ import { PoliciesQueryHandler } from './application/policies.query-handler';
 import { SCHOOL_DIRECTORY } from './application/school-directory.port';
 import { SchoolsCommandHandler } from './application/schools.command-handler';
 import { SchoolsQueryHandler } from './application/schools.query-handler';
+import { TransfersCommandHandler } from './application/transfers.command-handler';
+import { TransfersQueryHandler } from './application/transfers.query-handler';
 import { hqEnv } from './hq.config';
 import type { HqOptions } from './hq.config';
 
@@ -52,6 +55,10 @@ const UNPROCESSABLE = [
   'duplicate-term-name',
   'duplicate-school',
   'range-too-long',
+  'transfer-to-same-school',
+  'school-not-in-group',
+  'reason-too-long',
+  'invalid-staff-roles',
 ];
 
 /**
@@ -87,7 +94,13 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
   };
 
   @Module({
-    controllers: [SchoolsController, GroupPolicyController, AcademicYearsController, DashboardsController],
+    controllers: [
+      SchoolsController,
+      GroupPolicyController,
+      AcademicYearsController,
+      DashboardsController,
+      TransfersController,
+    ],
     providers: [
       { provide: HQ_SETTINGS, useValue: settings },
       { provide: SCHOOL_DIRECTORY, useClass: PostgresSchoolDirectory },
@@ -101,6 +114,8 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
       AcademicYearsQueryHandler,
       { provide: DASHBOARDS, useClass: PostgresDashboards },
       DashboardsQueryHandler,
+      TransfersCommandHandler,
+      TransfersQueryHandler,
     ],
   })
   class HqModule {}

@@ -6,3 +6,6 @@ export * from './school.decider';
 export * from './group-policy.decider';
 export * from './academic-year.decider';
 export * from './series';
+export * from './transfer';
+export * from './student.decider';
+export * from './staff.decider';
