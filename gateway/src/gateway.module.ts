@@ -27,6 +27,7 @@ import { ProfileResolver } from './graphql/profile/profile.resolver';
 import { GuardiansResolver } from './graphql/profile/guardians.resolver';
 import { AcademicYearsResolver } from './graphql/hq/academic-years.resolver';
 import { DashboardsResolver } from './graphql/hq/dashboards.resolver';
+import { RolloverResolver } from './graphql/hq/rollover.resolver';
 import { SchoolsResolver } from './graphql/hq/schools.resolver';
 import { TransfersResolver } from './graphql/hq/transfers.resolver';
 
@@ -51,6 +52,7 @@ export const RESOLVERS = [
   AcademicYearsResolver,
   DashboardsResolver,
   TransfersResolver,
+  RolloverResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

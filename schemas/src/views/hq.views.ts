@@ -107,3 +107,17 @@ export interface StaffPlacementView {
   since: string;
   transfers: TransferView[];
 }
+
+/** Where one school is in a rollover: done, still to do, or left out because it closed meanwhile. */
+export interface RolloverSchoolView {
+  schoolId: string;
+  state: 'rolled-over' | 'pending' | 'skipped';
+}
+
+/** A year-end rollover and how far it got: a stopped one resumes where it stopped. */
+export interface RolloverView {
+  fromYearId: string;
+  toYearId: string;
+  status: 'started' | 'completed';
+  schools: RolloverSchoolView[];
+}

@@ -239,3 +239,18 @@ export class StaffTransferInput extends TransferInput {
   @Field(() => [String], { description: 'teacher, librarian, school-admin: the roles that move, each once' })
   roles!: string[];
 }
+
+@ObjectType({ description: 'Where one school is in a rollover.' })
+export class RolloverSchool implements views.hq.RolloverSchoolView {
+  @Field(() => ID) schoolId!: string;
+  @Field(() => String, { description: 'rolled-over, pending, or skipped (closed since the start)' })
+  state!: views.hq.RolloverSchoolView['state'];
+}
+
+@ObjectType({ description: 'A year-end rollover and how far it got; a stopped one resumes when run again.' })
+export class Rollover implements views.hq.RolloverView {
+  @Field(() => ID) fromYearId!: string;
+  @Field(() => ID) toYearId!: string;
+  @Field(() => String, { description: 'started or completed' }) status!: views.hq.RolloverView['status'];
+  @Field(() => [RolloverSchool]) schools!: RolloverSchool[];
+}

@@ -7,6 +7,7 @@ import { DashboardsController } from './adapters/in/dashboards.http.controller';
 import { GroupPolicyController } from './adapters/in/group-policy.http.controller';
 import { SchoolsController } from './adapters/in/schools.http.controller';
 import { TransfersController } from './adapters/in/transfers.http.controller';
+import { RolloversController } from './adapters/in/rollovers.http.controller';
 import { PostgresAcademicYears } from './adapters/out/academic-years/academic-years.adapter';
 import { academicYears } from './adapters/out/academic-years/academic-years.projection';
 import { PostgresDashboards } from './adapters/out/dashboard/dashboard.adapter';
@@ -29,6 +30,7 @@ import { SCHOOL_DIRECTORY } from './application/school-directory.port';
 import { SchoolsCommandHandler } from './application/schools.command-handler';
 import { SchoolsQueryHandler } from './application/schools.query-handler';
 import { TransfersCommandHandler } from './application/transfers.command-handler';
+import { RolloverCommandHandler } from './application/rollover.command-handler';
 import { TransfersQueryHandler } from './application/transfers.query-handler';
 import { hqEnv } from './hq.config';
 import type { HqOptions } from './hq.config';
@@ -59,6 +61,8 @@ const UNPROCESSABLE = [
   'school-not-in-group',
   'reason-too-long',
   'invalid-staff-roles',
+  'rollover-to-same-year',
+  'rollover-goes-backwards',
 ];
 
 /**
@@ -71,6 +75,7 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
   const readModels = named({ schools, policies, academicYears, dashboard }, options.projectionSuffix);
   const settings: HqSettings = {
     defaultPageSize: options.defaultPageSize,
+    rolloverSchoolsPerRun: options.rolloverSchoolsPerRun,
     readModels: {
       schools: readModels.schools.name,
       policies: readModels.policies.name,
@@ -100,6 +105,7 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
       AcademicYearsController,
       DashboardsController,
       TransfersController,
+      RolloversController,
     ],
     providers: [
       { provide: HQ_SETTINGS, useValue: settings },
@@ -116,6 +122,7 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
       DashboardsQueryHandler,
       TransfersCommandHandler,
       TransfersQueryHandler,
+      RolloverCommandHandler,
     ],
   })
   class HqModule {}

@@ -9,3 +9,4 @@ export * from './series';
 export * from './transfer';
 export * from './student.decider';
 export * from './staff.decider';
+export * from './rollover.decider';
