@@ -18,7 +18,17 @@ import { JobOpeningsResolver } from './graphql/hrms/job-openings.resolver';
 import { LeaveSetupResolver } from './graphql/hrms/leave-setup.resolver';
 import { LeaveCalendarResolver, LeaveResolver } from './graphql/hrms/leave.resolver';
 import { PayrollResolver } from './graphql/payroll/payroll.resolver';
-import { LibrariesResolver } from './graphql/libraries/libraries.resolver';
+import { SalaryResolver } from './graphql/payroll/salary.resolver';
+import { PayrollEmployeesResolver } from './graphql/payroll/payroll-employees.resolver';
+import { PayrollLiveResolver } from './graphql/payroll/payroll-live.resolver';
+import { CalendarsResolver } from './graphql/events/calendars.resolver';
+import { EventsResolver } from './graphql/events/events.resolver';
+import { CatalogueResolver } from './graphql/libraries/catalogue.resolver';
+import { CopiesResolver } from './graphql/libraries/copies.resolver';
+import { HoldsResolver } from './graphql/libraries/holds.resolver';
+import { LibrariesLiveResolver } from './graphql/libraries/libraries-live.resolver';
+import { LoansResolver } from './graphql/libraries/loans.resolver';
+import { PatronsResolver } from './graphql/libraries/patrons.resolver';
 import { IdentityResolver } from './graphql/identity/identity.resolver';
 import { AuthResolver } from './graphql/identity/auth.resolver';
 import { UsersResolver } from './graphql/identity/users.resolver';
@@ -41,7 +51,17 @@ export const RESOLVERS = [
   JobOpeningsResolver,
   HrmsLiveResolver,
   PayrollResolver,
-  LibrariesResolver,
+  SalaryResolver,
+  PayrollEmployeesResolver,
+  PayrollLiveResolver,
+  CatalogueResolver,
+  CopiesResolver,
+  HoldsResolver,
+  LoansResolver,
+  PatronsResolver,
+  LibrariesLiveResolver,
+  CalendarsResolver,
+  EventsResolver,
   IdentityResolver,
   AuthResolver,
   UsersResolver,

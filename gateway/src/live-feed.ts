@@ -91,7 +91,8 @@ export class LiveFeed {
       groupId: `gateway-live-${randomUUID()}`,
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
-      maxWaitTimeInMs: 100,
+      // A fetch returns as soon as a record arrives; this bounds only how often an idle feed asks.
+      maxWaitTimeInMs: 1_000,
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => {

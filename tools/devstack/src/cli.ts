@@ -142,7 +142,10 @@ async function dev() {
     const logins = await seedDemo(fleet, log);
     log('');
     log(`Hexfleet is up in ${((Date.now() - began) / 1000).toFixed(1)}s. Gateway: ${fleet.urls.GATEWAY_URL}`);
-    log(`  GraphQL  ${fleet.urls.GATEWAY_URL}/graphql    REST  ${fleet.urls.GATEWAY_URL}/api/v1/<module>/...`);
+    log(
+      `  GraphQL  ${fleet.urls.GATEWAY_URL}/graphql (GraphiQL: /graphiql)    REST  ${fleet.urls.GATEWAY_URL}/api/v1/<module>/...`,
+    );
+    log(`  Events for integrators  ${fleet.urls.GATEWAY_URL}/asyncapi`);
     for (const login of logins) log(`  demo login: tenant ${login.tenant}, ${login.email} / ${login.password}`);
     const here = (file: string) => path.relative(process.cwd(), path.join(devstackHome, file));
     log(`  logs in ${here('logs')}; URLs in ${here('env')} (source it). Ctrl-C stops.`);

@@ -63,6 +63,8 @@ export interface FleetOptions {
   stack: StackEnv;
   basePort: number;
   log: (line: string) => void;
+  /** More settings for the gateway (a harness that is one client raises its rate limit). */
+  gatewayEnv?: Record<string, string>;
 }
 
 /** The services that exist in this checkout (a module is part of the fleet once it has a main.ts). */
@@ -74,7 +76,7 @@ export const presentServices = () =>
  * own process with its own database on the devstack, and waits until every
  * `/health/ready` answers. Logs go to `<home>/logs/<module>.log`.
  */
-export async function startFleet({ home, stack, basePort, log }: FleetOptions): Promise<RunningFleet> {
+export async function startFleet({ home, stack, basePort, log, gatewayEnv }: FleetOptions): Promise<RunningFleet> {
   const secrets = await loadOrCreateSecrets(home);
   const services = presentServices();
   const started: ManagedProcess[] = [];
@@ -145,6 +147,9 @@ export async function startFleet({ home, stack, basePort, log }: FleetOptions): 
     await launch(GATEWAY, {
       ...Object.fromEntries(Object.entries(urls)),
       CORS_ORIGINS: 'http://localhost:3100,http://localhost:3200',
+      // Development: GraphiQL at /graphiql.
+      GRAPHIQL: 'on',
+      ...gatewayEnv,
     });
   } catch (error) {
     await stop();

@@ -15,8 +15,22 @@ export interface ProblemShape {
 }
 
 /**
- * A problem as a GraphQL error: `extensions` carry the code, the HTTP status it
- * has in REST, the service and the offending fields (and, for a login that needs
+ * The kind of failure, in graphql-java's `ErrorType` terms (a taxonomy GraphQL
+ * clients and tools such as Schemathesis read): a refusal of what the client
+ * sent, or asked for in the current state, is `BAD_REQUEST`; a failure of ours
+ * is `INTERNAL_ERROR` or `UNAVAILABLE`.
+ */
+export function classificationOf(status: number): string {
+  if (status === 401) return 'UNAUTHORIZED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429 || status === 502 || status === 503 || status === 504) return 'UNAVAILABLE';
+  return status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST';
+}
+
+/**
+ * A problem as a GraphQL error: `extensions` carry the code, its classification, the
+ * HTTP status it has in REST, the service and the offending fields (and, for a login that needs
  * a second factor, which one: `secondFactor: 'totp'`). When nothing else could be
  * answered (no data), Mercurius uses the status as the HTTP status too.
  */
@@ -24,6 +38,7 @@ export function graphqlProblem({ message, code, status, module, errors, secondFa
   const error = new GraphQLError(message, {
     extensions: {
       code,
+      classification: classificationOf(status),
       status,
       ...(module ? { module } : {}),
       ...(errors ? { errors } : {}),

@@ -1,4 +1,4 @@
-import { getNullableType, GraphQLError, isListType, Kind } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, isListType, isObjectType, Kind } from 'graphql';
 import type {
   DocumentNode,
   FragmentDefinitionNode,
@@ -8,11 +8,20 @@ import type {
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
-/** A field costs 1; a list field costs its children times the page it asks for (`limit`, else 20). */
+/** The list size assumed for a list field with no `limit` argument. */
+const ASSUMED_PAGE = 20;
+
+/**
+ * A field costs 1; a list field costs its children times the page it asks for (`limit`, else 20).
+ * A page object (`XPage { items ... }`) takes its `limit` for its `items`, which have none of their own.
+ */
 const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const list = isListType(getNullableType(field.type));
-  const page = typeof args.limit === 'number' ? Math.max(args.limit, 1) : 20;
-  return 1 + (list ? childComplexity * page : childComplexity);
+  const type = getNullableType(field.type);
+  const page = typeof args.limit === 'number' ? Math.max(args.limit, 1) : ASSUMED_PAGE;
+  if (isListType(type)) return 1 + childComplexity * page;
+  const named = getNamedType(type);
+  const isPage = isObjectType(named) && isListType(getNullableType(named.getFields().items?.type));
+  return 1 + (isPage ? (childComplexity * page) / ASSUMED_PAGE : childComplexity);
 };
 
 /** `__schema`, `__type`, `__typename`: answered from the schema in memory, never by a service. */

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
+import type { views } from '@hexfleet/schemas';
 import type { CallerContext, Upstreams } from '../../upstreams';
 import type { EmployeeView } from '../hrms/hrms.types';
+import { librariesLoaders } from '../libraries/libraries.loaders';
 
 /**
  * Batching per GraphQL request: every `employee` field resolved in one tick
@@ -22,6 +24,20 @@ export function createLoaders(upstreams: Upstreams, caller: CallerContext) {
       },
       { maxBatchSize: 100 },
     ),
+    /** A school's venues, read once per request whatever number of events and occurrences name one of them. */
+    schoolVenues: new DataLoader<string, views.events.VenueView[]>((schoolIds) =>
+      Promise.all(
+        schoolIds.map((schoolId) =>
+          upstreams
+            .call<views.events.VenueView[]>('events', caller, 'GET', `/schools/${encodeURIComponent(schoolId)}/venues`)
+            .then(
+              (reply) => reply.body,
+              (error: Error) => error,
+            ),
+        ),
+      ),
+    ),
+    ...librariesLoaders(upstreams, caller),
   };
 }
 

@@ -73,8 +73,13 @@ export class LiveViews {
     return true;
   }
 
-  /** The resolver: the row the filter read for this subscriber. */
+  /**
+   * The resolver: the row the filter read for this subscriber. A subscription's loaders live as
+   * long as its connection, so they are emptied first: the linked records a row shows (its
+   * employee, its title) are read as they are now, not as they were at the first delivery.
+   */
   rowOf<V>(payload: LivePayload, context: LiveContext): V {
+    for (const loader of Object.values(context.loaders ?? {})) loader.clearAll();
     return this.rows.get(payload.domainEvents)?.get(context.caller as CallerContext) as V;
   }
 }

@@ -1,92 +1,99 @@
-import {
-  Args,
-  Context,
-  Field,
-  Float,
-  ID,
-  Int,
-  ObjectType,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
-import type { payroll, views } from '@hexfleet/schemas';
-import { Upstreams } from '../../upstreams';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { views } from '@hexfleet/schemas';
 import { callerOf } from '../common/context';
 import type { GqlContext } from '../common/context';
-import { Employee } from '../hrms/hrms.types';
-import { segment, withQuery } from '../common/paths';
 import { fromUpstream } from '../common/errors';
+import { Fronts } from '../common/fronts';
+import { PageArgs } from '../common/pages';
+import { segment } from '../common/paths';
+import { Rest } from '../common/rest';
+import { Accepted, CommandResult } from '../common/results';
+import { Employee } from '../hrms/hrms.types';
+import { CreatePayrollRunInput, PayrollRun, Payslip, PayslipPage } from './payroll.types';
+import type { PayrollRunView } from './payroll.types';
 
-@ObjectType({ description: 'A pay run of one period with its totals (money in integer minor units).' })
-export class PayrollRun implements views.payroll.PayrollRunView {
-  @Field(() => ID) runId!: string;
-  @Field({ description: 'YYYY-MM' }) period!: string;
-  @Field(() => Int, { description: '1 for the first run of the period, +1 for each amendment' }) revision!: number;
-  @Field(() => ID, { nullable: true, description: 'The cancelled run this one amends' }) amendsRunId!: string | null;
-  @Field() currency!: string;
-  @Field({ description: 'ISO-8601 instant' }) createdAt!: string;
-  @Field(() => String, { description: 'draft, finalized or cancelled' })
-  status!: views.payroll.PayrollRunView['status'];
-  @Field(() => String, { nullable: true, description: 'ISO-8601 instant' }) finalizedAt!: string | null;
-  @Field(() => Int) payslipCount!: number;
-  @Field(() => Float) grossMinor!: number;
-  @Field(() => Float) deductionsMinor!: number;
-  @Field(() => Float) netMinor!: number;
-}
+const PERIOD = { description: 'A month, YYYY-MM' };
+const REASON = { nullable: true, description: 'Why; up to 500 characters' };
+const runPath = (period: string, action = '') => `/payroll-runs/${segment(period)}${action}`;
 
-@ObjectType({ description: 'One line of a payslip: a salary component and its prorated amount (minor units).' })
-export class PayslipLine implements payroll.PayslipLine {
-  @Field(() => ID) componentId!: string;
-  @Field() code!: string;
-  @Field() name!: string;
-  @Field(() => String, { description: 'earning or deduction' }) kind!: payroll.ComponentKind;
-  @Field(() => Float) amountMinor!: number;
-}
-
-@ObjectType({ description: 'One employee’s payslip of a run (money in integer minor units).' })
-export class Payslip implements views.payroll.PayslipView {
-  @Field(() => ID) payslipId!: string;
-  @Field(() => ID) runId!: string;
-  @Field() period!: string;
-  @Field(() => Int) revision!: number;
-  @Field(() => ID) employeeId!: string;
-  @Field() employeeName!: string;
-  @Field(() => ID) structureId!: string;
-  @Field() currency!: string;
-  @Field(() => Float) periodDays!: number;
-  @Field(() => Float) employedDays!: number;
-  @Field(() => Float) unpaidLeaveDays!: number;
-  @Field(() => Float) absentDays!: number;
-  @Field(() => Float) paymentDays!: number;
-  @Field(() => [PayslipLine]) lines!: PayslipLine[];
-  @Field(() => Float) grossMinor!: number;
-  @Field(() => Float) deductionsMinor!: number;
-  @Field(() => Float) netMinor!: number;
-  @Field({ description: 'A final payslip (the employee left in the period)' }) final!: boolean;
-  @Field(() => String, { description: 'current, replaced or cancelled' }) status!: views.payroll.PayslipView['status'];
-}
-
-/** Payroll through the gateway; a payslip's employee comes from HRMS, batched. */
+/** Pay runs through the gateway (role payroll-admin): create, finalize, cancel, amend; totals and payslips. */
 @Resolver(() => Payslip)
 export class PayrollResolver {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(private readonly rest: Rest) {}
 
-  @Query(() => [PayrollRun])
-  async payrollRuns(@Context() context: GqlContext, @Args('period', { nullable: true }) period?: string) {
-    const path = withQuery('/payroll-runs', { period });
-    return (await fromUpstream(this.upstreams.call<PayrollRun[]>('payroll', callerOf(context), 'GET', path))).body;
+  @Query(() => [PayrollRun], {
+    description: 'Every pay run, newest period and revision first; with a period, only that month’s revisions.',
+  })
+  @Fronts('payroll', 'GET /payroll-runs', 'GET /payroll-runs/{period}')
+  payrollRuns(@Context() context: GqlContext, @Args('period', { ...PERIOD, nullable: true }) period?: string) {
+    return this.rest.get<PayrollRunView[]>(context, 'payroll', period ? runPath(period) : '/payroll-runs');
   }
 
-  @Query(() => [Payslip], { description: 'The current payslips of a period (YYYY-MM).' })
-  async payslips(@Context() context: GqlContext, @Args('period') period: string) {
-    const path = `/payroll-runs/${segment(period)}/payslips`;
-    return (await fromUpstream(this.upstreams.call<Payslip[]>('payroll', callerOf(context), 'GET', path))).body;
+  @Query(() => PayrollRun, {
+    nullable: true,
+    description: 'A month’s latest run (the live one, or the last cancelled); null when the month has none.',
+  })
+  @Fronts('payroll', 'GET /payroll-runs/{period}')
+  async payrollRun(@Context() context: GqlContext, @Args('period', PERIOD) period: string) {
+    const [latest] = await this.rest.get<PayrollRunView[]>(context, 'payroll', runPath(period));
+    return latest ?? null;
   }
 
-  @ResolveField(() => Employee, { nullable: true })
+  @Query(() => PayslipPage, { description: 'The payslips a month’s live run pays, by employee name.' })
+  @Fronts('payroll', 'GET /payroll-runs/{period}/payslips')
+  payslips(@Context() context: GqlContext, @Args() page: PageArgs, @Args('period', PERIOD) period: string) {
+    return this.rest.page<views.payroll.PayslipView>(context, 'payroll', runPath(period, '/payslips'), page);
+  }
+
+  @Query(() => [Payslip], {
+    description: 'An employee’s payslips of every month and revision, newest first (recomputed ones left out).',
+  })
+  @Fronts('payroll', 'GET /employees/{id}/payslips')
+  employeePayslips(@Context() context: GqlContext, @Args('employeeId', { type: () => ID }) employeeId: string) {
+    return this.rest.get<views.payroll.PayslipView[]>(context, 'payroll', `/employees/${segment(employeeId)}/payslips`);
+  }
+
+  @ResolveField(() => Employee, { nullable: true, description: 'From HRMS, batched: one call for a page.' })
   employee(@Parent() payslip: Payslip, @Context() context: GqlContext) {
     return fromUpstream(callerOf(context).loaders.employee.load(payslip.employeeId));
+  }
+
+  @Mutation(() => CommandResult, {
+    description: 'Create a month’s run with a payslip per enrolled employee (payroll-run-exists while one is live).',
+  })
+  @Fronts('payroll', 'POST /payroll-runs')
+  async createPayrollRun(@Context() context: GqlContext, @Args('input') input: CreatePayrollRunInput) {
+    const reply = await this.rest.send<{ runId: string }>(context, 'payroll', 'POST', '/payroll-runs', { ...input });
+    return { id: reply.body.runId, consistencyToken: reply.consistencyToken };
+  }
+
+  @Mutation(() => Accepted, { description: 'Lock a month’s draft run: its payslips are final.' })
+  @Fronts('payroll', 'POST /payroll-runs/{period}/finalize')
+  finalizePayrollRun(@Context() context: GqlContext, @Args('period', PERIOD) period: string) {
+    return this.rest.accept(context, 'payroll', 'POST', runPath(period, '/finalize'));
+  }
+
+  @Mutation(() => Accepted, { description: 'Cancel a month’s run, draft or finalized; HRMS reopens the month.' })
+  @Fronts('payroll', 'POST /payroll-runs/{period}/cancel')
+  cancelPayrollRun(
+    @Context() context: GqlContext,
+    @Args('period', PERIOD) period: string,
+    @Args('reason', REASON) reason?: string,
+  ) {
+    return this.rest.accept(context, 'payroll', 'POST', runPath(period, '/cancel'), { reason });
+  }
+
+  @Mutation(() => CommandResult, {
+    description: 'Cancel a finalized run and create the next revision from today’s facts; the id is the new run’s.',
+  })
+  @Fronts('payroll', 'POST /payroll-runs/{period}/amend')
+  async amendPayrollRun(
+    @Context() context: GqlContext,
+    @Args('period', PERIOD) period: string,
+    @Args('reason', REASON) reason?: string,
+  ) {
+    const path = runPath(period, '/amend');
+    const reply = await this.rest.send<{ runId: string }>(context, 'payroll', 'POST', path, { reason });
+    return { id: reply.body.runId, consistencyToken: reply.consistencyToken };
   }
 }

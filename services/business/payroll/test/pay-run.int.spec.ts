@@ -39,6 +39,18 @@ describe('a pay run: payslips as computed by hand, then locked', () => {
       netMinor: 1_144_746,
     });
 
+    // The run's payslips by employee name: all of them, or a page.
+    const names = async (query: string) =>
+      listOf<{ employeeName: string }>(
+        await payroll.call('GET', `/payroll-runs/2026-04/payslips${query}`, { token: tokens.admin }),
+      ).map((slip) => slip.employeeName);
+    expect(await names('')).toEqual(['Ada', 'Bob', 'Cy']);
+    expect(await names('?limit=2')).toEqual(['Ada', 'Bob']);
+    expect(await names('?limit=2&offset=2')).toEqual(['Cy']);
+    expect((await payroll.call('GET', '/payroll-runs/2026-04/payslips?limit=0', { token: tokens.admin })).status).toBe(
+      400,
+    );
+
     const again = await payroll.call('POST', '/payroll-runs/2026-04/finalize', { token: tokens.admin });
     const second = await payroll.call('POST', '/payroll-runs', {
       token: tokens.admin,

@@ -101,6 +101,9 @@ describe('a checkout reaches outside consumers and the school activity feed', ()
       'book-returned Feed Me',
       'book-borrowed Feed Me',
     ]);
+    // Offset pages, newest first.
+    const page = await call(events.url, 'GET', `/schools/${schoolId}/activity?limit=1&offset=1`, { token });
+    expect(listOf<{ kind: string }>(page).map((a) => a.kind)).toEqual(['book-borrowed']);
     // Another tenant's school has no activity, not someone else's.
     const stranger = await issuer.mint({ tenant: `x${tenant.slice(1)}`, roles: ['school-admin'] });
     expect((await call(events.url, 'GET', `/schools/${schoolId}/activity`, { token: stranger })).body).toEqual([]);

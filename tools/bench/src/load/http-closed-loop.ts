@@ -9,6 +9,8 @@ export interface HttpLoad {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Called once the warm-up is over, just before the measured run (to start a CPU count there). */
+  beforeMeasuring?: () => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function httpClosedLoop(load: HttpLoad): Promise<Throughput> {
     timeout: 30,
   });
   if (load.warmupSeconds > 0) await autocannon(options(load.warmupSeconds));
+  load.beforeMeasuring?.();
   const recorder = new LatencyRecorder();
   let errors = 0;
   const instance = autocannon(options(load.seconds));

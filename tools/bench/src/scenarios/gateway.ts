@@ -3,7 +3,8 @@ import { callService } from '@hexfleet/testing';
 import type { BenchContext } from '../context';
 import { settle, startProfiledService } from '../hrms';
 import { httpClosedLoop } from '../load/http-closed-loop';
-import { seconds } from '../measure';
+import { round, seconds, sleep } from '../measure';
+import { summarizeProfile } from '../profile';
 import { Row, ScenarioResult, withFraction } from '../report';
 import { hireBody } from '../sample';
 
@@ -55,16 +56,54 @@ export async function gatewayScenario(ctx: BenchContext): Promise<ScenarioResult
     log(
       `  GraphQL employees(limit: 20) through the gateway, ${sizes.gatewayConnections} connections, ${sizes.gatewaySeconds} s`,
     );
+    // CPU per query from the OS, each process on its own: what the gateway adds to a read, whatever
+    // else the machine is doing (throughput on two shared cores says more about the neighbours).
+    const cpu = () => ({ at: performance.now(), gateway: gateway.cpuMs() ?? NaN, hrms: hrms.cpuMs() ?? NaN });
+    // Each process also works when idle (Kafka polls, the relay, metrics): that rate, measured first, is
+    // taken out, so a slower run does not look costlier per query for the idle work it spread over fewer.
+    const idleStart = cpu();
+    await sleep(3_000);
+    const idleEnd = cpu();
+    const idleMs = idleEnd.at - idleStart.at;
+    const idlePerMs = {
+      gateway: (idleEnd.gateway - idleStart.gateway) / idleMs,
+      hrms: (idleEnd.hrms - idleStart.hrms) / idleMs,
+    };
+    const perQuery = (
+      process: 'gateway' | 'hrms',
+      before: { at: number } & Record<'gateway' | 'hrms', number>,
+      after: { at: number } & Record<'gateway' | 'hrms', number>,
+      count: number,
+    ) => round((after[process] - before[process] - idlePerMs[process] * (after.at - before.at)) / count, 3);
+    // Profiled from the warm-up on: starting the profiler is not part of the measured window.
+    const profiling = ctx.profileDir ? gateway.startProfile() : undefined;
+    let beforeVia = cpu();
     const viaGateway = await httpClosedLoop({
       ...common,
       url: `${gateway.url}/graphql`,
       method: 'POST',
       body: JSON.stringify({ query: QUERY }),
+      beforeMeasuring: () => (beforeVia = cpu()),
     });
+    const afterVia = cpu();
+    const profileFile = await profiling?.stop();
     log(`  GET /employees?limit=20 straight from HRMS`);
-    const direct = await httpClosedLoop({ ...common, url: `${hrms.url}/employees?limit=20`, method: 'GET' });
+    let beforeDirect = cpu();
+    const direct = await httpClosedLoop({
+      ...common,
+      url: `${hrms.url}/employees?limit=20`,
+      method: 'GET',
+      beforeMeasuring: () => (beforeDirect = cpu()),
+    });
+    const afterDirect = cpu();
+    const cpuGateway = perQuery('gateway', beforeVia, afterVia, viaGateway.count);
+    const cpuHrmsVia = perQuery('hrms', beforeVia, afterVia, viaGateway.count);
+    const cpuHrms = perQuery('hrms', beforeDirect, afterDirect, direct.count);
     log(
       `    -> gateway ${viaGateway.perSecond}/s (p99 ${viaGateway.latency.p99} ms), HRMS ${direct.perSecond}/s (p99 ${direct.latency.p99} ms)`,
+    );
+    log(
+      `    -> CPU per query: gateway ${cpuGateway} ms + HRMS ${cpuHrmsVia} ms through the gateway; HRMS ${cpuHrms} ms direct`,
     );
     const row: Row = withFraction({
       scenario: 'gateway',
@@ -81,7 +120,16 @@ export async function gatewayScenario(ctx: BenchContext): Promise<ScenarioResult
       rows: [row],
       notes: [
         `Directory of ${sizes.gatewayEmployees} employees; each query asks HRMS for one page (limit 20) with the caller's token. Gateway and HRMS are built processes at LOG_LEVEL=info.`,
+        `CPU per query (the OS's count for each process over the measured run, less its idle rate): gateway ${cpuGateway} ms + HRMS ${cpuHrmsVia} ms through the gateway, HRMS ${cpuHrms} ms straight; the gateway adds ${round((100 * cpuGateway) / cpuHrms, 0)}% of HRMS's own work.`,
       ],
+      ...(profileFile
+        ? {
+            profile: summarizeProfile(
+              profileFile,
+              `gateway process under ${sizes.gatewayConnections} connections of the employees query (self time, idle excluded)`,
+            ),
+          }
+        : {}),
       targets: [],
       seconds: seconds(started),
     };

@@ -3,7 +3,7 @@ import { Consistency, Streams } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { DayOff, paymentDays, payrollEmployeeDecider } from '../domain';
 import { PAYROLL_EMPLOYEES } from './payroll-employees.port';
-import type { Page, PayrollEmployees, PayrollEmployeeView } from './payroll-employees.port';
+import type { Page, PaymentDaysView, PayrollEmployees, PayrollEmployeeView } from './payroll-employees.port';
 import { PAYROLL_SETTINGS } from './payroll-settings';
 import type { PayrollSettings } from './payroll-settings';
 
@@ -32,7 +32,7 @@ export class PayrollEmployeeQueryHandler {
    * Payment days of one period, computed by the domain's own rule from the
    * employee's stream: the figure a payslip of that period would use now.
    */
-  async paymentDays(caller: Principal, employeeId: string, period: string) {
+  async paymentDays(caller: Principal, employeeId: string, period: string): Promise<PaymentDaysView | undefined> {
     const { state } = await this.streams.load(payrollEmployeeDecider, caller.tenant, 'payroll-employee', employeeId);
     if (state.status === 'none') return undefined;
     const unpaid: DayOff[] = Object.values(state.unpaidLeave)

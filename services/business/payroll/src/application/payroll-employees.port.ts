@@ -1,14 +1,9 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { payroll } from '@hexfleet/schemas';
+import type { views } from '@hexfleet/schemas';
 
-/** One employee payroll pays, as enrolled, with their relieving date and latest assignment once known. */
-export type PayrollEmployeeView = payroll.EmployeeEnrolledData & {
-  relievingDate: string | null;
-  structureId: string | null;
-  baseMinor: number | null;
-  currency: string | null;
-  assignedFrom: string | null;
-};
+/** What the employees routes answer: typed once, in the contracts the gateway implements too. */
+export type PayrollEmployeeView = views.payroll.PayrollEmployeeView;
+export type PaymentDaysView = views.payroll.PaymentDaysView;
 
 export interface Page {
   limit: number;

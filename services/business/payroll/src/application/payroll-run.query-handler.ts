@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Consistency } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
+import type { Page } from './payroll-employees.port';
 import { PAYROLL_RUNS } from './payroll-runs.port';
 import type { PayrollRuns } from './payroll-runs.port';
 import { PAYROLL_SETTINGS } from './payroll-settings';
@@ -20,9 +21,9 @@ export class PayrollRunQueryHandler {
     return this.payrollRuns.runs(caller.tenant, period);
   }
 
-  async payslipsOfRun(caller: Principal, period: string) {
+  async payslipsOfRun(caller: Principal, period: string, page: Partial<Page> = {}) {
     await this.fresh(caller);
-    return this.payrollRuns.payslipsOfRun(caller.tenant, period);
+    return this.payrollRuns.payslipsOfRun(caller.tenant, period, page);
   }
 
   async payslipsOfEmployee(caller: Principal, employeeId: string) {

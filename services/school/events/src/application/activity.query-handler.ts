@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
 import { Consistency } from '@hexfleet/platform';
 import { ACTIVITY_FEED } from './activity-feed.port';
-import type { ActivityFeed, ActivityItem } from './activity-feed.port';
+import type { ActivityFeed, ActivityItem, FeedPage } from './activity-feed.port';
 import { EVENTS_SETTINGS } from './events-settings';
 import type { EventsSettings } from './events-settings';
 
@@ -19,8 +19,8 @@ export class ActivityQueryHandler {
     @Inject(EVENTS_SETTINGS) private readonly settings: EventsSettings,
   ) {}
 
-  async feed(caller: Principal, schoolId: string, limit: number, before?: string): Promise<ActivityItem[]> {
+  async feed(caller: Principal, schoolId: string, page: FeedPage): Promise<ActivityItem[]> {
     await this.consistency.await(this.settings.readModels.activity, caller);
-    return this.activity.items(caller.tenant, schoolId, limit, before);
+    return this.activity.items(caller.tenant, schoolId, page);
   }
 }

@@ -1,5 +1,5 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { Occurrence, Recurrence } from '../domain';
+import type { views } from '@hexfleet/schemas';
 
 /**
  * Who reads, as far as the calendar's visibility goes: an organiser also sees
@@ -11,72 +11,15 @@ export interface Viewer {
   organiser: boolean;
 }
 
-/** An event's own facts, as each view of it shows them. */
-export interface EventFacts {
-  eventId: string;
-  schoolId: string;
-  calendarId: string;
-  eventType: string;
-  title: string;
-  description: string;
-  audienceKind: string;
-  audienceIds: string[];
-  allDay: boolean;
-  venueId: string | null;
-  timeZone: string;
-  status: string;
-  registrationRequired: boolean;
-  capacity: number | null;
-  waitlistEnabled: boolean;
-}
-
-/** One occurrence (`occurrence`: 0 first) of an event, in a month's view. */
-export interface OccurrenceView extends EventFacts, Occurrence {
-  occurrence: number;
-}
-
-/** One event with its `when`, every occurrence, and how many are registered and waitlisted. */
-export interface EventDetail extends EventFacts, Occurrence {
-  recurrence: Recurrence | null;
-  reminderMinutesBefore: number[];
-  registered: number;
-  waitlisted: number;
-  occurrences: Occurrence[];
-}
-
-/** A registration in its list, with its place there (1 first). */
-export interface RegistrationView {
-  registrationId: string;
-  participantId: string;
-  status: 'registered' | 'waitlisted';
-  registeredAt: string;
-  updatedAt: string;
-  position: number;
-}
-
-export interface HolidayView {
-  eventId: string;
-  calendarId: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-}
-
-export interface CalendarView {
-  calendarId: string;
-  schoolId: string;
-  kind: string;
-  groupId: string | null;
-  name: string;
-  timeZone: string;
-}
-
-export interface VenueView {
-  venueId: string;
-  schoolId: string;
-  name: string;
-  bookings: Array<{ eventId: string; start: string; end: string }>;
-}
+/** What the calendar routes answer: typed once, in the contracts the gateway implements too. */
+export type OccurrenceView = views.events.OccurrenceView;
+export type EventDetail = views.events.EventDetail;
+export type RegistrationView = views.events.RegistrationView;
+export type HolidayView = views.events.HolidayView;
+export type CalendarView = views.events.CalendarView;
+export type VenueView = views.events.VenueView;
+export type MonthView = views.events.MonthView;
+export type RegistrationsView = views.events.RegistrationsView;
 
 /** The occurrences that touch the days `first`..`last` of a school, maybe of one calendar or for one group. */
 export interface DaysQuery {

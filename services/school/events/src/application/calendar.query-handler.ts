@@ -3,7 +3,7 @@ import { CalendarDate } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Consistency, hasRole } from '@hexfleet/platform';
 import { CALENDAR } from './calendar.port';
-import type { Calendar, EventDetail, Viewer } from './calendar.port';
+import type { Calendar, EventDetail, MonthView, RegistrationsView, Viewer } from './calendar.port';
 import { EVENTS_SETTINGS } from './events-settings';
 import type { EventsSettings } from './events-settings';
 import { ORGANISERS } from './organisers';
@@ -30,7 +30,7 @@ export class CalendarQueryHandler {
   ) {}
 
   /** Every occurrence that touches the month, in date and time order. */
-  async month(caller: Principal, schoolId: string, query: MonthQuery) {
+  async month(caller: Principal, schoolId: string, query: MonthQuery): Promise<MonthView> {
     await this.fresh(caller);
     const { first, last } = monthRange(query.month);
     const occurrences = await this.calendar.occurrences(caller.tenant, viewer(caller), {
@@ -54,7 +54,7 @@ export class CalendarQueryHandler {
    * Who is registered, in order, and who waits, with their place, for those who
    * see the event. Organisers see everyone; a participant sees only their own entries.
    */
-  async registrations(caller: Principal, eventId: string) {
+  async registrations(caller: Principal, eventId: string): Promise<RegistrationsView> {
     const event = await this.event(caller, eventId);
     const rows = await this.calendar.registrations(caller.tenant, viewer(caller), eventId);
     const registered = rows.filter((r) => r.status === 'registered').map(({ position: _, ...r }) => r);

@@ -1,18 +1,14 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { Commands, hasRole, TimeAndIds } from '@hexfleet/platform';
 import { eventDecider } from '../domain';
 import type { EventEvent, Person } from '../domain';
 import { found } from './found';
 import { ORGANISERS } from './organisers';
 
-export interface RegistrationOutcome {
-  registrationId: string;
-  participantId: string;
-  status: 'registered' | 'waitlisted';
-  /** Place in the waitlist, 1 first; null when registered. */
-  position: number | null;
-}
+/** What registering and cancelling answer: typed once, in the contracts the gateway implements too. */
+export type RegistrationOutcome = views.events.RegistrationOutcome;
 
 const outcomeOf = (events: readonly EventEvent[], registrationId: string): RegistrationOutcome | undefined => {
   for (const e of events) {
@@ -71,7 +67,11 @@ export class RegistrationsCommandHandler {
   }
 
   /** By the participant or an organiser; a freed place goes to the first on the waitlist. */
-  async cancel(caller: Principal, eventId: string, registrationId: string) {
+  async cancel(
+    caller: Principal,
+    eventId: string,
+    registrationId: string,
+  ): Promise<views.events.RegistrationCancellation> {
     const metadata = { now: this.time.now() };
     const outcome = await this.commands.transact(
       caller,

@@ -2,7 +2,10 @@ import type { TenantId } from '@hexfleet/kernel';
 import type { views } from '@hexfleet/schemas';
 
 export interface CatalogueSearch {
-  schoolId: string;
+  /** Required unless `ids` is given. */
+  schoolId?: string;
+  /** Exactly these titles (a batch lookup), at most 100. */
+  ids?: string[];
   /** Words of the title (substring, case-insensitive). */
   q?: string;
   author?: string;
@@ -14,21 +17,9 @@ export interface CatalogueSearch {
   offset: number;
 }
 
-/** What a search answers: typed once, in the contracts the gateway implements too. */
-type TitleFacts = views.libraries.TitleFacts;
+/** What a search and a title answer: typed once, in the contracts the gateway implements too. */
 export type TitleView = views.libraries.TitleView;
-
-export interface CopyView {
-  copyId: string;
-  barcode: string;
-  shelf: string;
-  status: string;
-}
-
-/** One title with each of its copies, by barcode. */
-export interface TitleDetail extends TitleFacts {
-  copies: CopyView[];
-}
+export type TitleDetail = views.libraries.TitleDetail;
 
 /** The catalogue read model (`library-catalogue`): titles and their copies' availability. */
 export interface Catalogue {

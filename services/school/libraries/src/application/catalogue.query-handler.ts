@@ -1,6 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
 import { Consistency, Streams } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { ruleMatrixDecider } from '../domain';
 import { CATALOGUE } from './catalogue.port';
 import type { Catalogue, CatalogueSearch, TitleDetail, TitleView } from './catalogue.port';
@@ -34,7 +35,7 @@ export class CatalogueQueryHandler {
    * The school's loan-rule matrix, default first. Read from its stream (a few
    * cells per school): always current, no read model to wait for.
    */
-  async loanRules(caller: Principal, schoolId: string) {
+  async loanRules(caller: Principal, schoolId: string): Promise<views.libraries.LoanRuleView[]> {
     const { state } = await this.streams.load(ruleMatrixDecider, caller.tenant, 'rules', schoolId);
     const rules = state.status === 'defined' ? state.rules : [];
     const specificity = (r: (typeof rules)[number]) => (r.patronCategory ? 2 : 0) + (r.itemType ? 1 : 0);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { copyDecider, loanDecider, patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
 import { CIRCULATION } from './circulation.port';
 import type { Circulation } from './circulation.port';
@@ -10,10 +11,7 @@ import { LIBRARIES_SETTINGS } from './libraries-settings';
 import type { LibrariesSettings } from './libraries-settings';
 import { titleOf } from './title-history';
 
-export interface Checkout {
-  loanId: string;
-  dueDate: string;
-}
+export type Checkout = views.libraries.CheckoutView;
 
 /**
  * Checkout: the copy's CopyLent and the new loan's BookBorrowed (and, for a

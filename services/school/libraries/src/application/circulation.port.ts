@@ -1,34 +1,15 @@
 import type { TenantId } from '@hexfleet/kernel';
+import type { views } from '@hexfleet/schemas';
 
-export interface LoanView {
-  loanId: string;
-  schoolId: string;
-  patronId: string;
-  copyId: string;
-  titleId: string;
-  title: string;
-  barcode: string;
-  borrowedAt: string;
-  dueDate: string;
-  renewals: number;
-  status: string;
-  returnedOn: string | null;
-  daysLate: number | null;
-  fineMinor: number | null;
-  fineOutstandingMinor: number | null;
-  currency: string;
-}
+/** What the API answers: typed once, in the contracts the gateway implements too. */
+export type LoanView = views.libraries.LoanView;
+export type HoldView = views.libraries.HoldView;
+export type PatronView = views.libraries.PatronView;
 
-/** An open hold (waiting, or ready on the hold shelf) and, while it waits, its place in its title's queue. */
-export interface HoldView {
-  holdId: string;
-  titleId: string;
-  patronId: string;
-  status: string;
-  copyId: string | null;
-  pickupBy: string | null;
-  placedAt: string;
-  position: number | null;
+/** A page of a list: `limit` rows (all when absent) from `offset`. */
+export interface Slice {
+  limit?: number;
+  offset?: number;
 }
 
 /** Whose open holds: one patron's, or one title's queue. */
@@ -43,14 +24,16 @@ export type HoldsOf = { patronId: string } | { titleId: string };
 export interface Circulation {
   /** Undefined for a loan the tenant does not have. */
   loan(tenant: TenantId, loanId: string): Promise<LoanView | undefined>;
-  /** Newest first, optionally of one status. */
-  patronLoans(tenant: TenantId, patronId: string, status?: string): Promise<LoanView[]>;
+  /** Newest first, optionally of one status, optionally a page of them. */
+  patronLoans(tenant: TenantId, patronId: string, status?: string, slice?: Slice): Promise<LoanView[]>;
   /** The patron's loans that were fined, newest first. */
   finedLoans(tenant: TenantId, patronId: string): Promise<LoanView[]>;
   /** Ready ones first, then waiting ones in queue order. */
   openHolds(tenant: TenantId, of: HoldsOf): Promise<HoldView[]>;
   /** The school's active loans due before `today`, most overdue first. */
   overdueLoans(tenant: TenantId, schoolId: string, today: string): Promise<LoanView[]>;
+  /** Exactly these patrons (those of them the tenant has); only those linked to `userId` when it is given. */
+  patrons(tenant: TenantId, ids: readonly string[], userId?: string): Promise<PatronView[]>;
   activeLoans(tenant: TenantId, patronId: string): Promise<number>;
   activeHolds(tenant: TenantId, patronId: string): Promise<number>;
   /** Active loans past due not yet reported overdue on `today`: what the overdue job marks. */

@@ -1,8 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
 import { Consistency, hasRole, TimeAndIds } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { CIRCULATION } from './circulation.port';
-import type { Circulation, HoldView, LoanView } from './circulation.port';
+import type { Circulation, HoldView, LoanView, PatronView, Slice } from './circulation.port';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
 import type { LibrariesSettings } from './libraries-settings';
 import { PatronAccess, STAFF } from './patron-access';
@@ -29,14 +30,23 @@ export class CirculationQueryHandler {
   }
 
   /** A patron's loans, newest first: staff see anyone's, a patron only their own (anyone else's is 404). */
-  async patronLoans(caller: Principal, patronId: string, status?: string): Promise<LoanView[]> {
+  async patronLoans(caller: Principal, patronId: string, status?: string, slice?: Slice): Promise<LoanView[]> {
     await this.access.check(caller, patronId);
     await this.fresh(caller);
-    return this.circulation.patronLoans(caller.tenant, patronId, status);
+    return this.circulation.patronLoans(caller.tenant, patronId, status, slice);
+  }
+
+  /**
+   * Patrons by id (a batch lookup): staff see any of the tenant's, anyone else
+   * only the patron linked to their own user; the others are left out, as unknown ids are.
+   */
+  async patrons(caller: Principal, ids: readonly string[]): Promise<PatronView[]> {
+    await this.fresh(caller);
+    return this.circulation.patrons(caller.tenant, ids, hasRole(caller, ...STAFF) ? undefined : caller.userId);
   }
 
   /** What the patron owes, loan by loan, and in total per currency. */
-  async patronFines(caller: Principal, patronId: string) {
+  async patronFines(caller: Principal, patronId: string): Promise<views.libraries.PatronFinesView> {
     await this.access.check(caller, patronId);
     await this.fresh(caller);
     const fines = await this.circulation.finedLoans(caller.tenant, patronId);
@@ -59,7 +69,7 @@ export class CirculationQueryHandler {
   }
 
   /** Loans past their due day in the school's calendar, most overdue first. */
-  async overdue(caller: Principal, schoolId: string) {
+  async overdue(caller: Principal, schoolId: string): Promise<views.libraries.OverdueLoansView> {
     await this.fresh(caller);
     const today = this.time.today(this.settings.timeZone);
     const loans = await this.circulation.overdueLoans(caller.tenant, schoolId, today);

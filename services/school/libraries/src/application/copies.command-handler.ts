@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Money } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { copyDecider, loanDecider } from '../domain';
 import type { CopyCommand } from '../domain';
 import { found } from './found';
@@ -40,7 +41,12 @@ export class CopiesCommandHandler {
    * A borrowed copy reported lost: the loan closes with its fine (days late so
    * far plus the replacement fee) and the copy is marked lost, together.
    */
-  async declareLost(caller: Principal, loanId: string, replacementFeeMinor: number, currency: string) {
+  async declareLost(
+    caller: Principal,
+    loanId: string,
+    replacementFeeMinor: number,
+    currency: string,
+  ): Promise<views.libraries.LoanChargeView> {
     const metadata = { now: this.time.now() };
     const today = this.time.today(this.settings.timeZone);
     const outcome = await this.commands.transact(caller, async (tx) => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
+import type { views } from '@hexfleet/schemas';
 import { copyDecider, loanDecider, nextWaitingHold, titleDecider, waitingHolds } from '../domain';
 import { found } from './found';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
@@ -20,7 +21,7 @@ export class ReturnRenewCommandHandler {
    * title has a waiting hold, goes straight to the hold shelf for that patron:
    * all in one transaction, so a copy is never free for a walk-in while owed.
    */
-  async returnBook(caller: Principal, loanId: string): Promise<{ fineMinor: number; currency: string | null }> {
+  async returnBook(caller: Principal, loanId: string): Promise<views.libraries.LoanChargeView> {
     const metadata = { now: this.time.now() };
     const today = this.time.today(this.settings.timeZone);
     const outcome = await this.commands.transact(
@@ -50,7 +51,7 @@ export class ReturnRenewCommandHandler {
   }
 
   /** Refused while anyone else waits for the title: a renewal must not keep a copy from the queue. */
-  async renew(caller: Principal, loanId: string): Promise<{ dueDate: string; renewalsLeft: number }> {
+  async renew(caller: Principal, loanId: string): Promise<views.libraries.RenewalView> {
     const metadata = { now: this.time.now() };
     const today = this.time.today(this.settings.timeZone);
     const outcome = await this.commands.transact(

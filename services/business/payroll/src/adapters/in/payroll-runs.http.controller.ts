@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { PayrollRunCommandHandler } from '../../application/payroll-run.command-handler';
 import { PayrollRunQueryHandler } from '../../application/payroll-run.query-handler';
 import { PeriodParam } from './fields';
-import { CreateRunBody, ReasonBody } from './salary.dto';
+import { CreateRunBody, OptionalPageQuery, ReasonBody } from './salary.dto';
 
 /** Pay runs by period: create, finalize (lock), cancel, amend; totals and payslips. */
 @ApiTags('payroll-runs')
@@ -53,8 +53,9 @@ export class PayrollRunsController {
     return this.queries.runs(caller, period);
   }
 
+  /** By employee name; all of them, or a page with `limit` (and `offset`). */
   @Get(':period/payslips')
-  payslips(@Caller() caller: Principal, @Param() { period }: PeriodParam) {
-    return this.queries.payslipsOfRun(caller, period);
+  payslips(@Caller() caller: Principal, @Param() { period }: PeriodParam, @Query() page: OptionalPageQuery) {
+    return this.queries.payslipsOfRun(caller, period, page);
   }
 }

@@ -69,6 +69,12 @@ export class PageQuery {
   @IntField(0, 1_000_000, { optional: true, query: true, default: 0 }) offset?: number;
 }
 
+/** A page when asked for; everything when not (what the route answered before it paged). */
+export class OptionalPageQuery {
+  @IntField(1, 200, { optional: true, query: true, description: 'Items per page; all when absent' }) limit?: number;
+  @IntField(0, 1_000_000, { optional: true, query: true, default: 0 }) offset?: number;
+}
+
 export class PeriodQuery {
   @PeriodField({ description: 'Pay period' }) period!: string;
 }

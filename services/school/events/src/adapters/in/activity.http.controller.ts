@@ -1,14 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { Caller, UuidParam } from '@hexfleet/platform';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { Caller, IntField, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { ActivityQueryHandler } from '../../application/activity.query-handler';
 
 class FeedQuery {
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'Only items before this instant (paging)' })
+  @IntField(1, 200, { optional: true, query: true, default: 50 }) limit?: number;
+  @IntField(0, 1_000_000, { optional: true, query: true, default: 0, description: 'Items to skip (offset paging)' })
+  offset?: number;
+  @ApiPropertyOptional({ description: 'Only items before this instant (paging by time)' })
   @IsOptional()
   @IsISO8601()
   before?: string;
@@ -23,6 +24,10 @@ export class ActivityController {
   @Get()
   @ApiOperation({ summary: "The school's activity feed (library loans and returns), newest first" })
   async feed(@Caller() caller: Principal, @UuidParam('schoolId') schoolId: string, @Query() query: FeedQuery) {
-    return this.queries.feed(caller, schoolId, query.limit ?? 50, query.before);
+    return this.queries.feed(caller, schoolId, {
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+      before: query.before,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { BatchIds, LimitField, OffsetField } from './query.dto';
 
 // Every constraint is also in the OpenAPI document, where clients (and the bad-input test) read it.
 
@@ -60,7 +61,11 @@ export class AddCopyBody {
 }
 
 export class SearchQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() schoolId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The school whose catalogue to search; required unless `ids`' })
+  @ValidateIf((query: SearchQuery) => query.ids === undefined || query.schoolId !== undefined)
+  @IsUUID()
+  schoolId?: string;
+  @BatchIds('title', { optional: true }) ids?: string[];
   @ApiPropertyOptional({ maxLength: 200, description: 'Part of the title' })
   @IsOptional()
   @IsString()
@@ -73,19 +78,8 @@ export class SearchQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   available?: boolean;
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
+  @LimitField(50) limit?: number;
+  @OffsetField() offset?: number;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -32,7 +32,7 @@ export class CatalogueController {
   }
 
   @Get('titles')
-  @ApiOperation({ summary: 'Search the catalogue by title, author, ISBN and availability' })
+  @ApiOperation({ summary: 'Search the catalogue by title, author, ISBN and availability, or read titles by `ids`' })
   async search(@Caller() caller: Principal, @Query() query: SearchQuery) {
     const isbn = query.isbn === undefined ? undefined : (normalizeIsbn(query.isbn) ?? query.isbn);
     return this.queries.search(caller, { ...query, isbn, limit: query.limit ?? 50, offset: query.offset ?? 0 });

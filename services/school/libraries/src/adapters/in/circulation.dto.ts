@@ -12,6 +12,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { BatchIds, LimitField, OffsetField } from './query.dto';
 
 export class CheckoutBody {
   @ApiProperty({ format: 'uuid' }) @IsUUID() copyId!: string;
@@ -77,4 +78,10 @@ export class LoansQuery {
   @IsOptional()
   @IsIn(['active', 'returned', 'lost'])
   status?: string;
+  @LimitField() limit?: number;
+  @OffsetField() offset?: number;
+}
+
+export class PatronsQuery {
+  @BatchIds('patron') ids!: string[];
 }

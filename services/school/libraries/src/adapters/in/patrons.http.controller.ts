@@ -6,7 +6,7 @@ import { CirculationQueryHandler } from '../../application/circulation.query-han
 import { STAFF } from '../../application/patron-access';
 import { PatronsCommandHandler } from '../../application/patrons.command-handler';
 import { ReasonBody } from './catalogue.dto';
-import { CategoryBody, LoansQuery, RegisterPatronBody } from './circulation.dto';
+import { CategoryBody, LoansQuery, PatronsQuery, RegisterPatronBody } from './circulation.dto';
 
 @ApiTags('patrons')
 @ApiBearerAuth()
@@ -16,6 +16,12 @@ export class PatronsController {
     private readonly patrons: PatronsCommandHandler,
     private readonly queries: CirculationQueryHandler,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Patrons by id (staff: any; anyone else: only the patron linked to them)' })
+  async byIds(@Caller() caller: Principal, @Query() query: PatronsQuery) {
+    return this.queries.patrons(caller, query.ids);
+  }
 
   @Post()
   @Roles(...STAFF)
@@ -56,7 +62,7 @@ export class PatronsController {
   @Get(':patronId/loans')
   @ApiOperation({ summary: "A patron's loans (staff, or the patron themself)" })
   async loans(@Caller() caller: Principal, @UuidParam('patronId') id: string, @Query() query: LoansQuery) {
-    return this.queries.patronLoans(caller, id, query.status);
+    return this.queries.patronLoans(caller, id, query.status, { limit: query.limit, offset: query.offset });
   }
 
   @Get(':patronId/fines')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantId } from '@hexfleet/kernel';
 import { ServiceRuntime } from '@hexfleet/platform';
+import type { Page } from '../../../application/payroll-employees.port';
 import type { PayrollRuns, PayrollRunView, PayslipView } from '../../../application/payroll-runs.port';
 
 const PAYSLIP = `payslip_id as "payslipId", run_id as "runId", period, revision, employee_id as "employeeId",
@@ -49,12 +50,12 @@ export class PostgresPayrollRuns implements PayrollRuns {
     return rows.map(run);
   }
 
-  async payslipsOfRun(tenant: TenantId, period: string): Promise<PayslipView[]> {
+  async payslipsOfRun(tenant: TenantId, period: string, page: Partial<Page> = {}): Promise<PayslipView[]> {
     const rows = await this.runtime.queryTenant<Stored<PayslipView, Money>>(
       tenant,
       (s) => `select ${PAYSLIP} from ${s}.payslips where period = $1 and status = 'current'
-        order by employee_name, employee_id`,
-      [period],
+        order by employee_name, employee_id limit $2 offset $3`,
+      [period, page.limit ?? null, page.offset ?? 0],
     );
     return rows.map(payslip);
   }

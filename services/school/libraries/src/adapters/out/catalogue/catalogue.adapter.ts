@@ -22,7 +22,8 @@ export class PostgresCatalogue implements Catalogue {
                 count(c.copy_id) filter (where c.status not in ('withdrawn', 'lost'))::int as copies,
                 count(c.copy_id) filter (where c.status = 'available')::int as available
               from ${s}.titles t left join ${s}.copies c on c.title_id = t.title_id
-              where t.school_id = $1
+              where ($1::text is null or t.school_id = $1)
+                and ($8::text[] is null or t.title_id = any($8))
                 and ($2::text is null or t.title ilike $2)
                 and ($3::text is null or exists (select 1 from unnest(t.authors) a where a ilike $3))
                 and ($4::text is null or t.isbn = $4)
@@ -31,13 +32,14 @@ export class PostgresCatalogue implements Catalogue {
               order by lower(t.title), t.title_id
               limit $6 offset $7`,
       [
-        search.schoolId,
+        search.schoolId ?? null,
         like(search.q),
         like(search.author),
         search.isbn ?? null,
         search.available ?? null,
         search.limit,
         search.offset,
+        search.ids ?? null,
       ],
     );
   }

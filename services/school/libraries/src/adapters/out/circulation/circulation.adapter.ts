@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantId } from '@hexfleet/kernel';
 import { ServiceRuntime } from '@hexfleet/platform';
-import type { Circulation, HoldsOf, HoldView, LoanView } from '../../../application/circulation.port';
+import type {
+  Circulation,
+  HoldsOf,
+  HoldView,
+  LoanView,
+  PatronView,
+  Slice,
+} from '../../../application/circulation.port';
 
 const LOAN_COLUMNS = `loan_id as "loanId", school_id as "schoolId", patron_id as "patronId", copy_id as "copyId",
   title_id as "titleId", title, barcode, borrowed_at as "borrowedAt", due_date as "dueDate", renewals, status,
-  returned_on as "returnedOn", days_late as "daysLate", fine_minor::int as "fineMinor",
+  returned_on as "returnedOn", days_late as "daysLate", last_overdue_on as "lastOverdueOn",
+  accrued_fine_minor::int as "accruedFineMinor", fine_minor::int as "fineMinor",
   fine_outstanding_minor::int as "fineOutstandingMinor", currency`;
 
 @Injectable()
@@ -17,11 +25,13 @@ export class PostgresCirculation implements Circulation {
     return loan;
   }
 
-  patronLoans(tenant: TenantId, patronId: string, status?: string): Promise<LoanView[]> {
-    return this.loans(tenant, 'patron_id = $1 and ($2::text is null or status = $2) order by borrowed_at desc', [
-      patronId,
-      status ?? null,
-    ]);
+  patronLoans(tenant: TenantId, patronId: string, status?: string, slice: Slice = {}): Promise<LoanView[]> {
+    return this.loans(
+      tenant,
+      `patron_id = $1 and ($2::text is null or status = $2) order by borrowed_at desc, loan_id
+       limit $3 offset $4`,
+      [patronId, status ?? null, slice.limit ?? null, slice.offset ?? 0],
+    );
   }
 
   finedLoans(tenant: TenantId, patronId: string): Promise<LoanView[]> {
@@ -47,6 +57,16 @@ export class PostgresCirculation implements Circulation {
               where ${where} and h.status in ('waiting', 'ready')
               order by h.status, h.placed_at, h.hold_id`,
       [id],
+    );
+  }
+
+  patrons(tenant: TenantId, ids: readonly string[], userId?: string): Promise<PatronView[]> {
+    return this.runtime.queryTenant<PatronView>(
+      tenant,
+      (s) => `select patron_id as "patronId", school_id as "schoolId", user_id as "userId", name, category, standing
+              from ${s}.patrons where patron_id = any($1) and ($2::text is null or user_id = $2)
+              order by patron_id`,
+      [ids, userId ?? null],
     );
   }
 
