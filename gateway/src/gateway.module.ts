@@ -35,6 +35,11 @@ import { UsersResolver } from './graphql/identity/users.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
 import { ProfileResolver } from './graphql/profile/profile.resolver';
 import { GuardiansResolver } from './graphql/profile/guardians.resolver';
+import { AcademicYearsResolver } from './graphql/hq/academic-years.resolver';
+import { DashboardsResolver } from './graphql/hq/dashboards.resolver';
+import { RolloverResolver } from './graphql/hq/rollover.resolver';
+import { SchoolsResolver } from './graphql/hq/schools.resolver';
+import { TransfersResolver } from './graphql/hq/transfers.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -63,6 +68,11 @@ export const RESOLVERS = [
   ProfileResolver,
   GuardiansResolver,
   LiveResolver,
+  SchoolsResolver,
+  AcademicYearsResolver,
+  DashboardsResolver,
+  TransfersResolver,
+  RolloverResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

@@ -2,12 +2,28 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TenantId } from '@hexfleet/kernel';
 import type { Role } from '@hexfleet/schemas';
 
+/** What a grant covers: the whole tenant, one school, or one student group (identity grants each role over one). */
+export type GrantScope = 'tenant' | 'school' | 'group';
+
+/** A role over one scope, as identity grants it and its tokens carry it (`grants` claim). */
+export interface ScopedGrant {
+  role: Role;
+  scopeType: GrantScope;
+  /** The school or group (UUID); null for the tenant. */
+  scopeId: string | null;
+}
+
 /** Who is calling, as the verified token says: the only source of the tenant. */
 export interface Principal {
   tenant: TenantId;
   userId: string;
   /** Roles from the fleet's catalogue (`@hexfleet/schemas`); a role the catalogue does not know is dropped. */
   roles: readonly Role[];
+  /**
+   * Each role with the scope it was granted over, for services that fence by school. A token
+   * without the claim (or a grant that is malformed or names an unknown role) gives none.
+   */
+  grants: readonly ScopedGrant[];
   /** The raw bearer token, to forward on calls made for this caller. */
   token: string;
 }
@@ -28,6 +44,13 @@ export interface RequestContext {
 /** True when the caller holds at least one of `roles`. */
 export const hasRole = (caller: Pick<Principal, 'roles'>, ...roles: readonly Role[]) =>
   roles.some((role) => caller.roles.includes(role));
+
+/** The schools (ids) where the caller holds one of `roles` by a school-scoped grant. */
+export const schoolsWhere = (caller: Pick<Principal, 'grants'>, ...roles: readonly Role[]): string[] => [
+  ...new Set(
+    caller.grants.flatMap((g) => (g.scopeType === 'school' && g.scopeId && roles.includes(g.role) ? [g.scopeId] : [])),
+  ),
+];
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

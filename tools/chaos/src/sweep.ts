@@ -32,6 +32,7 @@ const PRODUCT_TENANT: Record<string, string> = {
   payroll: 'acme',
   libraries: 'greenfield',
   events: 'greenfield',
+  hq: 'greenfield',
 };
 
 export interface SweepTarget {

@@ -1,0 +1,63 @@
+import { EnumField, IntField, PatternField, TextField } from '@hexfleet/platform';
+import {
+  ATTENDANCE_MEANINGS,
+  CURRENCY,
+  FINE_CAP_MAX,
+  LOAN_RULE_BOUNDS,
+  MAX_ATTENDANCE_CODES,
+  MAX_CODE_LABEL,
+  THRESHOLD_BOUNDS,
+} from '../../domain';
+import { NestedField } from './nested';
+
+const { loanPeriodDays, maxLoans, maxRenewals, maxHolds, fineRatePerDayMinor, graceDays } = LOAN_RULE_BOUNDS;
+
+/** The default library loan rule (libraries' default cell of a school's rule matrix). */
+export class LoanRulesBody {
+  @IntField(...loanPeriodDays, { example: 14, description: 'Days a loan lasts' }) loanPeriodDays!: number;
+  @IntField(...maxLoans, { example: 3 }) maxLoans!: number;
+  @IntField(...maxRenewals, { example: 2 }) maxRenewals!: number;
+  @IntField(...maxHolds, { example: 2 }) maxHolds!: number;
+  @IntField(...fineRatePerDayMinor, { example: 100, description: 'Minor units of currency per late day' })
+  fineRatePerDayMinor!: number;
+  @PatternField(CURRENCY, 'an ISO 4217 code such as INR', { example: 'INR' }) currency!: string;
+  @IntField(...graceDays, { example: 1 }) graceDays!: number;
+  @IntField(0, FINE_CAP_MAX, { optional: true, description: 'Highest fine of one loan; null or left out: uncapped' })
+  fineCapMinor?: number | null;
+}
+
+export class AttendanceCodeBody {
+  @PatternField(/^[A-Za-z0-9]{1,4}$/, '1 to 4 letters or digits', { example: 'P', description: 'Stored upper-cased' })
+  code!: string;
+  @TextField(MAX_CODE_LABEL, { example: 'Present' }) label!: string;
+  @EnumField(ATTENDANCE_MEANINGS, { description: 'How attendance counts it' }) meaning!: string;
+}
+
+export class AbsenceThresholdsBody {
+  @IntField(...THRESHOLD_BOUNDS.consecutiveAbsentDays, { example: 3 }) consecutiveAbsentDays!: number;
+  @IntField(...THRESHOLD_BOUNDS.minimumAttendancePercent, { example: 75 }) minimumAttendancePercent!: number;
+}
+
+const CODES = {
+  description: 'At least one code meaning present and one meaning absent; codes unique',
+  example: [
+    { code: 'P', label: 'Present', meaning: 'present' },
+    { code: 'A', label: 'Absent', meaning: 'absent' },
+  ],
+};
+
+/** PUT /group-policy: the whole policy, every area. */
+export class GroupPolicyBody {
+  @NestedField(LoanRulesBody) loanRules!: LoanRulesBody;
+  @NestedField(AttendanceCodeBody, { items: [1, MAX_ATTENDANCE_CODES], ...CODES })
+  attendanceCodes!: AttendanceCodeBody[];
+  @NestedField(AbsenceThresholdsBody) absenceThresholds!: AbsenceThresholdsBody;
+}
+
+/** PUT /schools/:id/policy: the school's own settings; an area null or left out follows the group's. */
+export class SchoolPolicyBody {
+  @NestedField(LoanRulesBody, { nullable: true }) loanRules?: LoanRulesBody | null;
+  @NestedField(AttendanceCodeBody, { items: [1, MAX_ATTENDANCE_CODES], nullable: true, ...CODES })
+  attendanceCodes?: AttendanceCodeBody[] | null;
+  @NestedField(AbsenceThresholdsBody, { nullable: true }) absenceThresholds?: AbsenceThresholdsBody | null;
+}

@@ -1,0 +1,18 @@
+import type { TenantId } from '@hexfleet/kernel';
+import type { Interval, Point } from '../domain';
+import type { Fence } from './school-access';
+
+export interface SeriesQuery {
+  fence: Fence;
+  from: string;
+  to: string;
+  interval: Interval;
+}
+
+/** Counts per period for the dashboards: the read model `hq-dashboard` (periods with nothing are left out). */
+export interface Dashboards {
+  overdueLoans(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
+  upcomingEvents(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
+}
+
+export const DASHBOARDS = Symbol('Dashboards');
