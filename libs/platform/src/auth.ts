@@ -13,7 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { isRole } from '@hexfleet/schemas';
 import type { Role } from '@hexfleet/schemas';
-import { hasRole, Principal, requestContext } from './context';
+import { Grant, hasRole, Principal, requestContext } from './context';
 
 /** Asymmetric algorithms only: `none` and shared-secret HMAC tokens are refused whatever their header says. */
 const ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -70,11 +70,13 @@ export class TokenVerifier {
       throw new UnauthorizedException('The token names no valid tenant and user');
     }
     const validRoles = Array.isArray(roles) ? roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
+    const grants = grantsOf(payload.grants);
     const principal: Principal = Object.freeze({
       tenant: TenantId.parse(tenant),
       userId: sub,
       roles: validRoles,
       token,
+      ...(grants ? { grants } : {}),
     });
     this.remember(token, principal, Number(payload.exp) * 1000);
     return principal;
@@ -87,6 +89,20 @@ export class TokenVerifier {
     }
     this.verified.set(token, { principal, expiresAtMs });
   }
+}
+
+/** The token's `grants` claim, keeping only well-formed grants of known roles; undefined when it has none. */
+function grantsOf(claim: unknown): Grant[] | undefined {
+  if (!Array.isArray(claim)) return undefined;
+  return claim.flatMap((g: unknown): Grant[] => {
+    if (typeof g !== 'object' || g === null) return [];
+    const { role, scopeType, scopeId } = g as Record<string, unknown>;
+    if (typeof role !== 'string' || !isRole(role)) return [];
+    if (scopeType === 'tenant') return [{ role, scopeType, scopeId: null }];
+    if ((scopeType === 'school' || scopeType === 'group') && typeof scopeId === 'string')
+      return [{ role, scopeType, scopeId }];
+    return [];
+  });
 }
 
 const PUBLIC = 'hexfleet:public';

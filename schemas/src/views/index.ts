@@ -7,3 +7,4 @@ export * as libraries from './libraries.views';
 export * as events from './events.views';
 export * as profile from './profile.views';
 export * as identity from './identity.views';
+export * as admin from './admin.views';

@@ -23,6 +23,7 @@ const SERVICES: Member[] = [
   { module: 'payroll', project: 'services/business/payroll', offset: 4 },
   { module: 'libraries', project: 'services/school/libraries', offset: 5 },
   { module: 'events', project: 'services/school/events', offset: 6 },
+  { module: 'admin', project: 'services/school/admin', offset: 7 },
 ];
 const GATEWAY: Member = { module: 'gateway', project: 'gateway', offset: 0 };
 

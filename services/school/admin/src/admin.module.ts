@@ -1,0 +1,118 @@
+import { Module } from '@nestjs/common';
+import { commonOptions, named } from '@hexfleet/platform';
+import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
+import { admin, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { GroupsController } from './adapters/in/groups.http.controller';
+import { SchoolsController } from './adapters/in/schools.http.controller';
+import { StudentsController } from './adapters/in/students.http.controller';
+import { TimetableController } from './adapters/in/timetable.http.controller';
+import { PostgresRoster } from './adapters/out/roster/roster.adapter';
+import { roster } from './adapters/out/roster/roster.projection';
+import { PostgresSchoolStructure } from './adapters/out/structure/school-structure.adapter';
+import { structure } from './adapters/out/structure/structure.projection';
+import { PostgresTimetable } from './adapters/out/timetable/timetable.adapter';
+import { timetable } from './adapters/out/timetable/timetable.projection';
+import { ADMIN_SETTINGS } from './application/admin-settings';
+import type { AdminSettings } from './application/admin-settings';
+import { GroupsCommandHandler } from './application/groups.command-handler';
+import { ROSTER } from './application/roster.port';
+import { SchoolQueryHandler } from './application/school.query-handler';
+import { SCHOOL_STRUCTURE } from './application/school-structure.port';
+import { SetupCommandHandler } from './application/setup.command-handler';
+import { StudentsCommandHandler } from './application/students.command-handler';
+import { StudentsQueryHandler } from './application/students.query-handler';
+import { TimetableCommandHandler } from './application/timetable.command-handler';
+import { TIMETABLE } from './application/timetable.port';
+import { TimetableQueryHandler } from './application/timetable.query-handler';
+import { adminEnv } from './admin.config';
+import type { AdminOptions } from './admin.config';
+
+/** DomainError codes that say the request is invalid in itself (422); every other code is a state conflict (409). */
+const UNPROCESSABLE = [
+  'field-required',
+  'field-too-long',
+  'formula-like-text',
+  'invalid-date',
+  'end-before-start',
+  'invalid-email',
+  'invalid-phone',
+  'invalid-gender',
+  'invalid-admission-number',
+  'invalid-subject-code',
+  'invalid-capacity',
+  'invalid-roll-number',
+  'invalid-time',
+  'invalid-weekdays',
+  'guardian-required',
+  'too-many-guardians',
+  'one-primary-guardian-required',
+  'guardian-contact-required',
+  'birth-date-not-before-admission',
+  'academic-year-too-long',
+  'term-outside-year',
+  'enrolment-outside-year',
+  'enrolment-before-admission',
+  'withdrawal-before-admission',
+  'session-outside-term',
+  'session-ends-before-start',
+  'session-has-no-occurrence',
+  'not-an-occurrence',
+  'group-not-in-year',
+  'group-not-in-term',
+  'promotion-not-to-a-later-year',
+  'timetable-span-too-long',
+];
+
+/**
+ * The Admin service: its definition for the platform and its Nest module, built
+ * together because the read models' running names (which queries wait on), the clock
+ * and the id generator are choices of one composition.
+ */
+export function createAdmin(
+  overrides: Partial<AdminOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceComposition {
+  const options: AdminOptions = { ...commonOptions('admin', env), ...adminEnv(env), ...overrides };
+  const readModels = named({ structure, roster, timetable }, options.projectionSuffix);
+  const settings: AdminSettings = {
+    defaultPageSize: options.defaultPageSize,
+    readModels: {
+      structure: readModels.structure.name,
+      roster: readModels.roster.name,
+      timetable: readModels.timetable.name,
+    },
+  };
+  const definition: ServiceDefinition = {
+    name: 'admin',
+    source: '/school/admin',
+    description: 'School administration: years and terms, groups, admissions and enrolment, subjects, timetables.',
+    contracts: admin.contracts,
+    topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'admin'),
+    projections: Object.values(readModels),
+    clock: options.clock,
+    ids: options.ids,
+    unprocessable: UNPROCESSABLE,
+    // A school, group, student or session of another tenant, or beyond the caller's school, does not exist.
+    notFound: [/-not-found$/],
+  };
+
+  @Module({
+    controllers: [SchoolsController, GroupsController, StudentsController, TimetableController],
+    providers: [
+      { provide: ADMIN_SETTINGS, useValue: settings },
+      { provide: SCHOOL_STRUCTURE, useClass: PostgresSchoolStructure },
+      { provide: ROSTER, useClass: PostgresRoster },
+      { provide: TIMETABLE, useClass: PostgresTimetable },
+      SetupCommandHandler,
+      GroupsCommandHandler,
+      StudentsCommandHandler,
+      TimetableCommandHandler,
+      SchoolQueryHandler,
+      StudentsQueryHandler,
+      TimetableQueryHandler,
+    ],
+  })
+  class AdminModule {}
+
+  return { definition, module: AdminModule };
+}
