@@ -25,6 +25,9 @@ import { UsersResolver } from './graphql/identity/users.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
 import { ProfileResolver } from './graphql/profile/profile.resolver';
 import { GuardiansResolver } from './graphql/profile/guardians.resolver';
+import { AdminSchoolResolver } from './graphql/admin/school.resolver';
+import { AdminStudentsResolver } from './graphql/admin/students.resolver';
+import { AdminTimetableResolver } from './graphql/admin/timetable.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -43,6 +46,9 @@ export const RESOLVERS = [
   ProfileResolver,
   GuardiansResolver,
   LiveResolver,
+  AdminSchoolResolver,
+  AdminStudentsResolver,
+  AdminTimetableResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

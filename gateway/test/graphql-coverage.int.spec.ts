@@ -24,6 +24,7 @@ const SERVICES = {
   payroll: 'services/business/payroll',
   libraries: 'services/school/libraries',
   events: 'services/school/events',
+  admin: 'services/school/admin',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */
