@@ -25,6 +25,7 @@ import { UsersResolver } from './graphql/identity/users.resolver';
 import { LiveResolver } from './graphql/live/live.resolver';
 import { ProfileResolver } from './graphql/profile/profile.resolver';
 import { GuardiansResolver } from './graphql/profile/guardians.resolver';
+import { AdminImportsResolver } from './graphql/admin/imports.resolver';
 import { AdminSchoolResolver } from './graphql/admin/school.resolver';
 import { AdminStudentsResolver } from './graphql/admin/students.resolver';
 import { AdminTimetableResolver } from './graphql/admin/timetable.resolver';
@@ -49,6 +50,7 @@ export const RESOLVERS = [
   AdminSchoolResolver,
   AdminStudentsResolver,
   AdminTimetableResolver,
+  AdminImportsResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

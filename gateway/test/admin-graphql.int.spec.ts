@@ -86,6 +86,41 @@ describe('Admin through the gateway’s GraphQL', () => {
       errors: [expect.objectContaining({ field: 'enrolledOn' })],
     });
 
+    // A CSV import over GraphQL: the formula in a name is refused by line and column, the rest admitted.
+    const csv = [
+      'admission_number,first_name,birth_date,grade,section,guardian_name,guardian_relationship,guardian_phone',
+      'G-9,Isha,2016-05-05,4,B,Lata Iyer,mother,+91 90000 22222',
+      'G-10,=HYPERLINK("http://x"),2016-05-05,4,B,Lata Iyer,mother,+91 90000 33333',
+    ].join('\n');
+    await send(CREATE_GROUP, { s: school, input: { yearId, grade: '4', section: 'B', capacity: 10 } });
+    const { importStudents } = await send(
+      `mutation ($s: ID!, $input: ImportStudentsInput!) { importStudents(schoolId: $s, input: $input) { importId rows } }`,
+      { s: school, input: { yearId, enrolledOn: '2026-04-01', fileName: 'b.csv', csv } },
+    );
+    const { importId, rows } = importStudents as { importId: string; rows: number };
+    expect(rows).toBe(2);
+    interface Report {
+      status: string;
+      admitted: number;
+      errors: Array<{ line: number; field: string; code: string }>;
+    }
+    const reportOf = async () =>
+      (
+        await send(`query ($id: ID!) { studentImport(importId: $id) { status admitted errors { line field code } } }`, {
+          id: importId,
+        })
+      ).studentImport as Report | null;
+    let report = await reportOf();
+    for (let tries = 0; tries < 100 && report?.status !== 'completed'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      report = await reportOf();
+    }
+    expect(report).toEqual({
+      status: 'completed',
+      admitted: 1,
+      errors: [{ line: 3, field: 'first_name', code: 'formula-like-text' }],
+    });
+
     // Another school's admin finds nothing of this one.
     const other = await fleet.issuer.mint({
       tenant,

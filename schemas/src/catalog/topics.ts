@@ -63,6 +63,21 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: ['hexfleet.admin.timetable.ClassSessionScheduled', 'hexfleet.admin.timetable.ClassSessionCancelled'],
   },
   {
+    name: 'admin.student-import.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'internal',
+    internalBecause:
+      "Admin's bookkeeping of a CSV upload's progress and per-row errors (names of refused rows included); the students it admits are on admin.student.v1.",
+    description:
+      "Bulk imports of students from CSV: started, progress with the refused rows' errors, completed. Key: <tenant>:<importId>.",
+    eventTypes: [
+      'hexfleet.admin.studentimport.StudentImportStarted',
+      'hexfleet.admin.studentimport.StudentImportProgressed',
+      'hexfleet.admin.studentimport.StudentImportCompleted',
+    ],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',

@@ -1290,6 +1290,213 @@ export const adminTimetableV1Contracts: readonly EventContract[] = [
   classSessionCancelledContract,
 ];
 
+// Topic admin.student-import.v1
+
+/** A CSV of students was received and checked as a whole (encoding, size, columns); its rows are imported one transaction each. */
+export interface StudentImportStartedData {
+  /** The import (UUID); also the aggregate id. */
+  importId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The academic year (UUID) the students are enrolled for. */
+  yearId: string;
+  /** The day of admission and enrolment for every row. Date as YYYY-MM-DD. */
+  enrolledOn: string;
+  /** The file's name as uploaded; empty when not given. */
+  fileName: string;
+  /** SHA-256 of the file, hex. */
+  fileSha256: string;
+  /** Data rows in the file. */
+  rows: number;
+  /** The user (UUID) who uploaded it. */
+  startedBy: string;
+  /** When the import started. ISO-8601 UTC instant. */
+  startedAt: string;
+}
+
+/** hexfleet.admin.studentimport.StudentImportStarted on admin.student-import.v1: what a decider returns and the event store records. */
+export interface StudentImportStarted {
+  type: 'StudentImportStarted';
+  data: StudentImportStartedData;
+}
+
+/** A StudentImportStarted event. */
+export const studentImportStarted = (data: StudentImportStartedData): StudentImportStarted => ({
+  type: 'StudentImportStarted',
+  data,
+});
+
+/** Registered under the subject `admin.student-import.v1-hexfleet.admin.studentimport.StudentImportStarted` (TopicRecordNameStrategy). */
+export const studentImportStartedContract: EventContract = {
+  type: 'StudentImportStarted',
+  topic: 'admin.student-import.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentImportStarted',
+    namespace: 'hexfleet.admin.studentimport',
+    doc: 'A CSV of students was received and checked as a whole (encoding, size, columns); its rows are imported one transaction each.',
+    fields: [
+      { name: 'importId', type: 'string', doc: 'The import (UUID); also the aggregate id.' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'yearId', type: 'string', doc: 'The academic year (UUID) the students are enrolled for.' },
+      {
+        name: 'enrolledOn',
+        type: 'string',
+        doc: 'The day of admission and enrolment for every row. Date as YYYY-MM-DD.',
+      },
+      { name: 'fileName', type: 'string', doc: "The file's name as uploaded; empty when not given." },
+      { name: 'fileSha256', type: 'string', doc: 'SHA-256 of the file, hex.' },
+      { name: 'rows', type: 'int', doc: 'Data rows in the file.' },
+      { name: 'startedBy', type: 'string', doc: 'The user (UUID) who uploaded it.' },
+      { name: 'startedAt', type: 'string', doc: 'When the import started. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** More rows of an import were done: totals so far, and the errors of the rows refused since the last progress. */
+export interface StudentImportProgressedData {
+  /** The import (UUID). */
+  importId: string;
+  /** Rows done so far, refused ones included. */
+  processed: number;
+  /** Rows that admitted and enrolled a student. */
+  admitted: number;
+  /** Rows whose student was already admitted and enrolled as the row says (a re-import). */
+  unchanged: number;
+  /** Rows refused, each with its error. */
+  refused: number;
+  /** The rows refused since the last progress event. */
+  errors: Array<ImportRowError>;
+  /** When. ISO-8601 UTC instant. */
+  progressedAt: string;
+}
+
+/** hexfleet.admin.studentimport.StudentImportProgressed on admin.student-import.v1: what a decider returns and the event store records. */
+export interface StudentImportProgressed {
+  type: 'StudentImportProgressed';
+  data: StudentImportProgressedData;
+}
+
+/** A StudentImportProgressed event. */
+export const studentImportProgressed = (data: StudentImportProgressedData): StudentImportProgressed => ({
+  type: 'StudentImportProgressed',
+  data,
+});
+
+/** Registered under the subject `admin.student-import.v1-hexfleet.admin.studentimport.StudentImportProgressed` (TopicRecordNameStrategy). */
+export const studentImportProgressedContract: EventContract = {
+  type: 'StudentImportProgressed',
+  topic: 'admin.student-import.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentImportProgressed',
+    namespace: 'hexfleet.admin.studentimport',
+    doc: 'More rows of an import were done: totals so far, and the errors of the rows refused since the last progress.',
+    fields: [
+      { name: 'importId', type: 'string', doc: 'The import (UUID).' },
+      { name: 'processed', type: 'int', doc: 'Rows done so far, refused ones included.' },
+      { name: 'admitted', type: 'int', doc: 'Rows that admitted and enrolled a student.' },
+      {
+        name: 'unchanged',
+        type: 'int',
+        doc: 'Rows whose student was already admitted and enrolled as the row says (a re-import).',
+      },
+      { name: 'refused', type: 'int', doc: 'Rows refused, each with its error.' },
+      {
+        name: 'errors',
+        type: {
+          type: 'array',
+          items: {
+            type: 'record',
+            name: 'ImportRowError',
+            namespace: 'hexfleet.admin',
+            doc: 'Why one row of a CSV import was refused: nothing of that row was written.',
+            fields: [
+              { name: 'line', type: 'int', doc: "The row's line in the file (the header is line 1)." },
+              {
+                name: 'admissionNumber',
+                type: 'string',
+                doc: "The row's admission number as written; empty when missing.",
+              },
+              { name: 'field', type: 'string', doc: 'The CSV column at fault; empty when the row as a whole is.' },
+              { name: 'code', type: 'string', doc: 'The stable error code, e.g. formula-like-text, group-full.' },
+              { name: 'message', type: 'string', doc: 'What was wrong, for a person.' },
+            ],
+          },
+        },
+        doc: 'The rows refused since the last progress event.',
+      },
+      { name: 'progressedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every row of an import was done. */
+export interface StudentImportCompletedData {
+  /** The import (UUID). */
+  importId: string;
+  /** Rows done so far, refused ones included. */
+  processed: number;
+  /** Rows that admitted and enrolled a student. */
+  admitted: number;
+  /** Rows whose student was already admitted and enrolled as the row says (a re-import). */
+  unchanged: number;
+  /** Rows refused, each with its error. */
+  refused: number;
+  /** When. ISO-8601 UTC instant. */
+  completedAt: string;
+}
+
+/** hexfleet.admin.studentimport.StudentImportCompleted on admin.student-import.v1: what a decider returns and the event store records. */
+export interface StudentImportCompleted {
+  type: 'StudentImportCompleted';
+  data: StudentImportCompletedData;
+}
+
+/** A StudentImportCompleted event. */
+export const studentImportCompleted = (data: StudentImportCompletedData): StudentImportCompleted => ({
+  type: 'StudentImportCompleted',
+  data,
+});
+
+/** Registered under the subject `admin.student-import.v1-hexfleet.admin.studentimport.StudentImportCompleted` (TopicRecordNameStrategy). */
+export const studentImportCompletedContract: EventContract = {
+  type: 'StudentImportCompleted',
+  topic: 'admin.student-import.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentImportCompleted',
+    namespace: 'hexfleet.admin.studentimport',
+    doc: 'Every row of an import was done.',
+    fields: [
+      { name: 'importId', type: 'string', doc: 'The import (UUID).' },
+      { name: 'processed', type: 'int', doc: 'Rows done so far, refused ones included.' },
+      { name: 'admitted', type: 'int', doc: 'Rows that admitted and enrolled a student.' },
+      {
+        name: 'unchanged',
+        type: 'int',
+        doc: 'Rows whose student was already admitted and enrolled as the row says (a re-import).',
+      },
+      { name: 'refused', type: 'int', doc: 'Rows refused, each with its error.' },
+      { name: 'completedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on admin.student-import.v1. */
+export type AdminStudentImportV1Event = StudentImportStarted | StudentImportProgressed | StudentImportCompleted;
+
+/** The contracts of admin.student-import.v1, in its topics.json order. */
+export const adminStudentImportV1Contracts: readonly EventContract[] = [
+  studentImportStartedContract,
+  studentImportProgressedContract,
+  studentImportCompletedContract,
+];
+
 // Named types the events use
 
 /** A guardian of a student as the school records them at admission: a contact, not yet an account (identity invites them on StudentEnrolled, profile links them). */
@@ -1306,6 +1513,20 @@ export interface Guardian {
   primary: boolean;
 }
 
+/** Why one row of a CSV import was refused: nothing of that row was written. */
+export interface ImportRowError {
+  /** The row's line in the file (the header is line 1). */
+  line: number;
+  /** The row's admission number as written; empty when missing. */
+  admissionNumber: string;
+  /** The CSV column at fault; empty when the row as a whole is. */
+  field: string;
+  /** The stable error code, e.g. formula-like-text, group-full. */
+  code: string;
+  /** What was wrong, for a person. */
+  message: string;
+}
+
 /** Every contract of the admin module: what its service's serde registers. */
 export const contracts: readonly EventContract[] = [
   ...adminCalendarV1Contracts,
@@ -1313,4 +1534,5 @@ export const contracts: readonly EventContract[] = [
   ...adminGroupV1Contracts,
   ...adminStudentV1Contracts,
   ...adminTimetableV1Contracts,
+  ...adminStudentImportV1Contracts,
 ];

@@ -135,3 +135,34 @@ export interface LessonView {
   /** True when this day's lesson (or its whole session) was cancelled. */
   cancelled: boolean;
 }
+
+/** Why one row of a CSV import was refused (nothing of it was written). */
+export interface ImportRowErrorView {
+  /** The row's line in the file; the header is line 1. */
+  line: number;
+  admissionNumber: string;
+  /** The CSV column at fault; empty when the row as a whole is. */
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** A CSV import of students: how far it has got, and the rows it refused. */
+export interface StudentImportView {
+  importId: string;
+  schoolId: string;
+  yearId: string;
+  enrolledOn: string;
+  fileName: string;
+  status: 'running' | 'completed';
+  rows: number;
+  processed: number;
+  admitted: number;
+  unchanged: number;
+  refused: number;
+  /** ISO-8601 UTC instants. */
+  startedAt: string;
+  completedAt: string | null;
+  /** The refused rows by line. */
+  errors: ImportRowErrorView[];
+}

@@ -239,3 +239,50 @@ export class ScheduleClassSessionInput {
   @Field({ description: 'HH:mm (24 h)' }) startTime!: string;
   @Field({ description: 'HH:mm (24 h), after startTime' }) endTime!: string;
 }
+
+@ObjectType({ description: 'Why one row of a CSV import was refused (nothing of it was written).' })
+export class ImportRowError implements views.admin.ImportRowErrorView {
+  @Field(() => Int, { description: 'The line in the file; the header is line 1' }) line!: number;
+  @Field() admissionNumber!: string;
+  @Field({ description: 'The CSV column at fault; empty when the row as a whole is' }) field!: string;
+  @Field() code!: string;
+  @Field() message!: string;
+}
+
+@ObjectType({ description: 'A CSV import of students: how far it has got, and the rows it refused.' })
+export class StudentImport implements views.admin.StudentImportView {
+  @Field(() => ID) importId!: string;
+  @Field(() => ID) schoolId!: string;
+  @Field(() => ID) yearId!: string;
+  @Field({ description: DAY }) enrolledOn!: string;
+  @Field() fileName!: string;
+  @Field(() => String, { description: 'running or completed' }) status!: 'running' | 'completed';
+  @Field(() => Int) rows!: number;
+  @Field(() => Int) processed!: number;
+  @Field(() => Int) admitted!: number;
+  @Field(() => Int, { description: 'Rows already imported as they say (a re-import)' }) unchanged!: number;
+  @Field(() => Int) refused!: number;
+  @Field({ description: INSTANT }) startedAt!: string;
+  @Field(() => String, { nullable: true, description: INSTANT }) completedAt!: string | null;
+  @Field(() => [ImportRowError], { description: 'By line' }) errors!: ImportRowError[];
+}
+
+@ObjectType({ description: 'An import accepted: its id (follow it with studentImport) and its rows.' })
+export class ImportStarted {
+  @Field(() => ID) importId!: string;
+  @Field(() => Int) rows!: number;
+  @Field(() => String, { nullable: true, description: 'Send as X-Consistency-Token so that studentImport sees it' })
+  consistencyToken?: string;
+}
+
+@InputType({ description: 'A CSV import, as POST /schools/{schoolId}/student-imports takes it.' })
+export class ImportStudentsInput {
+  @Field(() => ID, { description: 'The academic year every row is enrolled for' }) yearId!: string;
+  @Field({ description: `The day of admission and enrolment, ${DAY}, inside the year` }) enrolledOn!: string;
+  @Field({ nullable: true, description: 'Up to 200 characters, shown in the report' }) fileName?: string;
+  @Field({
+    description:
+      'The file’s text: a header row, then one student a row (UTF-8, RFC 4180). Large files go to the REST route as text/csv.',
+  })
+  csv!: string;
+}

@@ -2,10 +2,14 @@ import { Module } from '@nestjs/common';
 import { commonOptions, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { admin, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { CsvBody } from './adapters/in/csv-body';
 import { GroupsController } from './adapters/in/groups.http.controller';
+import { ImportsController } from './adapters/in/imports.http.controller';
 import { SchoolsController } from './adapters/in/schools.http.controller';
 import { StudentsController } from './adapters/in/students.http.controller';
 import { TimetableController } from './adapters/in/timetable.http.controller';
+import { PostgresImportReports } from './adapters/out/imports/import-reports.adapter';
+import { imports } from './adapters/out/imports/imports.projection';
 import { PostgresRoster } from './adapters/out/roster/roster.adapter';
 import { roster } from './adapters/out/roster/roster.projection';
 import { PostgresSchoolStructure } from './adapters/out/structure/school-structure.adapter';
@@ -15,11 +19,15 @@ import { timetable } from './adapters/out/timetable/timetable.projection';
 import { ADMIN_SETTINGS } from './application/admin-settings';
 import type { AdminSettings } from './application/admin-settings';
 import { GroupsCommandHandler } from './application/groups.command-handler';
+import { IMPORT_REPORTS } from './application/import-reports.port';
+import { ImportsCommandHandler } from './application/imports.command-handler';
+import { ImportsQueryHandler } from './application/imports.query-handler';
 import { ROSTER } from './application/roster.port';
 import { SchoolQueryHandler } from './application/school.query-handler';
 import { SCHOOL_STRUCTURE } from './application/school-structure.port';
 import { SetupCommandHandler } from './application/setup.command-handler';
 import { StudentsCommandHandler } from './application/students.command-handler';
+import { StudentImportJob } from './application/student-import.job';
 import { StudentsQueryHandler } from './application/students.query-handler';
 import { TimetableCommandHandler } from './application/timetable.command-handler';
 import { TIMETABLE } from './application/timetable.port';
@@ -61,6 +69,13 @@ const UNPROCESSABLE = [
   'group-not-in-term',
   'promotion-not-to-a-later-year',
   'timetable-span-too-long',
+  'import-empty',
+  'import-too-many-rows',
+  'csv-not-utf8',
+  'csv-unknown-columns',
+  'csv-missing-columns',
+  'csv-repeated-columns',
+  'csv-malformed',
 ];
 
 /**
@@ -73,13 +88,15 @@ export function createAdmin(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceComposition {
   const options: AdminOptions = { ...commonOptions('admin', env), ...adminEnv(env), ...overrides };
-  const readModels = named({ structure, roster, timetable }, options.projectionSuffix);
+  const readModels = named({ structure, roster, timetable, imports }, options.projectionSuffix);
   const settings: AdminSettings = {
     defaultPageSize: options.defaultPageSize,
+    importMaxBytes: options.importMaxBytes,
     readModels: {
       structure: readModels.structure.name,
       roster: readModels.roster.name,
       timetable: readModels.timetable.name,
+      imports: readModels.imports.name,
     },
   };
   const definition: ServiceDefinition = {
@@ -97,12 +114,14 @@ export function createAdmin(
   };
 
   @Module({
-    controllers: [SchoolsController, GroupsController, StudentsController, TimetableController],
+    controllers: [SchoolsController, GroupsController, StudentsController, TimetableController, ImportsController],
     providers: [
       { provide: ADMIN_SETTINGS, useValue: settings },
       { provide: SCHOOL_STRUCTURE, useClass: PostgresSchoolStructure },
       { provide: ROSTER, useClass: PostgresRoster },
       { provide: TIMETABLE, useClass: PostgresTimetable },
+      { provide: IMPORT_REPORTS, useClass: PostgresImportReports },
+      CsvBody,
       SetupCommandHandler,
       GroupsCommandHandler,
       StudentsCommandHandler,
@@ -110,6 +129,9 @@ export function createAdmin(
       SchoolQueryHandler,
       StudentsQueryHandler,
       TimetableQueryHandler,
+      ImportsCommandHandler,
+      ImportsQueryHandler,
+      StudentImportJob,
     ],
   })
   class AdminModule {}

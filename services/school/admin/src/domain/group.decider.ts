@@ -104,7 +104,8 @@ function addStudent({ data, metadata }: AddStudent, group: Group): GroupEvent[] 
   if (!Number.isInteger(rollNumber) || rollNumber < 1 || rollNumber > MAX_ROLL_NUMBER)
     throw new DomainError('invalid-roll-number', { field: 'rollNumber', min: 1, max: MAX_ROLL_NUMBER });
   const holder = group.members.find((m) => m.rollNumber === rollNumber);
-  if (holder) throw new DomainError('roll-number-taken', { rollNumber, studentId: holder.studentId });
+  if (holder)
+    throw new DomainError('roll-number-taken', { field: 'rollNumber', rollNumber, studentId: holder.studentId });
   return [
     admin.studentAddedToGroup({
       groupId: group.groupId,

@@ -5,4 +5,6 @@ export * from './student.decider';
 export * from './student.types';
 export * from './timetable.decider';
 export { weekdayOf } from './recurrence';
-export { ADMISSION_NUMBER, GENDERS, MAX_GUARDIANS } from './admission';
+export { ADMISSION_NUMBER, admit, GENDERS, MAX_GUARDIANS } from './admission';
+export * from './student-import.decider';
+export * from './reimport';
