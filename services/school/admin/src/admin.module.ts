@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { commonOptions, named } from '@hexfleet/platform';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { admin, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, events, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { CsvBody } from './adapters/in/csv-body';
 import { GroupsController } from './adapters/in/groups.http.controller';
 import { ImportsController } from './adapters/in/imports.http.controller';
@@ -19,6 +19,7 @@ import { timetable } from './adapters/out/timetable/timetable.projection';
 import { ADMIN_SETTINGS } from './application/admin-settings';
 import type { AdminSettings } from './application/admin-settings';
 import { GroupsCommandHandler } from './application/groups.command-handler';
+import { holidaysPolicy } from './application/holidays.policy';
 import { IMPORT_REPORTS } from './application/import-reports.port';
 import { ImportsCommandHandler } from './application/imports.command-handler';
 import { ImportsQueryHandler } from './application/imports.query-handler';
@@ -89,6 +90,8 @@ export function createAdmin(
 ): ServiceComposition {
   const options: AdminOptions = { ...commonOptions('admin', env), ...adminEnv(env), ...overrides };
   const readModels = named({ structure, roster, timetable, imports }, options.projectionSuffix);
+  // The policy is listed before Nest builds the handler it calls: the module hands it over.
+  const timetableCommands = new Later<TimetableCommandHandler>('TimetableCommandHandler');
   const settings: AdminSettings = {
     defaultPageSize: options.defaultPageSize,
     importMaxBytes: options.importMaxBytes,
@@ -103,9 +106,11 @@ export function createAdmin(
     name: 'admin',
     source: '/school/admin',
     description: 'School administration: years and terms, groups, admissions and enrolment, subjects, timetables.',
-    contracts: admin.contracts,
+    // Events' contracts too: the holidays policy decodes HolidayDeclared.
+    contracts: [...admin.contracts, ...events.contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'admin'),
     projections: Object.values(readModels),
+    policies: [holidaysPolicy(timetableCommands, options.projectionSuffix)],
     clock: options.clock,
     ids: options.ids,
     unprocessable: UNPROCESSABLE,
@@ -134,7 +139,11 @@ export function createAdmin(
       StudentImportJob,
     ],
   })
-  class AdminModule {}
+  class AdminModule {
+    constructor(timetable: TimetableCommandHandler) {
+      timetableCommands.set(timetable);
+    }
+  }
 
   return { definition, module: AdminModule };
 }

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { calendarDecider, groupDecider, subjectOf, subjectsDecider, termOf, timetableDecider } from '../domain';
+import type { ConsumedEvent } from '@hexfleet/eventing';
+import type { events } from '@hexfleet/schemas';
+import {
+  calendarDecider,
+  groupDecider,
+  spansOverlap,
+  subjectOf,
+  subjectsDecider,
+  termOf,
+  timetableDecider,
+} from '../domain';
 import type { ScheduleSession, TimetableCommand } from '../domain';
 import { found } from './found';
 import { mustWrite } from './school-access';
@@ -66,6 +76,35 @@ export class TimetableCommandHandler {
     return { sessionId };
   }
 
+  /**
+   * A holiday of the school (from Events) cancels every lesson on its days, in each term it
+   * touches, in one transaction; its command id derives from the event, so a redelivery acts once.
+   */
+  async cancelHoliday(policy: { name: string }, event: ConsumedEvent<events.HolidayDeclared>): Promise<void> {
+    const { schoolId, startDate, endDate, name, eventId } = event.data;
+    const now = this.time.now();
+    await this.commands.react(
+      policy,
+      event,
+      async (tx) => {
+        const calendar = await tx.load(calendarDecider, 'calendar', schoolId);
+        const terms = calendar.state.years
+          .flatMap((y) => y.terms)
+          .filter((t) => spansOverlap(t, { startDate, endDate }));
+        for (const term of terms) {
+          const timetable = await tx.load(timetableDecider, 'timetable', term.termId);
+          const days = { startDate: max(startDate, term.startDate), endDate: min(endDate, term.endDate) };
+          const data = { ...days, reason: `Holiday: ${name}`.slice(0, 500), holidayEventId: eventId };
+          tx.append(
+            timetable,
+            timetableDecider.decide({ type: 'CancelDays', data, metadata: { now } }, timetable.state),
+          );
+        }
+      },
+      { retries: RETRIES },
+    );
+  }
+
   async cancel(
     caller: Principal,
     schoolId: string,
@@ -88,3 +127,6 @@ export class TimetableCommandHandler {
     );
   }
 }
+
+const max = (a: string, b: string) => (a > b ? a : b);
+const min = (a: string, b: string) => (a < b ? a : b);

@@ -8,3 +8,4 @@ export { weekdayOf } from './recurrence';
 export { ADMISSION_NUMBER, admit, GENDERS, MAX_GUARDIANS } from './admission';
 export * from './student-import.decider';
 export * from './reimport';
+export { spansOverlap } from './rules';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '@hexfleet/kernel';
 import { consumerGroups, createService } from '@hexfleet/platform';
 import { createDevIssuer, startLocalService, uniqueName } from '@hexfleet/testing';
+import type { DevIssuer } from '@hexfleet/testing';
 import { createAdmin } from '../../src/admin.module';
 
 /** A tenant slug no other test uses (slugs allow no hyphen, so not uniqueName). */
@@ -12,8 +13,8 @@ export const uniqueTenant = (prefix = 't') => `${prefix}${randomBytes(5).toStrin
  * names of its own (so parallel runs never share a consumer group), a clock the test
  * sets, and an issuer of tokens it trusts.
  */
-export async function startAdmin(clock: Clock) {
-  const issuer = await createDevIssuer();
+export async function startAdmin(clock: Clock, issuer?: DevIssuer) {
+  issuer ??= await createDevIssuer();
   const { definition, module } = createAdmin({ clock, projectionSuffix: `-${uniqueName('t')}` }, {});
   const service = await startLocalService(
     definition.name,
