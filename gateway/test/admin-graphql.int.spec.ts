@@ -27,6 +27,7 @@ describe('Admin through the gateway’s GraphQL', () => {
     fleet = await startFleet({ admin: 'services/school/admin' });
     token = await fleet.issuer.mint({
       tenant,
+      roles: ['school-admin'],
       grants: [{ role: 'school-admin', scopeType: 'school', scopeId: school }],
     });
   });
@@ -124,6 +125,7 @@ describe('Admin through the gateway’s GraphQL', () => {
     // Another school's admin finds nothing of this one.
     const other = await fleet.issuer.mint({
       tenant,
+      roles: ['school-admin'],
       grants: [{ role: 'school-admin', scopeType: 'school', scopeId: randomUUID() }],
     });
     const hidden = await graphql(

@@ -13,7 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { isRole } from '@hexfleet/schemas';
 import type { Role } from '@hexfleet/schemas';
-import { Grant, hasRole, Principal, requestContext } from './context';
+import { GrantScope, hasRole, Principal, requestContext, ScopedGrant } from './context';
 
 /** Asymmetric algorithms only: `none` and shared-secret HMAC tokens are refused whatever their header says. */
 const ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -65,18 +65,17 @@ export class TokenVerifier {
     } catch {
       throw new UnauthorizedException('The bearer token is missing, expired or not ours');
     }
-    const { sub, tenant, roles } = payload;
+    const { sub, tenant, roles, grants } = payload;
     if (typeof sub !== 'string' || typeof tenant !== 'string' || !TenantId.isValid(tenant)) {
       throw new UnauthorizedException('The token names no valid tenant and user');
     }
     const validRoles = Array.isArray(roles) ? roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
-    const grants = grantsOf(payload.grants);
     const principal: Principal = Object.freeze({
       tenant: TenantId.parse(tenant),
       userId: sub,
       roles: validRoles,
+      grants: Object.freeze(scopedGrants(grants)),
       token,
-      ...(grants ? { grants } : {}),
     });
     this.remember(token, principal, Number(payload.exp) * 1000);
     return principal;
@@ -91,17 +90,18 @@ export class TokenVerifier {
   }
 }
 
-/** The token's `grants` claim, keeping only well-formed grants of known roles; undefined when it has none. */
-function grantsOf(claim: unknown): Grant[] | undefined {
-  if (!Array.isArray(claim)) return undefined;
-  return claim.flatMap((g: unknown): Grant[] => {
-    if (typeof g !== 'object' || g === null) return [];
-    const { role, scopeType, scopeId } = g as Record<string, unknown>;
-    if (typeof role !== 'string' || !isRole(role)) return [];
-    if (scopeType === 'tenant') return [{ role, scopeType, scopeId: null }];
-    if ((scopeType === 'school' || scopeType === 'group') && typeof scopeId === 'string')
-      return [{ role, scopeType, scopeId }];
-    return [];
+const SCOPES: readonly string[] = ['tenant', 'school', 'group'];
+const isScope = (value: unknown): value is GrantScope => typeof value === 'string' && SCOPES.includes(value);
+
+/** The `grants` claim as identity writes it (`[{ role, scopeType, scopeId }]`); anything else is dropped. */
+export function scopedGrants(claim: unknown): ScopedGrant[] {
+  if (!Array.isArray(claim)) return [];
+  return claim.flatMap((grant: unknown): ScopedGrant[] => {
+    if (typeof grant !== 'object' || grant === null) return [];
+    const { role, scopeType, scopeId } = grant as { role?: unknown; scopeType?: unknown; scopeId?: unknown };
+    if (typeof role !== 'string' || !isRole(role) || !isScope(scopeType)) return [];
+    if (scopeType === 'tenant') return scopeId == null ? [{ role, scopeType, scopeId: null }] : [];
+    return typeof scopeId === 'string' && scopeId !== '' ? [{ role, scopeType, scopeId }] : [];
   });
 }
 

@@ -2,10 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TenantId } from '@hexfleet/kernel';
 import type { Role } from '@hexfleet/schemas';
 
-/** A role over one scope, as identity grants it: the whole tenant, one school, or one student group. */
-export interface Grant {
+/** What a grant covers: the whole tenant, one school, or one student group (identity grants each role over one). */
+export type GrantScope = 'tenant' | 'school' | 'group';
+
+/** A role over one scope, as identity grants it and its tokens carry it (`grants` claim). */
+export interface ScopedGrant {
   role: Role;
-  scopeType: 'tenant' | 'school' | 'group';
+  scopeType: GrantScope;
   /** The school or group (UUID); null for the tenant. */
   scopeId: string | null;
 }
@@ -17,10 +20,10 @@ export interface Principal {
   /** Roles from the fleet's catalogue (`@hexfleet/schemas`); a role the catalogue does not know is dropped. */
   roles: readonly Role[];
   /**
-   * Each role with its scope (the token's `grants` claim). Absent from a token that has
-   * none (the dev issuer's plain tokens): its roles then hold tenant-wide.
+   * Each role with the scope it was granted over, for services that fence by school. A token
+   * without the claim (or a grant that is malformed or names an unknown role) gives none.
    */
-  grants?: readonly Grant[];
+  grants: readonly ScopedGrant[];
   /** The raw bearer token, to forward on calls made for this caller. */
   token: string;
 }
@@ -42,25 +45,12 @@ export interface RequestContext {
 export const hasRole = (caller: Pick<Principal, 'roles'>, ...roles: readonly Role[]) =>
   roles.some((role) => caller.roles.includes(role));
 
-/** Where a caller's roles reach: the whole tenant, or some schools and groups of it. */
-export interface Reach {
-  tenant: boolean;
-  schools: readonly string[];
-  groups: readonly string[];
-}
-
-/**
- * Where the caller holds one of `roles`: a school product's fence. A tenant-wide grant
- * (an HQ admin's) reaches every school; a school or group grant reaches that one.
- */
-export function reachOf(caller: Pick<Principal, 'roles' | 'grants'>, ...roles: readonly Role[]): Reach {
-  const grants = (
-    caller.grants ?? caller.roles.map((role) => ({ role, scopeType: 'tenant' as const, scopeId: null }))
-  ).filter((g) => roles.includes(g.role));
-  const ids = (type: Grant['scopeType']) =>
-    grants.flatMap((g) => (g.scopeType === type && g.scopeId ? [g.scopeId] : []));
-  return { tenant: grants.some((g) => g.scopeType === 'tenant'), schools: ids('school'), groups: ids('group') };
-}
+/** The schools (ids) where the caller holds one of `roles` by a school-scoped grant. */
+export const schoolsWhere = (caller: Pick<Principal, 'grants'>, ...roles: readonly Role[]): string[] => [
+  ...new Set(
+    caller.grants.flatMap((g) => (g.scopeType === 'school' && g.scopeId && roles.includes(g.role) ? [g.scopeId] : [])),
+  ),
+];
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

@@ -5,8 +5,8 @@ export interface DevTokenClaims {
   tenant: string;
   userId?: string;
   roles?: string[];
-  /** Scoped grants, as identity's tokens carry them; left out, the roles hold tenant-wide. */
-  grants?: Array<{ role: string; scopeType: 'tenant' | 'school' | 'group'; scopeId: string | null }>;
+  /** Scoped grants, as identity's tokens carry them: `{ role, scopeType: 'tenant' | 'school' | 'group', scopeId }`. */
+  grants?: Array<{ role: string; scopeType: string; scopeId: string | null }>;
   /** Seconds from now; negative for a token that has already expired. */
   expiresInSeconds?: number;
 }
@@ -31,12 +31,9 @@ export async function createDevIssuer(issuer = 'hexfleet-dev'): Promise<DevIssue
   return {
     jwksJson: JSON.stringify({ keys: [jwk] }),
     signingKeyJwk: JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' }),
-    async mint({ tenant, userId = randomUUID(), roles, grants, expiresInSeconds = 300 }) {
+    async mint({ tenant, userId = randomUUID(), roles = [], grants, expiresInSeconds = 300 }) {
       const now = Math.floor(Date.now() / 1000);
-      const claims = grants
-        ? { tenant, roles: roles ?? [...new Set(grants.map((g) => g.role))], grants }
-        : { tenant, roles: roles ?? [] };
-      return new SignJWT(claims)
+      return new SignJWT({ tenant, roles, ...(grants ? { grants } : {}) })
         .setProtectedHeader({ alg: 'ES256', kid })
         .setIssuer(issuer)
         .setSubject(userId)

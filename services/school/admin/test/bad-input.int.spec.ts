@@ -26,10 +26,7 @@ describe('bad input on every Admin endpoint', () => {
 
   it('answers every malformed or out-of-range request with a problem naming the field, and writes nothing', async () => {
     // Real ids everywhere but the broken spot, so a request that slipped through validation would act.
-    const school = await new SchoolSetup(
-      service,
-      await service.issuer.mint({ tenant, roles: ['school-admin'] }),
-    ).calendar();
+    const school = await (await SchoolSetup.of(service, tenant)).calendar();
     const groupId = await school.group('3', 'C');
     const studentId = await school.admit('BAD-1');
     expectStatus(await school.enrol(studentId, groupId), 204);

@@ -18,7 +18,8 @@ describe('school fencing', () => {
   });
   afterAll(() => service?.close());
 
-  const mint = (...grants: Array<ReturnType<typeof grant>>) => service.issuer.mint({ tenant, grants });
+  const mint = (...grants: Array<ReturnType<typeof grant>>) =>
+    service.issuer.mint({ tenant, roles: grants.map((g) => g.role), grants });
 
   it('a school admin of A gets 404 for everything of B; HQ sees both; a group teacher sees their group', async () => {
     const [schoolA, schoolB] = [randomUUID(), randomUUID()];
@@ -94,6 +95,7 @@ describe('school fencing', () => {
     // Another tenant's school admin of the same school id sees nothing at all.
     const stranger = await service.issuer.mint({
       tenant: uniqueTenant('other'),
+      roles: ['school-admin'],
       grants: [grant('school-admin', 'school', schoolB)],
     });
     expect([await get(stranger, `/groups/${groupB}`), await get(stranger, `/students/${studentB}`)]).toEqual([

@@ -15,8 +15,8 @@ describe('a holiday declared in Events cancels the lessons on its days', () => {
 
   it('cancels every lesson of the school on the holiday, and nothing else', async () => {
     const { local: admin, built: events, issuer } = fleet;
-    const token = await issuer.mint({ tenant, roles: ['school-admin'] });
-    const school = await new SchoolSetup(admin, token).calendar();
+    const school = await (await SchoolSetup.of(admin, tenant, issuer)).calendar();
+    const token = school.token;
     const groupId = await school.group('8', 'A');
     const math = await school.subject('MATH');
     const teacher = randomUUID();

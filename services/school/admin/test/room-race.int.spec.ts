@@ -16,10 +16,7 @@ describe('one room slot under contention', () => {
   afterAll(() => service?.close());
 
   it('50 groups, 50 teachers, one room at one time: exactly one session, 49 room-double-booked', async () => {
-    const school = await new SchoolSetup(
-      service,
-      await service.issuer.mint({ tenant, roles: ['school-admin'] }),
-    ).calendar();
+    const school = await (await SchoolSetup.of(service, tenant)).calendar();
     const math = await school.subject('MATH', 'Mathematics');
     const contenders: Array<{ groupId: string; teacherUserId: string }> = [];
     for (let i = 1; i <= 50; i++) {

@@ -17,7 +17,7 @@ describe('a school year in Admin', () => {
 
   beforeAll(async () => {
     service = await startAdmin(fixedClock('2026-03-02T09:00:00.000Z'));
-    school = await new SchoolSetup(service, await service.issuer.mint({ tenant, roles: ['school-admin'] })).calendar();
+    school = await (await SchoolSetup.of(service, tenant)).calendar();
   });
   afterAll(() => service?.close());
 

@@ -42,10 +42,12 @@ export async function adminImportScenario(ctx: BenchContext): Promise<ScenarioRe
   const tenant = `i${ctx.run}`;
   const admin = await startProfiledService('services/school/admin', ctx.issuer, ctx.workDir);
   try {
-    const token = await ctx.issuer.mint({ tenant, roles: ['school-admin'] });
+    const schoolId = randomUUID();
+    const grants = [{ role: 'school-admin', scopeType: 'school', scopeId: schoolId }];
+    const token = await ctx.issuer.mint({ tenant, roles: ['school-admin'], grants });
     const call = (method: string, path: string, body?: unknown) =>
       callService(admin.url, method, path, { token, body });
-    const school = `/schools/${randomUUID()}`;
+    const school = `/schools/${schoolId}`;
     const year = ok(
       await call('POST', `${school}/academic-years`, {
         name: '2026-27',

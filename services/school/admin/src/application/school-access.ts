@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { reachOf } from '@hexfleet/platform';
+import { hasRole, schoolsWhere } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { Role } from '@hexfleet/schemas';
 
@@ -11,13 +11,17 @@ export const STAFF: readonly Role[] = ['school-admin', 'hq-admin', 'teacher', 'l
 export const MEMBERS: readonly Role[] = [...STAFF, 'student', 'guardian'];
 
 /**
- * The school fence. A tenant-wide grant (HQ) reaches every school; a school grant its
- * school; a group grant (a teacher or student of one group) that group only. Anything
- * beyond the caller's reach does not exist for them: 404, as another tenant's would not.
+ * The school fence (ADR 0039). `hq-admin`, granted over the tenant, reaches every school; a
+ * school grant its school; a group grant (a teacher or student of one group) that group only.
+ * Anything beyond the caller's reach does not exist for them: 404, as another tenant's would not.
  */
 export function reaches(caller: Principal, roles: readonly Role[], schoolId: string, groupId?: string): boolean {
-  const reach = reachOf(caller, ...roles);
-  return reach.tenant || reach.schools.includes(schoolId) || (groupId !== undefined && reach.groups.includes(groupId));
+  if (roles.includes('hq-admin') && hasRole(caller, 'hq-admin')) return true;
+  if (schoolsWhere(caller, ...roles).includes(schoolId)) return true;
+  return (
+    groupId !== undefined &&
+    caller.grants.some((g) => g.scopeType === 'group' && g.scopeId === groupId && roles.includes(g.role))
+  );
 }
 
 export function mustReach(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Reply } from '@hexfleet/testing';
+import type { DevIssuer, Reply } from '@hexfleet/testing';
 import type { AdminHarness } from './admin-harness';
 
 /** Fails with the problem's body, which says why, instead of a bare status mismatch. */
@@ -11,8 +11,21 @@ export function expectStatus(reply: Reply, status: number): Reply {
 
 export const GUARDIAN = { name: 'Asha Rao', relationship: 'mother', email: 'asha@example.com', primary: true };
 
+/** A school admin of one school as identity's token says it: the role, granted over that school. */
+export const schoolAdminOf = (tenant: string, schoolId: string) => ({
+  tenant,
+  roles: ['school-admin'],
+  grants: [{ role: 'school-admin', scopeType: 'school', scopeId: schoolId }],
+});
+
 /** A school as its admin sets it up over HTTP: a year with a term, subjects, groups, students. */
 export class SchoolSetup {
+  /** A new school of `tenant`, and a token of its admin from `issuer` (the service's own by default). */
+  static async of(service: AdminHarness, tenant: string, issuer: DevIssuer = service.issuer): Promise<SchoolSetup> {
+    const schoolId = randomUUID();
+    return new SchoolSetup(service, await issuer.mint(schoolAdminOf(tenant, schoolId)), schoolId);
+  }
+
   readonly schoolId: string;
   yearId = '';
   termId = '';

@@ -11,6 +11,7 @@ export const actingAs = (tenant: TenantId, actor: string): Principal => ({
   tenant,
   userId: actor,
   roles: [],
+  grants: [],
   token: '',
 });
 
