@@ -78,6 +78,16 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     ],
   },
   {
+    name: 'admin.hq-facts.v1',
+    partitions: 1,
+    owner: 'admin',
+    visibility: 'internal',
+    internalBecause:
+      "Admin's bookkeeping: one stream per tenant joining two HQ topics (schools, templates for every school) so that a school opened while a template is published gets it; the facts are HQ's on hq.school.v1 and hq.academic-year.v1.",
+    description: 'The schools and the every-school year templates Admin has seen from HQ. Key: <tenant>:hq.',
+    eventTypes: ['hexfleet.admin.hqfacts.HqSchoolNoted', 'hexfleet.admin.hqfacts.HqYearTemplateNoted'],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',
@@ -137,6 +147,76 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'An example of the contract pipeline (ADR 8), not a product: no service of the fleet publishes it.',
     description: 'Example module, not a product: loyalty points a policy grants for each deposit.',
     eventTypes: ['hexfleet.example.reward.Rewarded'],
+  },
+  {
+    name: 'hq.school.v1',
+    partitions: 3,
+    owner: 'hq',
+    visibility: 'public',
+    description:
+      'The schools of a school group (the tenant): opened (code, name, time zone), closed, their principal, their own policy settings, and the year-end rollover of each. Key: <tenant>:<schoolId>.',
+    eventTypes: [
+      'hexfleet.hq.school.SchoolOpened',
+      'hexfleet.hq.school.SchoolClosed',
+      'hexfleet.hq.school.PrincipalAssigned',
+      'hexfleet.hq.school.SchoolPolicySet',
+      'hexfleet.hq.school.YearRolledOver',
+    ],
+  },
+  {
+    name: 'hq.school-code.v1',
+    partitions: 3,
+    owner: 'hq',
+    visibility: 'internal',
+    internalBecause:
+      "HQ's own bookkeeping: one stream per school code keeps codes unique in the group under concurrency. Each school's code is in SchoolOpened on hq.school.v1.",
+    description: 'Which school holds which code in the group. Key: <tenant>:<code>.',
+    eventTypes: ['hexfleet.hq.schoolcode.SchoolCodeClaimed'],
+  },
+  {
+    name: 'hq.academic-year.v1',
+    partitions: 3,
+    owner: 'hq',
+    visibility: 'public',
+    description:
+      'Academic-year templates (dates and terms) HQ publishes to the schools of the group. Key: <tenant>:<yearId>.',
+    eventTypes: ['hexfleet.hq.academicyear.AcademicYearPublished'],
+  },
+  {
+    name: 'hq.group-policy.v1',
+    partitions: 1,
+    owner: 'hq',
+    visibility: 'public',
+    description:
+      "The group's policy, one versioned document per tenant: library loan-rule defaults, attendance codes, absence thresholds. A school's own settings (SchoolPolicySet on hq.school.v1) win over it for that school. Key: <tenant>:group.",
+    eventTypes: ['hexfleet.hq.grouppolicy.GroupPolicyPublished'],
+  },
+  {
+    name: 'hq.student.v1',
+    partitions: 3,
+    owner: 'hq',
+    visibility: 'public',
+    description: "Students' home schools: transfers between schools of the group. Key: <tenant>:<studentId>.",
+    eventTypes: ['hexfleet.hq.student.StudentTransferred'],
+  },
+  {
+    name: 'hq.staff.v1',
+    partitions: 3,
+    owner: 'hq',
+    visibility: 'public',
+    description:
+      'Staff transfers between schools of the group, with the school roles that move. Key: <tenant>:<userId>.',
+    eventTypes: ['hexfleet.hq.staff.StaffTransferred'],
+  },
+  {
+    name: 'hq.rollover.v1',
+    partitions: 1,
+    owner: 'hq',
+    visibility: 'internal',
+    internalBecause:
+      "HQ's bookkeeping of a year-end rollover run (started, completed) so it runs once and resumes; the facts consumers act on are YearRolledOver per school on hq.school.v1.",
+    description: 'Year-end rollover runs, one per academic year that ends. Key: <tenant>:<fromYearId>.',
+    eventTypes: ['hexfleet.hq.rollover.RolloverStarted', 'hexfleet.hq.rollover.RolloverCompleted'],
   },
   {
     name: 'hrms.employee.v1',

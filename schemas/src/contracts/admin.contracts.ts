@@ -1497,6 +1497,120 @@ export const adminStudentImportV1Contracts: readonly EventContract[] = [
   studentImportCompletedContract,
 ];
 
+// Topic admin.hq-facts.v1
+
+/** Admin noted a school HQ opened (or closed): the schools a template published to every school reaches. */
+export interface HqSchoolNotedData {
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** False once HQ closed it: no new years open in it. */
+  open: boolean;
+  /** When. ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.admin.hqfacts.HqSchoolNoted on admin.hq-facts.v1: what a decider returns and the event store records. */
+export interface HqSchoolNoted {
+  type: 'HqSchoolNoted';
+  data: HqSchoolNotedData;
+}
+
+/** A HqSchoolNoted event. */
+export const hqSchoolNoted = (data: HqSchoolNotedData): HqSchoolNoted => ({ type: 'HqSchoolNoted', data });
+
+/** Registered under the subject `admin.hq-facts.v1-hexfleet.admin.hqfacts.HqSchoolNoted` (TopicRecordNameStrategy). */
+export const hqSchoolNotedContract: EventContract = {
+  type: 'HqSchoolNoted',
+  topic: 'admin.hq-facts.v1',
+  schema: {
+    type: 'record',
+    name: 'HqSchoolNoted',
+    namespace: 'hexfleet.admin.hqfacts',
+    doc: 'Admin noted a school HQ opened (or closed): the schools a template published to every school reaches.',
+    fields: [
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'open', type: 'boolean', doc: 'False once HQ closed it: no new years open in it.' },
+      { name: 'notedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Admin noted an academic-year template HQ published to every school: schools opened later get it too. */
+export interface HqYearTemplateNotedData {
+  /** HQ's academic year (UUID). */
+  templateId: string;
+  /** Its name. */
+  name: string;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+  /** Its terms in date order. */
+  terms: Array<TermTemplate>;
+  /** When. ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.admin.hqfacts.HqYearTemplateNoted on admin.hq-facts.v1: what a decider returns and the event store records. */
+export interface HqYearTemplateNoted {
+  type: 'HqYearTemplateNoted';
+  data: HqYearTemplateNotedData;
+}
+
+/** A HqYearTemplateNoted event. */
+export const hqYearTemplateNoted = (data: HqYearTemplateNotedData): HqYearTemplateNoted => ({
+  type: 'HqYearTemplateNoted',
+  data,
+});
+
+/** Registered under the subject `admin.hq-facts.v1-hexfleet.admin.hqfacts.HqYearTemplateNoted` (TopicRecordNameStrategy). */
+export const hqYearTemplateNotedContract: EventContract = {
+  type: 'HqYearTemplateNoted',
+  topic: 'admin.hq-facts.v1',
+  schema: {
+    type: 'record',
+    name: 'HqYearTemplateNoted',
+    namespace: 'hexfleet.admin.hqfacts',
+    doc: 'Admin noted an academic-year template HQ published to every school: schools opened later get it too.',
+    fields: [
+      { name: 'templateId', type: 'string', doc: "HQ's academic year (UUID)." },
+      { name: 'name', type: 'string', doc: 'Its name.' },
+      { name: 'startDate', type: 'string', doc: 'First day. Date as YYYY-MM-DD.' },
+      { name: 'endDate', type: 'string', doc: 'Last day, inclusive. Date as YYYY-MM-DD.' },
+      {
+        name: 'terms',
+        type: {
+          type: 'array',
+          items: {
+            type: 'record',
+            name: 'TermTemplate',
+            namespace: 'hexfleet.admin',
+            doc: 'A term of an HQ academic-year template.',
+            fields: [
+              { name: 'termId', type: 'string', doc: "HQ's term (UUID)." },
+              { name: 'name', type: 'string', doc: 'Its name.' },
+              { name: 'startDate', type: 'string', doc: 'First day. Date as YYYY-MM-DD.' },
+              { name: 'endDate', type: 'string', doc: 'Last day, inclusive. Date as YYYY-MM-DD.' },
+            ],
+          },
+        },
+        doc: 'Its terms in date order.',
+      },
+      { name: 'notedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on admin.hq-facts.v1. */
+export type AdminHqFactsV1Event = HqSchoolNoted | HqYearTemplateNoted;
+
+/** The contracts of admin.hq-facts.v1, in its topics.json order. */
+export const adminHqFactsV1Contracts: readonly EventContract[] = [hqSchoolNotedContract, hqYearTemplateNotedContract];
+
 // Named types the events use
 
 /** A guardian of a student as the school records them at admission: a contact, not yet an account (identity invites them on StudentEnrolled, profile links them). */
@@ -1527,6 +1641,18 @@ export interface ImportRowError {
   message: string;
 }
 
+/** A term of an HQ academic-year template. */
+export interface TermTemplate {
+  /** HQ's term (UUID). */
+  termId: string;
+  /** Its name. */
+  name: string;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+}
+
 /** Every contract of the admin module: what its service's serde registers. */
 export const contracts: readonly EventContract[] = [
   ...adminCalendarV1Contracts,
@@ -1535,4 +1661,5 @@ export const contracts: readonly EventContract[] = [
   ...adminStudentV1Contracts,
   ...adminTimetableV1Contracts,
   ...adminStudentImportV1Contracts,
+  ...adminHqFactsV1Contracts,
 ];

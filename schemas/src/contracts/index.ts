@@ -8,6 +8,8 @@ export * as events from './events.contracts';
 
 export * as example from './example.contracts';
 
+export * as hq from './hq.contracts';
+
 export * as hrms from './hrms.contracts';
 
 export * as identity from './identity.contracts';

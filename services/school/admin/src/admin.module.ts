@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { admin, events, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, events, hq, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { CsvBody } from './adapters/in/csv-body';
 import { GroupsController } from './adapters/in/groups.http.controller';
 import { ImportsController } from './adapters/in/imports.http.controller';
@@ -20,6 +20,9 @@ import { ADMIN_SETTINGS } from './application/admin-settings';
 import type { AdminSettings } from './application/admin-settings';
 import { GroupsCommandHandler } from './application/groups.command-handler';
 import { holidaysPolicy } from './application/holidays.policy';
+import { HqYearsCommandHandler } from './application/hq-years.command-handler';
+import { hqPolicy } from './application/hq.policy';
+import { PromotionCommandHandler } from './application/promotion.command-handler';
 import { IMPORT_REPORTS } from './application/import-reports.port';
 import { ImportsCommandHandler } from './application/imports.command-handler';
 import { ImportsQueryHandler } from './application/imports.query-handler';
@@ -92,6 +95,10 @@ export function createAdmin(
   const readModels = named({ structure, roster, timetable, imports }, options.projectionSuffix);
   // The policy is listed before Nest builds the handler it calls: the module hands it over.
   const timetableCommands = new Later<TimetableCommandHandler>('TimetableCommandHandler');
+  const hqDeps = {
+    years: new Later<HqYearsCommandHandler>('HqYearsCommandHandler'),
+    promotion: new Later<PromotionCommandHandler>('PromotionCommandHandler'),
+  };
   const settings: AdminSettings = {
     defaultPageSize: options.defaultPageSize,
     importMaxBytes: options.importMaxBytes,
@@ -106,11 +113,11 @@ export function createAdmin(
     name: 'admin',
     source: '/school/admin',
     description: 'School administration: years and terms, groups, admissions and enrolment, subjects, timetables.',
-    // Events' contracts too: the holidays policy decodes HolidayDeclared.
-    contracts: [...admin.contracts, ...events.contracts],
+    // Events' and HQ's contracts too: the policies decode HolidayDeclared and HQ's decisions.
+    contracts: [...admin.contracts, ...events.contracts, ...hq.contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'admin'),
     projections: Object.values(readModels),
-    policies: [holidaysPolicy(timetableCommands, options.projectionSuffix)],
+    policies: [holidaysPolicy(timetableCommands, options.projectionSuffix), hqPolicy(hqDeps, options.projectionSuffix)],
     clock: options.clock,
     ids: options.ids,
     unprocessable: UNPROCESSABLE,
@@ -126,6 +133,8 @@ export function createAdmin(
       { provide: ROSTER, useClass: PostgresRoster },
       { provide: TIMETABLE, useClass: PostgresTimetable },
       { provide: IMPORT_REPORTS, useClass: PostgresImportReports },
+      HqYearsCommandHandler,
+      PromotionCommandHandler,
       CsvBody,
       SetupCommandHandler,
       GroupsCommandHandler,
@@ -140,8 +149,10 @@ export function createAdmin(
     ],
   })
   class AdminModule {
-    constructor(timetable: TimetableCommandHandler) {
+    constructor(timetable: TimetableCommandHandler, years: HqYearsCommandHandler, promotion: PromotionCommandHandler) {
       timetableCommands.set(timetable);
+      hqDeps.years.set(years);
+      hqDeps.promotion.set(promotion);
     }
   }
 

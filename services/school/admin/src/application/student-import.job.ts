@@ -2,7 +2,6 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, isDomainError } from '@hexfleet/kernel';
 import type { TenantId } from '@hexfleet/kernel';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
-import type { LoadedStream, StreamTransaction } from '@hexfleet/platform';
 import type { admin } from '@hexfleet/schemas';
 import { v5 as uuidv5 } from 'uuid';
 import {
@@ -14,18 +13,9 @@ import {
   studentFacts,
   studentImportDecider,
 } from '../domain';
-import type {
-  GroupCommand,
-  GroupEvent,
-  GroupState,
-  ImportTotals,
-  StudentCommand,
-  StudentEvent,
-  StudentImportCommand,
-  StudentState,
-  YearFacts,
-} from '../domain';
+import type { GroupCommand, ImportTotals, StudentCommand, StudentImportCommand, YearFacts } from '../domain';
 import { found } from './found';
+import { Pending } from './pending-streams';
 import { groupIdFor } from './groups.command-handler';
 import { columnOf, rowRequest } from './import-columns';
 import type { ImportRow } from './import-columns';
@@ -204,47 +194,6 @@ function chunks(rows: readonly ImportRow[]): ImportRow[][] {
       group.slice(i * CHUNK_ROWS, (i + 1) * CHUNK_ROWS),
     ),
   );
-}
-
-interface Touched<E, S> {
-  stream: LoadedStream<E, S>;
-  state: S;
-  events: E[];
-}
-
-/** The streams a chunk has read, their state after its accepted rows, and what it will append to each. */
-class Pending {
-  private readonly students = new Map<string, Touched<StudentEvent, StudentState>>();
-  private readonly groups = new Map<string, Touched<GroupEvent, GroupState>>();
-
-  constructor(private readonly tx: StreamTransaction) {}
-
-  student(studentId: string) {
-    return this.touch(this.students, studentId, () => this.tx.load(studentDecider, 'student', studentId));
-  }
-
-  group(groupId: string) {
-    return this.touch(this.groups, groupId, () => this.tx.load(groupDecider, 'group', groupId));
-  }
-
-  add<E, S>(touched: Touched<E, S>, events: readonly E[], state: S) {
-    touched.events.push(...events);
-    touched.state = state;
-  }
-
-  appendAll() {
-    for (const t of this.students.values()) if (t.events.length) this.tx.append(t.stream, t.events);
-    for (const t of this.groups.values()) if (t.events.length) this.tx.append(t.stream, t.events);
-  }
-
-  private async touch<E, S>(map: Map<string, Touched<E, S>>, id: string, load: () => Promise<LoadedStream<E, S>>) {
-    const known = map.get(id);
-    if (known) return known;
-    const stream = await load();
-    const touched = { stream, state: stream.state, events: [] };
-    map.set(id, touched);
-    return touched;
-  }
 }
 
 /** What a person reads for the commonest refusals; other codes read as words, with their details. */

@@ -9,3 +9,5 @@ export { ADMISSION_NUMBER, admit, GENDERS, MAX_GUARDIANS } from './admission';
 export * from './student-import.decider';
 export * from './reimport';
 export { spansOverlap } from './rules';
+export * from './promotion';
+export * from './hq-facts.decider';

@@ -35,7 +35,7 @@ export class SchoolSetup {
   constructor(
     private readonly service: AdminHarness,
     readonly token: string,
-    schoolId = randomUUID(),
+    schoolId: string = randomUUID(),
   ) {
     this.schoolId = schoolId;
   }
