@@ -70,10 +70,13 @@ describe('service generator', () => {
       "@Fronts('zeta', 'GET /job-openings')",
     );
 
-    expect(tree.read(GATEWAY_CONFIG, 'utf-8')).toMatch(/export const MODULES = \[[^\]]*'events', 'zeta'\] as const;/);
+    // Appended last, whichever modules the workspace has by then.
+    expect(tree.read(GATEWAY_CONFIG, 'utf-8')).toMatch(
+      /export const MODULES = \[[^\]]*'events', [^\]]*'zeta'\] as const;/,
+    );
     const gatewayModule = tree.read(GATEWAY_MODULE, 'utf-8') ?? '';
     expect(gatewayModule).toContain("import { ZetaResolver } from './graphql/zeta/zeta.resolver';");
-    expect(gatewayModule).toMatch(/RESOLVERS = \[[^\]]*LiveResolver,\s+ZetaResolver,\s+\]/);
+    expect(gatewayModule).toMatch(/RESOLVERS = \[[^\]]*LiveResolver,[^\]]*\s+ZetaResolver,\s+\]/);
     const offsets = [...before.matchAll(/offset: (\d+)/g)].map(([, n]) => Number(n));
     expect(tree.read(FLEET, 'utf-8')).toContain(
       `{ module: 'zeta', project: 'services/school/zeta', offset: ${Math.max(...offsets) + 1} },`,
