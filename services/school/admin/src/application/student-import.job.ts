@@ -89,7 +89,7 @@ export class StudentImportJob implements OnApplicationShutdown {
     const queues = chunks(run.rows);
     const worker = async () => {
       for (let rows = queues.shift(); rows; rows = queues.shift()) {
-        for (const outcome of await this.chunk(run, rows)) {
+        for (const outcome of await this.chunkOrRetryLater(run, rows)) {
           totals.processed++;
           if (outcome === 'admitted' || outcome === 'unchanged') totals[outcome]++;
           else {
@@ -114,6 +114,22 @@ export class StudentImportJob implements OnApplicationShutdown {
       const stream = await tx.load(studentImportDecider, 'student-import', run.importId);
       tx.append(stream, studentImportDecider.decide(command({ now: this.time.now() }), stream.state));
     });
+  }
+
+  /**
+   * A chunk that cannot be written (its races lost too often, the database gone for a moment)
+   * is reported row by row as to be imported again, so the import still completes: uploading the
+   * same file again imports those rows and leaves the others unchanged.
+   */
+  private async chunkOrRetryLater(run: ImportRun, rows: readonly ImportRow[]): Promise<RowOutcome[]> {
+    try {
+      return await this.chunk(run, rows);
+    } catch (error) {
+      this.logger.warn(
+        `import ${run.importId}: rows ${rows[0].line}-${rows[rows.length - 1].line} not written: ${String(error)}`,
+      );
+      return rows.map((row) => rowError(row, new DomainError('row-not-written-import-again')));
+    }
   }
 
   /**
@@ -165,8 +181,8 @@ export class StudentImportJob implements OnApplicationShutdown {
     const group = await pending.group(groupId);
     const { schoolId, yearId } = found(group.state, 'group');
     const placement = { groupId, schoolId, yearId, rollNumber: rollNumber ?? nextRollNumber(group.state) };
-    const admission_ = work === 'admit' ? [admitted] : [];
-    const before = admission_.reduce(studentDecider.evolve, student.state);
+    const admittedNow = work === 'admit' ? [admitted] : [];
+    const before = admittedNow.reduce(studentDecider.evolve, student.state);
     const enrol: StudentCommand = { type: 'EnrolStudent', data: { year, enrolledOn, placement }, metadata: { now } };
     const enrolled = studentDecider.decide(enrol, before);
     const after = enrolled.reduce(studentDecider.evolve, before);
@@ -176,7 +192,7 @@ export class StudentImportJob implements OnApplicationShutdown {
       metadata: { now },
     };
     const seated = groupDecider.decide(join, group.state);
-    pending.add(student, [...admission_, ...enrolled], after);
+    pending.add(student, [...admittedNow, ...enrolled], after);
     pending.add(group, seated, seated.reduce(groupDecider.evolve, group.state));
     return 'admitted';
   }
