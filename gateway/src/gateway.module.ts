@@ -40,6 +40,10 @@ import { DashboardsResolver } from './graphql/hq/dashboards.resolver';
 import { RolloverResolver } from './graphql/hq/rollover.resolver';
 import { SchoolsResolver } from './graphql/hq/schools.resolver';
 import { TransfersResolver } from './graphql/hq/transfers.resolver';
+import { AdminImportsResolver } from './graphql/admin/imports.resolver';
+import { AdminSchoolResolver } from './graphql/admin/school.resolver';
+import { AdminStudentsResolver } from './graphql/admin/students.resolver';
+import { AdminTimetableResolver } from './graphql/admin/timetable.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -73,6 +77,10 @@ export const RESOLVERS = [
   DashboardsResolver,
   TransfersResolver,
   RolloverResolver,
+  AdminSchoolResolver,
+  AdminStudentsResolver,
+  AdminTimetableResolver,
+  AdminImportsResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

@@ -85,6 +85,8 @@ export class Upstreams {
     method: string,
     path: string,
     body?: unknown,
+    /** A body of another type (a CSV file) is sent as the text it is. */
+    contentType = 'application/json',
   ): Promise<UpstreamReply<T>> {
     const base = this.urls[module];
     if (!base) {
@@ -100,7 +102,7 @@ export class Upstreams {
     };
     if (caller.token) headers.authorization = `Bearer ${caller.token}`;
     if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = contentType;
     if (caller.consistencyToken) headers['x-consistency-token'] = caller.consistencyToken;
     if (caller.idempotencyKey && method !== 'GET') headers['idempotency-key'] = caller.idempotencyKey;
     propagation.inject(context.active(), headers);
@@ -115,7 +117,7 @@ export class Upstreams {
       const response = await request(`${base}${path}`, {
         method: method as Dispatcher.HttpMethod,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : String(body),
         signal: AbortSignal.timeout(this.timeoutMs),
         dispatcher: this.agent,
       });

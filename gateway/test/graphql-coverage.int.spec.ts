@@ -25,6 +25,7 @@ const SERVICES = {
   libraries: 'services/school/libraries',
   events: 'services/school/events',
   hq: 'services/school/hq',
+  admin: 'services/school/admin',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */

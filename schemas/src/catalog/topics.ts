@@ -8,6 +8,86 @@ import type { TopicSpec } from './topic-spec';
  */
 export const TOPIC_CATALOG: readonly TopicSpec[] = [
   {
+    name: 'admin.calendar.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'public',
+    description: "A school's academic years and their terms. Key: <tenant>:<schoolId>.",
+    eventTypes: ['hexfleet.admin.calendar.AcademicYearOpened', 'hexfleet.admin.calendar.TermDefined'],
+  },
+  {
+    name: 'admin.subject.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'public',
+    description: 'The subjects each school teaches. Key: <tenant>:<schoolId>.',
+    eventTypes: ['hexfleet.admin.subject.SubjectDefined'],
+  },
+  {
+    name: 'admin.group.v1',
+    partitions: 6,
+    owner: 'admin',
+    visibility: 'public',
+    description:
+      'Student groups (sections of a grade) of an academic year: capacity, members with roll numbers, teacher assignments. Key: <tenant>:<groupId>. Consumed by attendance (rosters), events (audiences) and libraries (staff patrons on TeacherAssigned).',
+    eventTypes: [
+      'hexfleet.admin.group.GroupCreated',
+      'hexfleet.admin.group.GroupCapacityChanged',
+      'hexfleet.admin.group.StudentAddedToGroup',
+      'hexfleet.admin.group.StudentRemovedFromGroup',
+      'hexfleet.admin.group.TeacherAssigned',
+    ],
+  },
+  {
+    name: 'admin.student.v1',
+    partitions: 6,
+    owner: 'admin',
+    visibility: 'public',
+    description:
+      'Students of a school: admission with guardians, enrolment for a year, group changes, promotion and withdrawal. Key: <tenant>:<studentId>. Consumed by identity, profile, libraries, events and HQ.',
+    eventTypes: [
+      'hexfleet.admin.student.StudentAdmitted',
+      'hexfleet.admin.student.StudentEnrolled',
+      'hexfleet.admin.student.StudentGroupChanged',
+      'hexfleet.admin.student.StudentWithdrawn',
+      'hexfleet.admin.student.StudentPromoted',
+    ],
+  },
+  {
+    name: 'admin.timetable.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'public',
+    description:
+      'The timetable of one term: class sessions scheduled and cancelled. Key: <tenant>:<termId>. Consumed by attendance (registers).',
+    eventTypes: ['hexfleet.admin.timetable.ClassSessionScheduled', 'hexfleet.admin.timetable.ClassSessionCancelled'],
+  },
+  {
+    name: 'admin.student-import.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'internal',
+    internalBecause:
+      "Admin's bookkeeping of a CSV upload's progress and per-row errors (names of refused rows included); the students it admits are on admin.student.v1.",
+    description:
+      "Bulk imports of students from CSV: started, progress with the refused rows' errors, completed. Key: <tenant>:<importId>.",
+    eventTypes: [
+      'hexfleet.admin.studentimport.StudentImportStarted',
+      'hexfleet.admin.studentimport.StudentImportProgressed',
+      'hexfleet.admin.studentimport.StudentImportCompleted',
+    ],
+  },
+  {
+    name: 'admin.hq-facts.v1',
+    partitions: 1,
+    owner: 'admin',
+    visibility: 'internal',
+    internalBecause:
+      "Admin's bookkeeping: one stream per tenant joining two HQ topics (schools, templates for every school) so that a school opened while a template is published gets it; the facts are HQ's on hq.school.v1 and hq.academic-year.v1.",
+    description: 'The schools and the every-school year templates Admin has seen from HQ. Key: <tenant>:hq.',
+    eventTypes: ['hexfleet.admin.hqfacts.HqSchoolNoted', 'hexfleet.admin.hqfacts.HqYearTemplateNoted'],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',

@@ -2,6 +2,8 @@
 
 // One namespace per module: `example.deposited({ ... })`, `example.contracts`.
 
+export * as admin from './admin.contracts';
+
 export * as events from './events.contracts';
 
 export * as example from './example.contracts';

@@ -8,3 +8,4 @@ export * as events from './events.views';
 export * as profile from './profile.views';
 export * as identity from './identity.views';
 export * as hq from './hq.views';
+export * as admin from './admin.views';

@@ -9,6 +9,7 @@ import { describeMachine } from './machine';
 import { seconds } from './measure';
 import type { BenchReport } from './output';
 import type { ScenarioResult } from './report';
+import { adminImportScenario } from './scenarios/admin-import';
 import { appendScenario } from './scenarios/append';
 import { endToEndScenario } from './scenarios/end-to-end';
 import { gatewayScenario } from './scenarios/gateway';
@@ -24,6 +25,7 @@ export const SCENARIOS: ReadonlyArray<{ id: string; run: (ctx: BenchContext) => 
   { id: 'end-to-end', run: endToEndScenario },
   { id: 'gateway', run: gatewayScenario },
   { id: 'peer', run: peerScenario },
+  { id: 'admin-import', run: adminImportScenario },
 ];
 
 const NOT_RUN = [

@@ -28,6 +28,8 @@ export interface Sizes {
   gatewaySeconds: number;
   /** Seconds of load while the service's CPU profile is taken. */
   profileSeconds: number;
+  /** Rows of the CSV Admin imports (issue 16: 10,000). */
+  importRows: number;
 }
 
 const LEVELS = [1, 8, 32, 128];
@@ -48,6 +50,7 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewayConnections: 32,
     gatewaySeconds: 15,
     profileSeconds: 10,
+    importRows: 10_000,
   },
   quick: {
     concurrency: LEVELS,
@@ -63,6 +66,7 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewayConnections: 32,
     gatewaySeconds: 2,
     profileSeconds: 2,
+    importRows: 2_000,
   },
   tiny: {
     concurrency: [1, 8],
@@ -78,5 +82,6 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewayConnections: 4,
     gatewaySeconds: 0.5,
     profileSeconds: 0.5,
+    importRows: 100,
   },
 };

@@ -33,6 +33,7 @@ const PRODUCT_TENANT: Record<string, string> = {
   libraries: 'greenfield',
   events: 'greenfield',
   hq: 'greenfield',
+  admin: 'greenfield',
 };
 
 export interface SweepTarget {

@@ -71,6 +71,11 @@ export class Rest {
     return fromUpstream(this.upstreams.call<T>(module, callerOf(context), method, path, body));
   }
 
+  /** A command whose body is a file's text (a CSV import), sent with its own content type. */
+  sendText<T>(context: GqlContext, module: ModuleName, path: string, text: string, contentType: string) {
+    return fromUpstream(this.upstreams.call<T>(module, callerOf(context), 'POST', path, text, contentType));
+  }
+
   /** A command anyone may send (signing in, registering, resetting a password): no token needed. */
   sendPublic<T>(context: GqlContext, module: ModuleName, method: string, path: string, body?: unknown) {
     return fromUpstream(this.upstreams.call<T>(module, context.caller ?? context.meta, method, path, body));
