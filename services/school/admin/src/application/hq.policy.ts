@@ -28,7 +28,7 @@ export function hqPolicy(
       SchoolOpened: (event) => years.get().schoolOpened({ name }, event),
       SchoolClosed: (event) => years.get().schoolClosed({ name }, event),
       AcademicYearPublished: (event) => years.get().yearPublished({ name }, event),
-      YearRolledOver: (event) => promotion.get().rollOver({ name }, event),
+      YearRolledOver: (event, reacting) => promotion.get().rollOver({ name }, event, reacting),
     },
   });
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { commandIdFor } from '@hexfleet/eventing';
-import type { ConsumedEvent } from '@hexfleet/eventing';
+import type { ConsumedEvent, Reacting } from '@hexfleet/eventing';
 import { isDomainError, TenantId } from '@hexfleet/kernel';
 import { Commands, Streams, TimeAndIds } from '@hexfleet/platform';
 import type { hq, views } from '@hexfleet/schemas';
@@ -34,6 +34,7 @@ import type { GroupEvent, GroupState } from '../domain';
  * transaction per group, its command id from the event and the group, so a redelivered event
  * (after a crash halfway) promotes each group once and resumes where it stopped; a student no
  * longer enrolled in the old year (moved, withdrawn, already promoted) is left as they are.
+ * A school of many groups outlasts the consumer's session: it heartbeats after each group.
  */
 @Injectable()
 export class PromotionCommandHandler {
@@ -47,7 +48,7 @@ export class PromotionCommandHandler {
     @Inject(ROSTER) private readonly roster: Roster,
   ) {}
 
-  async rollOver(policy: { name: string }, event: ConsumedEvent<hq.YearRolledOver>): Promise<void> {
+  async rollOver(policy: { name: string }, event: ConsumedEvent<hq.YearRolledOver>, reacting: Reacting): Promise<void> {
     const tenant = TenantId.parse(event.tenant);
     const { schoolId } = event.data;
     const calendar = await this.streams.load(calendarDecider, tenant, 'calendar', schoolId);
@@ -81,6 +82,7 @@ export class PromotionCommandHandler {
         },
         { retries: 3 },
       );
+      await reacting.heartbeat();
     }
   }
 
