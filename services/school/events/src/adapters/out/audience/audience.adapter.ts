@@ -44,7 +44,8 @@ export class PostgresAudiences implements Audiences {
         [audience.schoolId, groups],
       ),
     ]);
-    return { items, limit, offset, total: count.total };
+    // A tenant Admin has told nothing yet has no tables: nobody, not an error.
+    return { items, limit, offset, total: count?.total ?? 0 };
   }
 
   /** Named users in the order the event names them, each with a group of the school they are in (if any). */
