@@ -3,7 +3,7 @@ import { CalendarDate } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Consistency } from '@hexfleet/platform';
 import { CALENDAR } from './calendar.port';
-import type { Calendar, EventDetail, MonthView, RegistrationsView } from './calendar.port';
+import type { Calendar, EventDetail, MonthView, RegistrationsView, Viewer } from './calendar.port';
 import { EVENTS_SETTINGS } from './events-settings';
 import type { EventsSettings } from './events-settings';
 import { Viewers } from './viewers';
@@ -44,9 +44,9 @@ export class CalendarQueryHandler {
     return { schoolId, month: query.month, occurrences };
   }
 
-  async event(caller: Principal, eventId: string): Promise<EventDetail> {
+  async event(caller: Principal, eventId: string, viewer?: Viewer): Promise<EventDetail> {
     await this.fresh(caller);
-    const event = await this.calendar.event(caller.tenant, await this.viewers.of(caller), eventId);
+    const event = await this.calendar.event(caller.tenant, viewer ?? (await this.viewers.of(caller)), eventId);
     if (!event) throw new NotFoundException(`no event ${eventId}`);
     return event;
   }
@@ -56,8 +56,9 @@ export class CalendarQueryHandler {
    * see the event. Organisers see everyone; a participant sees only their own entries.
    */
   async registrations(caller: Principal, eventId: string): Promise<RegistrationsView> {
-    const event = await this.event(caller, eventId);
-    const rows = await this.calendar.registrations(caller.tenant, await this.viewers.of(caller), eventId);
+    const viewer = await this.viewers.of(caller);
+    const event = await this.event(caller, eventId, viewer);
+    const rows = await this.calendar.registrations(caller.tenant, viewer, eventId);
     const registered = rows.filter((r) => r.status === 'registered').map(({ position: _, ...r }) => r);
     const waitlist = rows.filter((r) => r.status === 'waitlisted');
     return { eventId, capacity: event.capacity, registered, waitlist };
