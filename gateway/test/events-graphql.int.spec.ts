@@ -155,6 +155,18 @@ describe('school events through GraphQL', () => {
     );
     expect(extensionsOf(after)?.consistency).toBe('fresh');
     expect(fieldOf<Registrations>(after)).toEqual({ registered: [{ participantId: userIds.bob }], waitlist: [] });
+
+    // Who the event reaches (Admin has placed nobody in this school): for the school's organisers only.
+    const audience = `{ eventAudience(eventId: "${eventId}", limit: 10) { items { userId groupId } limit offset hasMore total } }`;
+    const ofSchool = await fleet.issuer.mint({
+      tenant,
+      roles: ['school-admin'],
+      grants: [{ role: 'school-admin', scopeType: 'school', scopeId: schoolId }],
+    });
+    const listed = await graphql(fleet.url, audience, { token: ofSchool });
+    expect(fieldOf(listed)).toEqual({ items: [], limit: 10, offset: 0, hasMore: false, total: 0 });
+    const unfenced = await as('organiser', audience);
+    expect(unfenced.body.errors?.[0]?.extensions).toMatchObject({ status: 404 });
   });
 
   it('answers a malformed argument with an error naming the field, and a broken rule with its code', async () => {

@@ -196,8 +196,9 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     partitions: 3,
     owner: 'hq',
     visibility: 'public',
-    description: "Students' home schools: transfers between schools of the group. Key: <tenant>:<studentId>.",
-    eventTypes: ['hexfleet.hq.student.StudentTransferred'],
+    description:
+      "Students' home schools: as learnt from Admin's enrolments, and transfers between schools of the group. Key: <tenant>:<studentId>.",
+    eventTypes: ['hexfleet.hq.student.StudentHomeRecorded', 'hexfleet.hq.student.StudentTransferred'],
   },
   {
     name: 'hq.staff.v1',
