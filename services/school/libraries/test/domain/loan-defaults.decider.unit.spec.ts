@@ -2,7 +2,7 @@ import { deciderSpec } from '@hexfleet/testing';
 import { libraries } from '@hexfleet/schemas';
 import { loanDefaultsDecider, pushedDefaultOf } from '../../src/domain';
 import type { LoanDefaultsCommand, LoanDefaultsEvent, PushedTerms } from '../../src/domain';
-import { at, inr, NOW, SCHOOL } from './library-fixtures';
+import { at, inr, NOW, pushedTerms, SCHOOL } from './library-fixtures';
 import { fold } from '@hexfleet/kernel';
 
 const given = deciderSpec(loanDefaultsDecider);
@@ -10,17 +10,7 @@ const command = <C extends LoanDefaultsCommand>(type: C['type'], data: C['data']
   ({ type, data, metadata: at() }) as C;
 const OTHER_SCHOOL = '0190a1b2-0000-7000-8000-0000000000b2';
 
-const terms = (overrides: Partial<PushedTerms> = {}): PushedTerms => ({
-  loanPeriodDays: 21,
-  maxLoans: 4,
-  maxRenewals: 1,
-  maxHolds: 2,
-  fineRatePerDayMinor: 200,
-  currency: 'INR',
-  graceDays: 1,
-  fineCapMinor: null,
-  ...overrides,
-});
+const terms = (overrides: Partial<PushedTerms> = {}): PushedTerms => ({ ...pushedTerms(), ...overrides });
 const group = (policyVersion: number, t = terms()) =>
   libraries.groupLoanDefaultsReceived({ policyVersion, terms: t, receivedAt: NOW });
 const school = (t: PushedTerms | null, schoolId = SCHOOL) =>
