@@ -463,8 +463,13 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     visibility: 'internal',
     internalBecause:
       "Libraries' own index from a platform user to their patrons, so a deactivation finds them without a read model; each patron's user is in PatronRegistered on libraries.patron.v1.",
-    description: 'Which patrons (one per school) each platform user has. Key: <tenant>:<userId>.',
-    eventTypes: ['hexfleet.libraries.userpatrons.UserPatronLinked'],
+    description:
+      'Which patrons (one per school) each platform user has, and whether identity has the user deactivated. Key: <tenant>:<userId>.',
+    eventTypes: [
+      'hexfleet.libraries.userpatrons.UserPatronLinked',
+      'hexfleet.libraries.userpatrons.UserDeactivationNoted',
+      'hexfleet.libraries.userpatrons.UserReactivationNoted',
+    ],
   },
   {
     name: 'payroll.salary-component.v1',

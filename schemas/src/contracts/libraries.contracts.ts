@@ -2189,11 +2189,87 @@ export const userPatronLinkedContract: EventContract = {
   },
 };
 
+/** Identity deactivated the user (UserDeactivated): their patrons are blocked, and so is any patron registered for them until a reactivation. */
+export interface UserDeactivationNotedData {
+  /** The platform user (UUID); also the aggregate id. */
+  userId: string;
+  /** When libraries noted it. ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.libraries.userpatrons.UserDeactivationNoted on libraries.user-patrons.v1: what a decider returns and the event store records. */
+export interface UserDeactivationNoted {
+  type: 'UserDeactivationNoted';
+  data: UserDeactivationNotedData;
+}
+
+/** A UserDeactivationNoted event. */
+export const userDeactivationNoted = (data: UserDeactivationNotedData): UserDeactivationNoted => ({
+  type: 'UserDeactivationNoted',
+  data,
+});
+
+/** Registered under the subject `libraries.user-patrons.v1-hexfleet.libraries.userpatrons.UserDeactivationNoted` (TopicRecordNameStrategy). */
+export const userDeactivationNotedContract: EventContract = {
+  type: 'UserDeactivationNoted',
+  topic: 'libraries.user-patrons.v1',
+  schema: {
+    type: 'record',
+    name: 'UserDeactivationNoted',
+    namespace: 'hexfleet.libraries.userpatrons',
+    doc: 'Identity deactivated the user (UserDeactivated): their patrons are blocked, and so is any patron registered for them until a reactivation.',
+    fields: [
+      { name: 'userId', type: 'string', doc: 'The platform user (UUID); also the aggregate id.' },
+      { name: 'notedAt', type: 'string', doc: 'When libraries noted it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Identity reactivated the user (UserReactivated): the blocks the deactivation put on their patrons are lifted; other blocks stay. */
+export interface UserReactivationNotedData {
+  /** The platform user (UUID); also the aggregate id. */
+  userId: string;
+  /** When libraries noted it. ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.libraries.userpatrons.UserReactivationNoted on libraries.user-patrons.v1: what a decider returns and the event store records. */
+export interface UserReactivationNoted {
+  type: 'UserReactivationNoted';
+  data: UserReactivationNotedData;
+}
+
+/** A UserReactivationNoted event. */
+export const userReactivationNoted = (data: UserReactivationNotedData): UserReactivationNoted => ({
+  type: 'UserReactivationNoted',
+  data,
+});
+
+/** Registered under the subject `libraries.user-patrons.v1-hexfleet.libraries.userpatrons.UserReactivationNoted` (TopicRecordNameStrategy). */
+export const userReactivationNotedContract: EventContract = {
+  type: 'UserReactivationNoted',
+  topic: 'libraries.user-patrons.v1',
+  schema: {
+    type: 'record',
+    name: 'UserReactivationNoted',
+    namespace: 'hexfleet.libraries.userpatrons',
+    doc: 'Identity reactivated the user (UserReactivated): the blocks the deactivation put on their patrons are lifted; other blocks stay.',
+    fields: [
+      { name: 'userId', type: 'string', doc: 'The platform user (UUID); also the aggregate id.' },
+      { name: 'notedAt', type: 'string', doc: 'When libraries noted it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
 /** Every event on libraries.user-patrons.v1. */
-export type LibrariesUserPatronsV1Event = UserPatronLinked;
+export type LibrariesUserPatronsV1Event = UserPatronLinked | UserDeactivationNoted | UserReactivationNoted;
 
 /** The contracts of libraries.user-patrons.v1, in its topics.json order. */
-export const librariesUserPatronsV1Contracts: readonly EventContract[] = [userPatronLinkedContract];
+export const librariesUserPatronsV1Contracts: readonly EventContract[] = [
+  userPatronLinkedContract,
+  userDeactivationNotedContract,
+  userReactivationNotedContract,
+];
 
 // Named types the events use
 

@@ -306,4 +306,55 @@ describe('libraries follows the school structure', () => {
     // The second school keeps its own HQ setting over the group's new version.
     expect(expectStatus(await ownHq.borrow(copies[1][1], students[1].patronId), 201).body.dueDate).toBe('2026-03-12');
   });
+
+  it('UserReactivated lifts only the blocks the deactivation put on; a patron registered while the user is deactivated is blocked at once', async () => {
+    const [teacher, schoolB, schoolC] = [randomUUID(), randomUUID(), randomUUID()];
+    const here = desk.schoolId;
+    const assignIn = async (schoolId: string) => {
+      const group = randomUUID();
+      await outside.record(tenant, 'group', group, assigned(schoolId, group, teacher, 'Art'));
+    };
+    const user = (event: { type: string; data: unknown }) => outside.record(tenant, 'user', teacher, event);
+    const [patronHere, patronB, patronC] = [here, schoolB, schoolC].map((s) => schoolPatronId(tenant, s, teacher));
+    const standings = async () =>
+      Object.fromEntries((await patrons([patronHere, patronB, patronC])).map((r) => [r.patronId, r.standing]));
+
+    await assignIn(here);
+    await assignIn(schoolB);
+    await outside.publish();
+    await patronsAppear([patronHere, patronB], 'the art teacher in two schools');
+    // School B's desk blocks the teacher for its own reason first.
+    expectStatus(
+      await service.call('POST', `/patrons/${patronB}/block`, { token: desk.token, body: { reason: 'unpaid fines' } }),
+      204,
+    );
+    await user(identity.userDeactivated({ userId: teacher, reason: null, deactivatedBy: null, deactivatedAt: NOW }));
+    await outside.publish();
+    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1']);
+    // Assigned in a third school while deactivated: registered, and blocked in the same transaction.
+    await assignIn(schoolC);
+    await outside.publish();
+    await patronsAppear([patronHere, patronB, patronC], 'the teacher blocked everywhere', (rows) =>
+      rows.every((r) => r.standing === 'blocked'),
+    );
+
+    await user(identity.userReactivated({ userId: teacher, reactivatedBy: null, reactivatedAt: NOW }));
+    await outside.publish();
+    await patronsAppear([patronHere, patronC], 'the deactivation’s blocks lifted', (rows) =>
+      rows.every((r) => r.standing === 'active'),
+    );
+    expect(await standings()).toEqual({ [patronHere]: 'active', [patronB]: 'blocked', [patronC]: 'active' });
+    const { copyIds } = await desk.title('Reactivated', 1);
+    expectStatus(await desk.borrow(copyIds[0], patronHere), 201);
+
+    // Identity's events again (redelivered): nothing changes.
+    await outside.publish();
+    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1']);
+    const streamOf = (patronId: string) => `${tenant}/patron/${patronId}`;
+    const blocks = async (type: string) =>
+      Promise.all([patronHere, patronB, patronC].map((p) => storedEvents(service, type, streamOf(p))));
+    expect(await blocks('PatronBlocked')).toEqual([1, 1, 1]);
+    expect(await blocks('PatronUnblocked')).toEqual([1, 0, 1]);
+    expect(await standings()).toEqual({ [patronHere]: 'active', [patronB]: 'blocked', [patronC]: 'active' });
+  });
 });

@@ -3,7 +3,7 @@ import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { patronDecider } from '../domain';
 import type { PatronCommand } from '../domain';
-import { linkUser } from './school-patrons.command-handler';
+import { registerPatron } from './school-patrons.command-handler';
 
 export interface NewPatron {
   schoolId: string;
@@ -31,10 +31,7 @@ export class PatronsCommandHandler {
     const metadata = { now: this.time.now() };
     await this.commands.transact(caller, async (tx) => {
       const patron = await tx.load(patronDecider, 'patron', patronId);
-      const data = { patronId, ...input };
-      tx.append(patron, patronDecider.decide({ type: 'RegisterPatron', data, metadata }, patron.state));
-      const { schoolId, userId } = input;
-      if (userId) await linkUser(tx, { patronId, schoolId, userId }, metadata);
+      await registerPatron(tx, patron, { patronId, ...input }, metadata);
     });
     return { patronId };
   }

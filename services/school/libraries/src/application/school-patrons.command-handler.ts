@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ConsumedEvent } from '@hexfleet/eventing';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
-import type { StreamTransaction } from '@hexfleet/platform';
+import type { LoadedStream, StreamTransaction } from '@hexfleet/platform';
 import type { admin, identity } from '@hexfleet/schemas';
 import { v5 as uuidv5 } from 'uuid';
 import { patronDecider, userPatronsDecider } from '../domain';
-import type { PatronCommand } from '../domain';
+import type { PatronCommand, PatronEvent, PatronState, RegisterPatron } from '../domain';
 
 const PATRON_NAMESPACE = '5c1f2e8a-7b3d-4a6e-9f0c-2d4b6a8e1c37';
 
@@ -27,7 +27,7 @@ type Newcomer = { schoolId: string; userId: string; name: string; category: stri
  * Patrons as the school's structure changes them (school-structure.policy.ts): StudentEnrolled
  * registers a `student` patron (userId = the Admin student id, ADR 0043), TeacherAssigned a
  * `staff` patron, once per teacher and school; StudentWithdrawn withdraws the student's patron;
- * identity's UserDeactivated blocks every patron of the user. Each reaction's command id
+ * identity's UserDeactivated blocks every patron of the user, UserReactivated lifts those blocks. Each reaction's command id
  * derives from the event (`Commands.react`), so a redelivered event appends nothing, and what
  * it appends carries the event's id as its causation id.
  */
@@ -69,22 +69,41 @@ export class SchoolPatronsCommandHandler {
   }
 
   async userDeactivated(policy: Policy, event: ConsumedEvent<identity.UserDeactivated>): Promise<void> {
+    await this.standing(policy, event, 'NoteUserDeactivated', (patron) =>
+      // Blocked already (by the desk) or withdrawn: the stronger standing stays.
+      patron.status === 'active' ? { type: 'BlockPatron', data: { reason: USER_DEACTIVATED } } : null,
+    );
+  }
+
+  /** Lifts only the blocks a deactivation put on: the desk's own blocks (unpaid fines) stay. */
+  async userReactivated(policy: Policy, event: ConsumedEvent<identity.UserReactivated>): Promise<void> {
+    await this.standing(policy, event, 'NoteUserReactivated', (patron) =>
+      patron.status === 'blocked' && patron.reason === USER_DEACTIVATED ? { type: 'UnblockPatron', data: {} } : null,
+    );
+  }
+
+  /** Notes identity's word on the user's index, and changes each of the user's patrons as `change` says. */
+  private async standing(
+    policy: Policy,
+    event: ConsumedEvent<identity.UserDeactivated | identity.UserReactivated>,
+    note: 'NoteUserDeactivated' | 'NoteUserReactivated',
+    change: (patron: PatronState) => Omit<PatronCommand, 'metadata'> | null,
+  ): Promise<void> {
     const { userId } = event.data;
     await this.commands.react(
       policy,
       event,
       async (tx) => {
+        const metadata = this.metadata();
         const index = await tx.load(userPatronsDecider, 'user-patrons', userId);
+        const noted = userPatronsDecider.decide({ type: note, data: { userId }, metadata }, index.state);
+        // Noted already: a redelivery, or identity said it twice.
+        if (noted.length === 0) return;
+        tx.append(index, noted);
         for (const { patronId } of index.state.patrons) {
           const patron = await tx.load(patronDecider, 'patron', patronId);
-          // Blocked already (by the desk) or withdrawn: the stronger standing stays.
-          if (patron.state.status !== 'active') continue;
-          const command: PatronCommand = {
-            type: 'BlockPatron',
-            data: { reason: USER_DEACTIVATED },
-            metadata: this.metadata(),
-          };
-          tx.append(patron, patronDecider.decide(command, patron.state));
+          const command = change(patron.state);
+          if (command) tx.append(patron, patronDecider.decide({ ...command, metadata } as PatronCommand, patron.state));
         }
       },
       { retries: 3 },
@@ -104,10 +123,7 @@ export class SchoolPatronsCommandHandler {
       async (tx) => {
         const patron = await tx.load(patronDecider, 'patron', patronId);
         if (patron.state.status !== 'none') return patron.state.status;
-        const metadata = this.metadata();
-        const data = { patronId, ...newcomer };
-        tx.append(patron, patronDecider.decide({ type: 'RegisterPatron', data, metadata }, patron.state));
-        await linkUser(tx, data, metadata);
+        await registerPatron(tx, patron, { patronId, ...newcomer }, this.metadata());
         return 'registered';
       },
       { retries: 3 },
@@ -121,12 +137,28 @@ export class SchoolPatronsCommandHandler {
   }
 }
 
-/** Notes the patron on the user's index (user-patrons.decider.ts), in the registration's transaction. */
-export async function linkUser(
+/**
+ * Registers a patron (loaded, not yet registered) and, when it has a user, notes it on the
+ * user's index in the same transaction; a patron of a user identity has deactivated is
+ * blocked at once (ADR 0044). The desk's registrations and the policies' share it.
+ */
+export async function registerPatron(
   tx: StreamTransaction,
-  patron: { patronId: string; schoolId: string; userId: string },
+  patron: LoadedStream<PatronEvent, PatronState>,
+  data: RegisterPatron['data'],
   metadata: { now: string },
 ): Promise<void> {
-  const index = await tx.load(userPatronsDecider, 'user-patrons', patron.userId);
-  tx.append(index, userPatronsDecider.decide({ type: 'LinkUserPatron', data: patron, metadata }, index.state));
+  const events = patronDecider.decide({ type: 'RegisterPatron', data, metadata }, patron.state);
+  const { userId, patronId, schoolId } = data;
+  if (userId) {
+    const index = await tx.load(userPatronsDecider, 'user-patrons', userId);
+    const link = { type: 'LinkUserPatron' as const, data: { userId, patronId, schoolId }, metadata };
+    tx.append(index, userPatronsDecider.decide(link, index.state));
+    if (index.state.deactivated) {
+      const registered = events.reduce(patronDecider.evolve, patron.state);
+      const block = { type: 'BlockPatron' as const, data: { reason: USER_DEACTIVATED }, metadata };
+      events.push(...patronDecider.decide(block, registered));
+    }
+  }
+  tx.append(patron, events);
 }

@@ -10,13 +10,13 @@ type AdminFacts = Extract<
   { type: 'StudentEnrolled' | 'StudentWithdrawn' | 'TeacherAssigned' }
 >;
 type HqFacts = hq.HqGroupPolicyV1Event | Extract<hq.HqSchoolV1Event, { type: 'SchoolPolicySet' }>;
-type IdentityFacts = Extract<identity.IdentityUserV1Event, { type: 'UserDeactivated' }>;
+type IdentityFacts = Extract<identity.IdentityUserV1Event, { type: 'UserDeactivated' | 'UserReactivated' }>;
 
 /**
  * The school's structure -> libraries (flow 4, ADRs 0044 and 0045), one consumer group per
  * source so a busy topic never holds another back: Admin's enrolments, withdrawals and
  * teacher assignments make and end patrons; HQ's group and school policies push the default
- * loan rule; identity's deactivation blocks the user's patrons. The rest of each topic
+ * loan rule; identity's deactivation blocks the user's patrons, its reactivation lifts those blocks. The rest of each topic
  * passes by. The service definition lists the policies before Nest builds the handlers, so
  * they arrive later (the composition root's module, before the runtime starts consuming).
  */
@@ -51,6 +51,7 @@ export function schoolStructurePolicies(
       topics: ['identity.user.v1'],
       on: {
         UserDeactivated: (event) => patrons.get().userDeactivated({ name: identityName }, event),
+        UserReactivated: (event) => patrons.get().userReactivated({ name: identityName }, event),
       },
     }),
   ];

@@ -1,7 +1,7 @@
 import { deciderSpec } from '@hexfleet/testing';
 import { libraries } from '@hexfleet/schemas';
 import { userPatronsDecider } from '../../src/domain';
-import type { LinkUserPatron } from '../../src/domain';
+import type { LinkUserPatron, UserPatronsCommand } from '../../src/domain';
 import { at, NOW, OTHER_PATRON, PATRON, SCHOOL } from './library-fixtures';
 
 const given = deciderSpec(userPatronsDecider);
@@ -32,5 +32,30 @@ describe('a user’s patrons (the index a deactivation reads)', () => {
     given([linked(PATRON, SCHOOL)])
       .when(link(PATRON, SCHOOL))
       .then([]);
+  });
+});
+
+describe('a user’s deactivation as libraries notes it', () => {
+  const note = (type: 'NoteUserDeactivated' | 'NoteUserReactivated'): UserPatronsCommand => ({
+    type,
+    data: { userId: USER },
+    metadata: at(),
+  });
+  const deactivated = libraries.userDeactivationNoted({ userId: USER, notedAt: NOW });
+  const reactivated = libraries.userReactivationNoted({ userId: USER, notedAt: NOW });
+
+  it('given an active user, when identity deactivates them, then UserDeactivationNoted; a second time changes nothing', () => {
+    given([linked(PATRON, SCHOOL)])
+      .when(note('NoteUserDeactivated'))
+      .then([deactivated]);
+    given([linked(PATRON, SCHOOL), deactivated])
+      .when(note('NoteUserDeactivated'))
+      .then([]);
+  });
+
+  it('given a deactivated user, when reactivated, then UserReactivationNoted; an active user’s reactivation changes nothing', () => {
+    given([deactivated]).when(note('NoteUserReactivated')).then([reactivated]);
+    given([deactivated, reactivated]).when(note('NoteUserReactivated')).then([]);
+    given([]).when(note('NoteUserReactivated')).then([]);
   });
 });
