@@ -27,9 +27,10 @@ type Newcomer = { schoolId: string; userId: string; name: string; category: stri
  * Patrons as the school's structure changes them (school-structure.policy.ts): StudentEnrolled
  * registers a `student` patron (userId = the Admin student id, ADR 0043), TeacherAssigned a
  * `staff` patron, once per teacher and school; StudentWithdrawn withdraws the student's patron;
- * identity's UserDeactivated blocks every patron of the user, UserReactivated lifts those blocks. Each reaction's command id
- * derives from the event (`Commands.react`), so a redelivered event appends nothing, and what
- * it appends carries the event's id as its causation id.
+ * identity's UserDeactivated blocks every patron of the user, UserReactivated lifts those
+ * blocks. Each reaction's command id derives from the event (`Commands.react`), so a
+ * redelivered event appends nothing, and what it appends carries the event's id as its
+ * causation id.
  */
 @Injectable()
 export class SchoolPatronsCommandHandler {

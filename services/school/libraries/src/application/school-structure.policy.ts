@@ -16,9 +16,10 @@ type IdentityFacts = Extract<identity.IdentityUserV1Event, { type: 'UserDeactiva
  * The school's structure -> libraries (flow 4, ADRs 0044 and 0045), one consumer group per
  * source so a busy topic never holds another back: Admin's enrolments, withdrawals and
  * teacher assignments make and end patrons; HQ's group and school policies push the default
- * loan rule; identity's deactivation blocks the user's patrons, its reactivation lifts those blocks. The rest of each topic
- * passes by. The service definition lists the policies before Nest builds the handlers, so
- * they arrive later (the composition root's module, before the runtime starts consuming).
+ * loan rule; identity's deactivation blocks the user's patrons, its reactivation lifts those
+ * blocks. The rest of each topic passes by. The service definition lists the policies before
+ * Nest builds the handlers, so they arrive later (the composition root's module, before the
+ * runtime starts consuming).
  */
 export function schoolStructurePolicies(
   handlers: { patrons: Later<SchoolPatronsCommandHandler>; defaults: Later<LoanDefaultsCommandHandler> },
