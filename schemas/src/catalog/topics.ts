@@ -444,6 +444,35 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: ['hexfleet.libraries.rules.LoanRuleSet', 'hexfleet.libraries.rules.LoanRuleRemoved'],
   },
   {
+    name: 'libraries.loan-defaults.v1',
+    partitions: 1,
+    owner: 'libraries',
+    visibility: 'internal',
+    internalBecause:
+      "Libraries' copy of HQ's loan-rule defaults (the group's and each school's), kept so a checkout reads them without waiting on a read model; integrators read hq.group-policy.v1 and hq.school.v1, where HQ publishes them, and libraries.rules.v1 for a school's own matrix.",
+    description:
+      "The loan-rule defaults HQ pushed to the tenant's schools: the group's latest and each school's own, the layer under every school's rule matrix. Key: <tenant>:group.",
+    eventTypes: [
+      'hexfleet.libraries.loandefaults.GroupLoanDefaultsReceived',
+      'hexfleet.libraries.loandefaults.SchoolLoanDefaultsReceived',
+    ],
+  },
+  {
+    name: 'libraries.user-patrons.v1',
+    partitions: 3,
+    owner: 'libraries',
+    visibility: 'internal',
+    internalBecause:
+      "Libraries' own index from a platform user to their patrons, so a deactivation finds them without a read model; each patron's user is in PatronRegistered on libraries.patron.v1.",
+    description:
+      'Which patrons (one per school) each platform user has, and whether identity has the user deactivated. Key: <tenant>:<userId>.',
+    eventTypes: [
+      'hexfleet.libraries.userpatrons.UserPatronLinked',
+      'hexfleet.libraries.userpatrons.UserDeactivationNoted',
+      'hexfleet.libraries.userpatrons.UserReactivationNoted',
+    ],
+  },
+  {
     name: 'payroll.salary-component.v1',
     partitions: 3,
     owner: 'payroll',
