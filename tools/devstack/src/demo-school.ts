@@ -22,6 +22,27 @@ const SUBJECTS = [
   { code: 'SCI', name: 'Science' },
 ];
 const SECTIONS = ['A', 'B'];
+/** The group's policy: libraries lend by its loan rules, attendance marks with its codes. */
+const GROUP_POLICY = {
+  loanRules: {
+    loanPeriodDays: 14,
+    maxLoans: 5,
+    maxRenewals: 2,
+    maxHolds: 3,
+    fineRatePerDayMinor: 100,
+    currency: 'INR',
+    graceDays: 2,
+    fineCapMinor: 5000,
+  },
+  attendanceCodes: [
+    { code: 'P', label: 'Present', meaning: 'present' },
+    { code: 'L', label: 'Late', meaning: 'late' },
+    { code: 'A', label: 'Absent', meaning: 'absent' },
+    { code: 'E', label: 'Excused', meaning: 'excused' },
+    { code: 'LE', label: 'Left early', meaning: 'left-early' },
+  ],
+  absenceThresholds: { consecutiveAbsentDays: 3, minimumAttendancePercent: 75 },
+};
 const GRADE = '5';
 const STUDENTS_PER_GROUP = 12;
 /** Each group's day: three lessons, the subjects in a different order per section so no teacher is in two rooms. */
@@ -84,7 +105,8 @@ export function demoClassCsv(schoolCode: string, section: string): string {
 
 /**
  * The school group's demo, through the services a group admin uses: HQ opens two
- * schools and publishes the academic year (Admin opens it in both from HQ's events);
+ * schools, sets the group's policy (loan rules, attendance codes) and publishes the
+ * academic year (Admin opens it in both from HQ's events);
  * Admin gets two classes per school from a CSV import, three subjects with their
  * teachers, and a weekly timetable for the current term. Every step finds what an
  * earlier start made before creating it, so a restart adds nothing.
@@ -115,6 +137,8 @@ export async function seedSchoolStructure(
     schools.push({ schoolId, code: school.code, room: school.room });
   }
   await context.grantSelf(schools.map(({ schoolId }) => ({ role: 'school-admin', schoolId })));
+  if ((await call(`${hq}/group-policy`, 'GET', undefined, auth())).status === 404)
+    expectStatus(await call(`${hq}/group-policy`, 'PUT', GROUP_POLICY, auth()), [200], 'the group policy');
 
   const year = demoYear(new Date());
   const published = itemsOf(

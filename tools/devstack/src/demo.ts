@@ -1,4 +1,4 @@
-import { type Auth, call, expectStatus, type Json, Written } from './demo-http';
+import { type Auth, call, expectStatus, type Json, waitFor, Written } from './demo-http';
 import { seedSchoolStructure, type SchoolSeedContext } from './demo-school';
 import type { RunningFleet } from './fleet';
 
@@ -144,21 +144,13 @@ async function seedSchool(context: SchoolSeedContext) {
   await seedLibrary(libraries, north.schoolId, context.auth);
 }
 
+/** A small catalogue; the loan rules are HQ's group policy, the patrons the students Admin enrolled. */
 async function seedLibrary(libraries: string, schoolId: string, auth: Auth) {
-  const rule = {
-    patronCategory: null,
-    itemType: null,
-    loanPeriodDays: 14,
-    maxLoans: 5,
-    maxRenewals: 2,
-    maxHolds: 3,
-    fineRatePerDayMinor: 100,
-    currency: 'INR',
-    graceDays: 2,
-    fineCapMinor: 5000,
-    hardDueDate: null,
-  };
-  expectStatus(await call(`${libraries}/schools/${schoolId}/loan-rules`, 'PUT', rule, auth()), [204], 'loan rules');
+  await waitFor('HQ’s loan rules reaching the library', async () => {
+    const reply = await call(`${libraries}/schools/${schoolId}/loan-rules`, 'GET', undefined, auth());
+    const rules = expectStatus(reply, [200], 'loan rules') as unknown as Json[];
+    return rules.length > 0 ? true : undefined;
+  });
   const written = new Written();
   const titles = [
     ['The Hobbit', 'J. R. R. Tolkien', 'HOB'],

@@ -91,6 +91,7 @@ describe('npm run dev', () => {
       const school = await graphql(
         greenfield,
         `{ catalogue(schoolId: "${north}") { items { title copies } }
+           loanRules(schoolId: "${north}") { loanPeriodDays maxLoans }
            studentGroups(schoolId: "${north}") { items { grade section members teachers { teacherName } } } }`,
       );
       console.log(
@@ -100,6 +101,8 @@ describe('npm run dev', () => {
       // HQ opened two schools; Admin imported a class of 12 into each of 5-A and 5-B, with three teachers each.
       expect(schools.items.map((s) => s.code).sort()).toEqual(['NORTH', 'SOUTH']);
       expect((school.data.catalogue as { items: unknown[] }).items).toHaveLength(2);
+      // The library lends by the group policy HQ set (its loan-rule defaults reach libraries as events).
+      expect(school.data.loanRules).toEqual([{ loanPeriodDays: 14, maxLoans: 5 }]);
       const groups = (school.data.studentGroups as { items: Array<{ members: number; teachers: unknown[] }> }).items;
       expect(groups.map((g) => [g.members, g.teachers.length])).toEqual([
         [12, 3],
