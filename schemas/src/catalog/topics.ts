@@ -318,7 +318,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'identity',
     visibility: 'public',
     description:
-      'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation. Carries no secret. Key: <tenant>:<userId>.',
+      'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation, and which student each guardian account is a guardian of. Carries no secret. Key: <tenant>:<userId>.',
     eventTypes: [
       'hexfleet.identity.user.UserRegistered',
       'hexfleet.identity.user.EmailVerified',
@@ -327,6 +327,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.identity.user.RoleRevoked',
       'hexfleet.identity.user.UserDeactivated',
       'hexfleet.identity.user.UserReactivated',
+      'hexfleet.identity.user.GuardianshipRecorded',
     ],
   },
   {
