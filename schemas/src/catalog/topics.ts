@@ -497,7 +497,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'profile',
     visibility: 'public',
     description:
-      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
+      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered; a student's admission number, class and guardian links from Admin's and identity's events. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
     eventTypes: [
       'hexfleet.profile.profile.ProfileCreated',
       'hexfleet.profile.profile.ProfileUpdated',
@@ -521,6 +521,21 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: [
       'hexfleet.profile.employeelink.EmployeePlacementNoted',
       'hexfleet.profile.employeelink.EmployeeAccountNoted',
+    ],
+  },
+  {
+    name: 'profile.student-link.v1',
+    partitions: 3,
+    owner: 'profile',
+    visibility: 'internal',
+    internalBecause:
+      "Profile's own bookkeeping, joining Admin and identity facts; integrators read admin.student.v1, identity.user.v1 and profile.profile.v1, where the same facts are published.",
+    description:
+      "What profile knows of one Admin student: the school record (admission number, group), the guardian accounts identity reported, and whether the student's profile exists, so the profile gets them whichever event arrives first. Key: <tenant>:<studentId>.",
+    eventTypes: [
+      'hexfleet.profile.studentlink.StudentRecordNoted',
+      'hexfleet.profile.studentlink.StudentGuardianNoted',
+      'hexfleet.profile.studentlink.StudentProfileNoted',
     ],
   },
 ];

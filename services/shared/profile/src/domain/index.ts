@@ -17,3 +17,5 @@ export type {
   ProfileFields,
   ProfileState,
 } from './profile.state';
+export { studentLinkDecider } from './student-link.decider';
+export type { SchoolRecord, StudentLinkCommand, StudentLinkEvent, StudentLinkState } from './student-link.decider';
