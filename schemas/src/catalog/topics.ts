@@ -538,4 +538,15 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.profile.studentlink.StudentProfileNoted',
     ],
   },
+  {
+    name: 'profile.school-group.v1',
+    partitions: 3,
+    owner: 'profile',
+    visibility: 'internal',
+    internalBecause:
+      "Profile's own bookkeeping, joining Admin's groups and students; integrators read admin.group.v1 and admin.student.v1.",
+    description:
+      "The name of each Admin student group and the students profile has seen placed in it, so a student's profile gets its class whether GroupCreated or the placement arrives first. Key: <tenant>:<groupId>.",
+    eventTypes: ['hexfleet.profile.schoolgroup.GroupNameNoted', 'hexfleet.profile.schoolgroup.GroupMemberNoted'],
+  },
 ];

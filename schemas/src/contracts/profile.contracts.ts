@@ -846,7 +846,7 @@ export const profileEmployeeLinkV1Contracts: readonly EventContract[] = [
 
 // Topic profile.student-link.v1
 
-/** Internal to profile: what Admin last said of a student's school record (StudentAdmitted, StudentEnrolled, StudentGroupChanged, StudentPromoted), for the student's profile. */
+/** Internal to profile: what Admin last said of a student's school record (StudentAdmitted, StudentEnrolled, StudentGroupChanged, StudentPromoted; the class name from GroupCreated), for the student's profile. */
 export interface StudentRecordNotedData {
   /** The Admin student (UUID), also the student's user and profile id (ADR 0043); the aggregate id. */
   studentId: string;
@@ -856,6 +856,8 @@ export interface StudentRecordNotedData {
   admissionNumber: string;
   /** The group (UUID) the student is in; null when in none yet. Default: null. */
   groupId: null | string;
+  /** The group's display name (Admin's GroupCreated name, e.g. Grade 5 B); null while in no group or the group's name is not known yet. Default: null. */
+  className: null | string;
   /** When profile noted it: an ISO-8601 UTC instant. */
   notedAt: string;
 }
@@ -876,6 +878,8 @@ export interface StudentRecordNotedInput {
   admissionNumber: string;
   /** The group (UUID) the student is in; null when in none yet. Default: null. */
   groupId?: null | string;
+  /** The group's display name (Admin's GroupCreated name, e.g. Grade 5 B); null while in no group or the group's name is not known yet. Default: null. */
+  className?: null | string;
   /** When profile noted it: an ISO-8601 UTC instant. */
   notedAt: string;
 }
@@ -883,7 +887,7 @@ export interface StudentRecordNotedInput {
 /** A StudentRecordNoted event. Fields left out get their Avro default. */
 export const studentRecordNoted = (data: StudentRecordNotedInput): StudentRecordNoted => ({
   type: 'StudentRecordNoted',
-  data: { ...data, groupId: data.groupId ?? null },
+  data: { ...data, groupId: data.groupId ?? null, className: data.className ?? null },
 });
 
 /** Registered under the subject `profile.student-link.v1-hexfleet.profile.studentlink.StudentRecordNoted` (TopicRecordNameStrategy). */
@@ -894,7 +898,7 @@ export const studentRecordNotedContract: EventContract = {
     type: 'record',
     name: 'StudentRecordNoted',
     namespace: 'hexfleet.profile.studentlink',
-    doc: "Internal to profile: what Admin last said of a student's school record (StudentAdmitted, StudentEnrolled, StudentGroupChanged, StudentPromoted), for the student's profile.",
+    doc: "Internal to profile: what Admin last said of a student's school record (StudentAdmitted, StudentEnrolled, StudentGroupChanged, StudentPromoted; the class name from GroupCreated), for the student's profile.",
     fields: [
       {
         name: 'studentId',
@@ -908,6 +912,12 @@ export const studentRecordNotedContract: EventContract = {
         type: ['null', 'string'],
         default: null,
         doc: 'The group (UUID) the student is in; null when in none yet.',
+      },
+      {
+        name: 'className',
+        type: ['null', 'string'],
+        default: null,
+        doc: "The group's display name (Admin's GroupCreated name, e.g. Grade 5 B); null while in no group or the group's name is not known yet.",
       },
       { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
     ],
@@ -1009,6 +1019,89 @@ export const profileStudentLinkV1Contracts: readonly EventContract[] = [
   studentProfileNotedContract,
 ];
 
+// Topic profile.school-group.v1
+
+/** Internal to profile: the display name Admin gave a student group (GroupCreated), the class its members' profiles show. */
+export interface GroupNameNotedData {
+  /** The Admin group (UUID); also the aggregate id. */
+  groupId: string;
+  /** The group's display name, e.g. Grade 5 B. */
+  name: string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.schoolgroup.GroupNameNoted on profile.school-group.v1: what a decider returns and the event store records. */
+export interface GroupNameNoted {
+  type: 'GroupNameNoted';
+  data: GroupNameNotedData;
+}
+
+/** A GroupNameNoted event. */
+export const groupNameNoted = (data: GroupNameNotedData): GroupNameNoted => ({ type: 'GroupNameNoted', data });
+
+/** Registered under the subject `profile.school-group.v1-hexfleet.profile.schoolgroup.GroupNameNoted` (TopicRecordNameStrategy). */
+export const groupNameNotedContract: EventContract = {
+  type: 'GroupNameNoted',
+  topic: 'profile.school-group.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupNameNoted',
+    namespace: 'hexfleet.profile.schoolgroup',
+    doc: "Internal to profile: the display name Admin gave a student group (GroupCreated), the class its members' profiles show.",
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The Admin group (UUID); also the aggregate id.' },
+      { name: 'name', type: 'string', doc: "The group's display name, e.g. Grade 5 B." },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Internal to profile: a student Admin placed in the group (StudentEnrolled, StudentGroupChanged, StudentPromoted), so the group's name reaches the student's profile when it arrives later. */
+export interface GroupMemberNotedData {
+  /** The Admin group (UUID); also the aggregate id. */
+  groupId: string;
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.schoolgroup.GroupMemberNoted on profile.school-group.v1: what a decider returns and the event store records. */
+export interface GroupMemberNoted {
+  type: 'GroupMemberNoted';
+  data: GroupMemberNotedData;
+}
+
+/** A GroupMemberNoted event. */
+export const groupMemberNoted = (data: GroupMemberNotedData): GroupMemberNoted => ({ type: 'GroupMemberNoted', data });
+
+/** Registered under the subject `profile.school-group.v1-hexfleet.profile.schoolgroup.GroupMemberNoted` (TopicRecordNameStrategy). */
+export const groupMemberNotedContract: EventContract = {
+  type: 'GroupMemberNoted',
+  topic: 'profile.school-group.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupMemberNoted',
+    namespace: 'hexfleet.profile.schoolgroup',
+    doc: "Internal to profile: a student Admin placed in the group (StudentEnrolled, StudentGroupChanged, StudentPromoted), so the group's name reaches the student's profile when it arrives later.",
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The Admin group (UUID); also the aggregate id.' },
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on profile.school-group.v1. */
+export type ProfileSchoolGroupV1Event = GroupNameNoted | GroupMemberNoted;
+
+/** The contracts of profile.school-group.v1, in its topics.json order. */
+export const profileSchoolGroupV1Contracts: readonly EventContract[] = [
+  groupNameNotedContract,
+  groupMemberNotedContract,
+];
+
 // Named types the events use
 
 /** The product of the tenant: business or school. */
@@ -1071,4 +1164,5 @@ export const contracts: readonly EventContract[] = [
   ...profileProfileV1Contracts,
   ...profileEmployeeLinkV1Contracts,
   ...profileStudentLinkV1Contracts,
+  ...profileSchoolGroupV1Contracts,
 ];

@@ -21,12 +21,24 @@ describe("a student's profile from Admin's and identity's events", () => {
   });
   afterAll(() => fleet?.close());
 
-  const enrolled = (studentId: string, admissionNumber: string) =>
+  const yearId = randomUUID();
+  const groupCreated = (groupId: string, section: string) =>
+    admin.groupCreated({
+      groupId,
+      schoolId: school,
+      yearId,
+      grade: '5',
+      section,
+      name: `Grade 5 ${section}`,
+      capacity: 30,
+      createdAt: new Date().toISOString(),
+    });
+  const enrolled = (studentId: string, admissionNumber: string, groupId: string) =>
     admin.studentEnrolled({
       studentId,
       schoolId: school,
-      yearId: randomUUID(),
-      groupId: randomUUID(),
+      yearId,
+      groupId,
       rollNumber: 3,
       admissionNumber,
       firstName: 'Kid',
@@ -75,33 +87,39 @@ describe("a student's profile from Admin's and identity's events", () => {
   };
   const linked = (n: number) => (body: Reply['body']) =>
     Array.isArray(body.guardians) && body.guardians.length === n && body.admissionNumber !== null;
+  const classed = (body: Reply['body']) => linked(2)(body) && body.className !== null;
 
-  it('links the guardian accounts and shows the admission number, whichever event comes first', async () => {
+  it('links the guardian accounts and shows the admission number and class, whichever event comes first', async () => {
     const [mother, father] = await Promise.all([
       person(fleet, tenant, { displayName: 'Mira Rao', product: 'school', roles: ['guardian'] }),
       person(fleet, tenant, { displayName: 'Dev Rao', product: 'school', roles: ['guardian'] }),
     ]);
     const [ana, ben] = [randomUUID(), randomUUID()];
+    const [groupA, groupB] = [randomUUID(), randomUUID()];
 
-    // Ana: the father's guardianship first (not primary), then the mother's, Admin's enrolment, and the account last.
+    // Ana: the father's guardianship first (not primary), then the mother's, Admin's enrolment, the account,
+    // and her group's creation last.
     await fleet.identity.append(tenant, 'user', father.userId, guardianship(father.userId, ana, 'father', false));
     await fleet.identity.append(tenant, 'user', mother.userId, guardianship(mother.userId, ana, 'mother', true));
-    await fleet.admin.append(tenant, 'student', ana, enrolled(ana, 'A-001'));
+    await fleet.admin.append(tenant, 'student', ana, enrolled(ana, 'A-001', groupA));
     await eventually(async () => (await fleet.stored({ stream: `${tenant}/student-link/${ana}` })) === 3, {
       what: "Ana's three facts noted before her account exists",
       timeoutMs: 60_000,
     });
     await fleet.identity.append(tenant, 'user', ana, studentAccount(ana));
+    await profileOnce(ana, linked(2), "Ana's profile with two guardians");
+    await fleet.admin.append(tenant, 'group', groupA, groupCreated(groupA, 'A'));
 
-    // Ben: the account first, then Admin's enrolment, then the mother's and the father's guardianships.
+    // Ben: his group first, then the account, Admin's enrolment, the mother's and the father's guardianships.
+    await fleet.admin.append(tenant, 'group', groupB, groupCreated(groupB, 'B'));
     await fleet.identity.append(tenant, 'user', ben, studentAccount(ben));
     await profileOnce(ben, () => true, "Ben's profile");
-    await fleet.admin.append(tenant, 'student', ben, enrolled(ben, 'A-002'));
+    await fleet.admin.append(tenant, 'student', ben, enrolled(ben, 'A-002', groupB));
     await fleet.identity.append(tenant, 'user', mother.userId, guardianship(mother.userId, ben, 'mother', true));
     await fleet.identity.append(tenant, 'user', father.userId, guardianship(father.userId, ben, 'father', false));
 
-    const anaProfile = await profileOnce(ana, linked(2), "Ana's profile with two guardians");
-    const benProfile = await profileOnce(ben, linked(2), "Ben's profile with two guardians");
+    const anaProfile = await profileOnce(ana, classed, "Ana's profile with two guardians and a class");
+    const benProfile = await profileOnce(ben, classed, "Ben's profile with two guardians and a class");
     const links = (body: Reply['body']) =>
       (body.guardians as Array<{ guardianUserId: string; relationship: string; primary: boolean }>)
         .map(({ guardianUserId, relationship, primary }) => ({ guardianUserId, relationship, primary }))
@@ -113,8 +131,8 @@ describe("a student's profile from Admin's and identity's events", () => {
     console.log(
       `Ana (facts first): ${JSON.stringify(links(anaProfile))}; Ben (account first): ${JSON.stringify(links(benProfile))}`,
     );
-    expect(anaProfile).toMatchObject({ studentId: ana, admissionNumber: 'A-001' });
-    expect(benProfile).toMatchObject({ studentId: ben, admissionNumber: 'A-002' });
+    expect(anaProfile).toMatchObject({ studentId: ana, admissionNumber: 'A-001', className: 'Grade 5 A' });
+    expect(benProfile).toMatchObject({ studentId: ben, admissionNumber: 'A-002', className: 'Grade 5 B' });
     expect(links(anaProfile)).toEqual(expected);
     expect(links(benProfile)).toEqual(expected);
 
@@ -130,6 +148,7 @@ describe("a student's profile from Admin's and identity's events", () => {
       ),
     );
     // Admin's primary is linked first when the facts wait for the profile: no primary role to move.
-    expect(counts).toEqual([1, 1, 2, 0]);
+    // Two updates: the admission number with the profile, the class when the group was named.
+    expect(counts).toEqual([1, 2, 2, 0]);
   });
 });

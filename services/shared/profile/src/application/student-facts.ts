@@ -31,7 +31,7 @@ export function newFacts(link: StudentLinkState, noted: readonly StudentLinkEven
 }
 
 /**
- * Admin's admission number and identity's guardian accounts written on a student's profile by
+ * Admin's admission number and class and identity's guardian accounts written on a student's profile by
  * the system actor (ADR 0047). The first guardian linked is primary (the profile's rule); when
  * Admin's primary guardian comes later, the primary role moves to them, so the links end the
  * same whichever guardianship arrived first. Nothing for a profile that does not exist, is
@@ -52,7 +52,9 @@ export function studentFactsOnProfile(
     events.push(...decided);
   };
   if (facts.record) {
-    const changes = { admissionNumber: facts.record.admissionNumber };
+    const { admissionNumber, className } = facts.record;
+    // A class not known yet leaves the field as it is (an admin may have set it).
+    const changes = { admissionNumber, ...(className !== null && { className }) };
     decide({ type: 'UpdateProfile', data: { actor, changes }, metadata });
   }
   // Admin's primary first: then the profile's first-link-is-primary rule agrees with Admin.

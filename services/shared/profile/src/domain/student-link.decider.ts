@@ -9,6 +9,8 @@ export interface SchoolRecord {
   schoolId: string;
   admissionNumber: string;
   groupId: string | null;
+  /** The group's name, once profile knows it (Admin's GroupCreated). */
+  className: string | null;
 }
 
 /**
@@ -30,7 +32,18 @@ export type StudentLinkState =
 
 export type StudentLinkCommand =
   /** From Admin StudentAdmitted, StudentEnrolled (admission number, group), StudentGroupChanged, StudentPromoted (group). */
-  | Command<'NoteRecord', { studentId: string; schoolId: string; admissionNumber?: string; groupId?: string | null }>
+  | Command<
+      'NoteRecord',
+      {
+        studentId: string;
+        schoolId: string;
+        admissionNumber?: string;
+        groupId?: string | null;
+        className?: string | null;
+      }
+    >
+  /** From Admin GroupCreated, for a student profile saw placed in that group: its name is the student's class. */
+  | Command<'NoteClassName', { studentId: string; groupId: string; className: string }>
   /** From identity GuardianshipRecorded. */
   | Command<'NoteGuardian', { studentId: string; guardianUserId: string; relationship: string; primary: boolean }>
   /** From identity UserRegistered with this studentId: the profile now exists. */
@@ -48,18 +61,24 @@ function decide(command: StudentLinkCommand, state: StudentLinkState): StudentLi
       const admissionNumber = command.data.admissionNumber?.trim() || known?.record?.admissionNumber;
       // A group change before any admission or enrolment reached profile: nothing to show it with yet.
       if (!admissionNumber) throw new DomainError('student-record-unknown', { studentId });
-      const groupId = command.data.groupId === undefined ? (known?.record?.groupId ?? null) : command.data.groupId;
+      const before = known?.record ?? null;
+      const groupId = command.data.groupId === undefined ? (before?.groupId ?? null) : command.data.groupId;
       if (groupId !== null && !isUuid(groupId)) throw new DomainError('invalid-group-id', { groupId });
-      const before = known?.record;
+      // Another group's name is not this one's: a move forgets the old class until the new name is known.
+      const kept = before?.groupId === groupId ? before.className : null;
+      const className = command.data.className?.trim() || kept;
+      const next = { schoolId, admissionNumber, groupId, className };
       // A redelivered or repeated fact changes nothing: idempotent, not an error.
-      if (
-        before &&
-        before.schoolId === schoolId &&
-        before.admissionNumber === admissionNumber &&
-        before.groupId === groupId
-      )
-        return [];
-      return [profile.studentRecordNoted({ studentId, schoolId, admissionNumber, groupId, notedAt })];
+      if (before && sameRecord(before, next)) return [];
+      return [profile.studentRecordNoted({ studentId, ...next, notedAt })];
+    }
+    case 'NoteClassName': {
+      const { groupId } = command.data;
+      const className = command.data.className.trim();
+      const before = known?.record ?? null;
+      // The student has moved on (or was never placed there, as far as profile knows): not their class.
+      if (!before || before.groupId !== groupId || !className || before.className === className) return [];
+      return [profile.studentRecordNoted({ studentId, ...before, className, notedAt })];
     }
     case 'NoteGuardian': {
       const { guardianUserId, primary } = command.data;
@@ -86,8 +105,8 @@ function evolve(state: StudentLinkState, event: StudentLinkEvent): StudentLinkSt
       : { status: 'known' as const, studentId: event.data.studentId, record: null, guardians: [], hasProfile: false };
   switch (event.type) {
     case 'StudentRecordNoted': {
-      const { schoolId, admissionNumber, groupId } = event.data;
-      return { ...known, record: { schoolId, admissionNumber, groupId } };
+      const { schoolId, admissionNumber, groupId, className } = event.data;
+      return { ...known, record: { schoolId, admissionNumber, groupId, className } };
     }
     case 'StudentGuardianNoted': {
       const { guardianUserId, relationship, primary } = event.data;
@@ -99,6 +118,12 @@ function evolve(state: StudentLinkState, event: StudentLinkEvent): StudentLinkSt
       return assertNever(event);
   }
 }
+
+const sameRecord = (a: SchoolRecord, b: SchoolRecord) =>
+  a.schoolId === b.schoolId &&
+  a.admissionNumber === b.admissionNumber &&
+  a.groupId === b.groupId &&
+  a.className === b.className;
 
 export const studentLinkDecider: Decider<StudentLinkCommand, StudentLinkEvent, StudentLinkState> = {
   initialState: { status: 'none' },

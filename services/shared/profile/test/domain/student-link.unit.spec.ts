@@ -13,6 +13,7 @@ const record = (data: {
   admissionNumber?: string;
   groupId?: string | null;
   schoolId?: string;
+  className?: string | null;
 }): StudentLinkCommand => ({
   type: 'NoteRecord',
   data: { studentId: STUDENT, schoolId: SCHOOL, ...data },
@@ -24,8 +25,20 @@ const guardian = (guardianUserId: string, primary: boolean, relationship = 'moth
   ...meta(),
 });
 const noteProfile: StudentLinkCommand = { type: 'NoteProfile', data: { studentId: STUDENT }, ...meta() };
-const recorded = (admissionNumber: string, groupId: string | null) =>
-  profile.studentRecordNoted({ studentId: STUDENT, schoolId: SCHOOL, admissionNumber, groupId, notedAt: NOW });
+const recorded = (admissionNumber: string, groupId: string | null, className: string | null = null) =>
+  profile.studentRecordNoted({
+    studentId: STUDENT,
+    schoolId: SCHOOL,
+    admissionNumber,
+    groupId,
+    className,
+    notedAt: NOW,
+  });
+const classNamed = (groupId: string, className: string): StudentLinkCommand => ({
+  type: 'NoteClassName',
+  data: { studentId: STUDENT, groupId, className },
+  ...meta(),
+});
 const guardianNoted = (guardianUserId: string, primary: boolean, relationship = 'mother') =>
   profile.studentGuardianNoted({ studentId: STUDENT, guardianUserId, relationship, primary, notedAt: NOW });
 const profileNoted = profile.studentProfileNoted({ studentId: STUDENT, notedAt: NOW });
@@ -49,6 +62,31 @@ describe("feature: a student's school record and guardians reach the profile whi
       .then([]);
     given([recorded('A-1', GROUP)])
       .when(record({}))
+      .then([]);
+  });
+
+  it("takes the group's name as the class, keeps it while the group stays, and forgets it on a move", () => {
+    given([recorded('A-1', GROUP)])
+      .when(classNamed(GROUP, 'Grade 5 B'))
+      .then([recorded('A-1', GROUP, 'Grade 5 B')]);
+    given([recorded('A-1', null)])
+      .when(record({ groupId: GROUP, className: 'Grade 5 B' }))
+      .then([recorded('A-1', GROUP, 'Grade 5 B')]);
+    given([recorded('A-1', GROUP, 'Grade 5 B')])
+      .when(record({ admissionNumber: 'A-1', groupId: GROUP }))
+      .then([]);
+    given([recorded('A-1', GROUP, 'Grade 5 B')])
+      .when(record({ groupId: GROUP_2 }))
+      .then([recorded('A-1', GROUP_2, null)]);
+  });
+
+  it("ignores a group's name when the student is not (or no longer) in it, or has it already", () => {
+    given([]).when(classNamed(GROUP, 'Grade 5 B')).then([]);
+    given([recorded('A-1', GROUP_2)])
+      .when(classNamed(GROUP, 'Grade 5 B'))
+      .then([]);
+    given([recorded('A-1', GROUP, 'Grade 5 B')])
+      .when(classNamed(GROUP, 'Grade 5 B'))
       .then([]);
   });
 
@@ -107,6 +145,7 @@ describe("rule: the student's profile ends with the same links and Admin's prima
 
   it('links Admin primary first when the facts wait for the profile, whatever order they came in', () => {
     const fatherFirst = linkOf([guardianNoted(FATHER, false, 'father'), guardianNoted(MOTHER, true)]);
+    // (linkOf's record has no class yet: the field is left alone.)
     const events = studentFactsOnProfile(profileAfter([created]), allFacts(fatherFirst), { now: NOW });
     expect(events.map((e) => e.type)).toEqual(['ProfileUpdated', 'GuardianLinked', 'GuardianLinked']);
     const after = profileAfter([created, ...events]);
@@ -117,6 +156,14 @@ describe("rule: the student's profile ends with the same links and Admin's prima
       ].sort((a, b) => a.guardianUserId.localeCompare(b.guardianUserId)),
     );
     expect(after.status !== 'none' && after.fields.admissionNumber).toBe('A-1');
+    expect(after.status !== 'none' && after.fields.className).toBeNull();
+    const named = studentFactsOnProfile(
+      after,
+      { record: { schoolId: SCHOOL, admissionNumber: 'A-1', groupId: GROUP, className: 'Grade 5 B' }, guardians: [] },
+      { now: NOW },
+    );
+    const withClass = profileAfter([created, ...events, ...named]);
+    expect(withClass.status !== 'none' && withClass.fields.className).toBe('Grade 5 B');
   });
 
   it("moves the primary role to Admin's primary when a non-primary guardian was linked first", () => {
