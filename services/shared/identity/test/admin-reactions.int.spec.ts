@@ -207,5 +207,21 @@ describe('identity reacts to Admin', () => {
     expect(refresh.status).toBe(401);
     expect(login.status).toBe(401);
     expectStatus(await mother.login(), 200);
+
+    // Ana comes back, to another school of the group: the same account, active again, with both schools.
+    const otherSchool = randomUUID();
+    await adminOutbox.record(tenant, 'student', ana, enrolled(otherSchool, ana, 'Ana', student.email, []));
+    await adminOutbox.publish();
+    await eventually(
+      async () => (await service.call('GET', `/users/${ana}`, { token: adminToken })).body.status === 'active',
+      { what: 'the re-enrolled student reactivated' },
+    );
+    const back = decodeJwt(String(expectStatus(await student.login(), 200).body.accessToken));
+    expect(back.sub).toBe(ana);
+    expect(back.grants).toEqual([
+      { role: 'student', scopeType: 'school', scopeId: school },
+      { role: 'student', scopeType: 'school', scopeId: otherSchool },
+    ]);
+    expect(await invitations(student)).toHaveLength(1);
   });
 });
