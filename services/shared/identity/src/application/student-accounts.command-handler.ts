@@ -57,10 +57,8 @@ export class StudentAccountsCommandHandler {
     const now = this.time.now();
     const guardians = distinctByEmail(enrolled.guardians);
     // An address that is a guardian's too is the family's, not the student's own (ADR 0043).
-    const ownEmail =
-      enrolled.email && !guardians.some((g) => g.email === normalizeLoginId(enrolled.email ?? ''))
-        ? normalizeLoginId(enrolled.email)
-        : null;
+    const given = enrolled.email ? normalizeLoginId(enrolled.email) : null;
+    const ownEmail = given && !guardians.some((g) => g.email === given) ? given : null;
     const outcome = await this.commands.react(
       policy,
       event,
@@ -107,7 +105,7 @@ export class StudentAccountsCommandHandler {
     const held = await tx.load(loginIdDecider, 'login-id', loginIdKey(email));
     const role = { role: 'student', scope: { schoolId } };
     if (held.state.status === 'reserved' && held.state.userId !== studentId) {
-      this.logger.warn(`student ${studentId}: ${email} belongs to another account; no student account (ADR 0043)`);
+      this.logger.warn(`student ${studentId}: their email belongs to another account; no student account (ADR 0043)`);
       return null;
     }
     if (held.state.status === 'reserved') {
@@ -116,7 +114,7 @@ export class StudentAccountsCommandHandler {
     }
     if (held.state.status === 'free' && (await tx.load(userDecider, 'user', studentId)).state.status !== 'none') {
       // The student's account under an older email (Admin's record changed): it keeps its login.
-      this.logger.warn(`student ${studentId}: enrolled with ${email}, the account has another; kept`);
+      this.logger.warn(`student ${studentId}: enrolled with another email than the account's; the account's kept`);
       await this.grant(tx, studentId, role, now);
       return null;
     }
