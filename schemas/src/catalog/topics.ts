@@ -319,7 +319,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'identity',
     visibility: 'public',
     description:
-      'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation. Carries no secret. Key: <tenant>:<userId>.',
+      'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation, and which student each guardian account is a guardian of. Carries no secret. Key: <tenant>:<userId>.',
     eventTypes: [
       'hexfleet.identity.user.UserRegistered',
       'hexfleet.identity.user.EmailVerified',
@@ -328,6 +328,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.identity.user.RoleRevoked',
       'hexfleet.identity.user.UserDeactivated',
       'hexfleet.identity.user.UserReactivated',
+      'hexfleet.identity.user.GuardianshipRecorded',
     ],
   },
   {
@@ -526,7 +527,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'profile',
     visibility: 'public',
     description:
-      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
+      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered; a student's admission number, class and guardian links from Admin's and identity's events. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
     eventTypes: [
       'hexfleet.profile.profile.ProfileCreated',
       'hexfleet.profile.profile.ProfileUpdated',
@@ -551,5 +552,31 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.profile.employeelink.EmployeePlacementNoted',
       'hexfleet.profile.employeelink.EmployeeAccountNoted',
     ],
+  },
+  {
+    name: 'profile.student-link.v1',
+    partitions: 3,
+    owner: 'profile',
+    visibility: 'internal',
+    internalBecause:
+      "Profile's own bookkeeping, joining Admin and identity facts; integrators read admin.student.v1, identity.user.v1 and profile.profile.v1, where the same facts are published.",
+    description:
+      "What profile knows of one Admin student: the school record (admission number, group), the guardian accounts identity reported, and whether the student's profile exists, so the profile gets them whichever event arrives first. Key: <tenant>:<studentId>.",
+    eventTypes: [
+      'hexfleet.profile.studentlink.StudentRecordNoted',
+      'hexfleet.profile.studentlink.StudentGuardianNoted',
+      'hexfleet.profile.studentlink.StudentProfileNoted',
+    ],
+  },
+  {
+    name: 'profile.school-group.v1',
+    partitions: 3,
+    owner: 'profile',
+    visibility: 'internal',
+    internalBecause:
+      "Profile's own bookkeeping, joining Admin's groups and students; integrators read admin.group.v1 and admin.student.v1.",
+    description:
+      "The name of each Admin student group and the students profile has seen placed in it, so a student's profile gets its class whether GroupCreated or the placement arrives first. Key: <tenant>:<groupId>.",
+    eventTypes: ['hexfleet.profile.schoolgroup.GroupNameNoted', 'hexfleet.profile.schoolgroup.GroupMemberNoted'],
   },
 ];
