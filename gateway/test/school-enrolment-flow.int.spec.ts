@@ -24,6 +24,7 @@ const YEAR = {
   terms: [{ name: 'Term 1', startDate: '2026-06-01', endDate: '2027-03-31' }],
 };
 const ENROLLED_ON = '2026-12-01';
+const PASSWORD = 'flow-four-password-2026';
 const GROUP_POLICY = {
   loanRules: {
     loanPeriodDays: 21,
@@ -60,9 +61,9 @@ function expectOk(reply: Reply, status: number, what: string): Row {
  * HQ's events and enrols a student with a guardian; the enrolment reaches libraries (a
  * patron), identity (the guardian's invitation, the student's account), profile (admission
  * number, class, guardian link), events (the group's audience) and HQ (the enrolment
- * series). An outside consumer reading the public topics with the registry sees
- * StudentEnrolled and a PatronRegistered caused by it. Withdrawal then reaches libraries
- * and identity.
+ * series); TeacherAssigned gives a staff patron, GroupPolicyPublished the loan rules. An
+ * outside consumer reading the public topics with the registry sees StudentEnrolled and
+ * a PatronRegistered caused by it. Withdrawal then reaches libraries and identity.
  */
 describe('flow 4: a school opened by HQ, a student enrolled by Admin, every school service follows', () => {
   let fleet: Fleet;
@@ -86,6 +87,31 @@ describe('flow 4: a school opened by HQ, a student enrolled by Admin, every scho
     return Promise.all(
       records.map(async (record) => ({ record, value: (await registry.decode(record.value as Buffer)) as Row })),
     );
+  };
+
+  const signIn = (email: string) =>
+    callService(fleet.url, 'POST', '/api/v1/identity/auth/login', { body: { tenant, email, password: PASSWORD } });
+  /** The invitation identity mailed to `email`, accepted with a password, then a sign-in: the account's token and id. */
+  const signInFromInvitation = async (email: string) => {
+    const identity = fleet.services.identity.url;
+    let token = '';
+    await eventually(
+      async () => {
+        const mail = await callService(identity, 'GET', `/dev/mailbox?to=${encodeURIComponent(email)}`);
+        const messages = (Array.isArray(mail.body) ? mail.body : []) as Row[];
+        token = String(messages.find((m) => m.tenant === tenant && m.purpose === 'invitation')?.token ?? '');
+        return token !== '';
+      },
+      { timeoutMs: 60_000, what: `the invitation to ${email}` },
+    );
+    const accepted = await callService(identity, 'POST', '/auth/invitations/accept', {
+      body: { tenant, token, password: PASSWORD },
+    });
+    expect(accepted.status).toBeLessThan(300);
+    const session = expectOk(await signIn(email), 200, `signing in as ${email}`);
+    const accessToken = String(session.accessToken);
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { sub: string };
+    return { token: accessToken, userId: claims.sub };
   };
 
   beforeAll(async () => {
@@ -207,6 +233,27 @@ describe('flow 4: a school opened by HQ, a student enrolled by Admin, every scho
       { timeoutMs: 30_000, what: 'HQ’s loan rules in the school’s library' },
     );
 
+    // Identity: the guardian's account (GuardianshipRecorded, caused by the enrolment) and her
+    // invitation; she accepts it, signs in, and reads her child's profile: admission number,
+    // class and the link to her, from Admin's and identity's events.
+    const [guardianship] = await recordsOf('identity.user.v1', 'GuardianshipRecorded');
+    expect(guardianship.value).toMatchObject({ studentId, schoolId, relationship: 'mother', primary: true });
+    expect(header(guardianship.record, 'causation_id')).toBe(header(enrolled.record, 'ce_id'));
+    const meena = await signInFromInvitation(guardianEmail);
+    expect(meena.userId).toBe(guardianship.value.userId);
+    let profile: Row = {};
+    await eventually(
+      async () => {
+        profile = (await api(meena.token).get(`/profile/profiles/${studentId}`)).body;
+        return Array.isArray(profile.guardians) && profile.guardians.length === 1 && Boolean(profile.className);
+      },
+      { timeoutMs: 60_000, what: 'Asha’s profile with her class and guardian' },
+    );
+    expect(profile).toMatchObject({ admissionNumber: 'F-001', className: 'Grade 5 A' });
+    expect(profile.guardians).toMatchObject([{ guardianUserId: meena.userId, relationship: 'mother', primary: true }]);
+    // Asha has an email of her own: her account is her student id.
+    expect((await signInFromInvitation(`asha@${tenant}.test`)).userId).toBe(studentId);
+
     // Events: the student is in the group's audience, and sees the group's trip.
     const organiser = office;
     const { calendarId } = expectOk(
@@ -256,5 +303,11 @@ describe('flow 4: a school opened by HQ, a student enrolled by Admin, every scho
     const [patronWithdrawn] = await recordsOf('libraries.patron.v1', 'PatronWithdrawn');
     expect(patronWithdrawn.value).toMatchObject({ patronId: studentPatron!.value.patronId });
     expect(header(patronWithdrawn.record, 'causation_id')).toBe(header(withdrawn.record, 'ce_id'));
+    // ... and her account deactivated: she can no longer sign in; her mother still can.
+    const [deactivated] = await recordsOf('identity.user.v1', 'UserDeactivated');
+    expect(deactivated.value).toMatchObject({ userId: studentId });
+    expect(header(deactivated.record, 'causation_id')).toBe(header(withdrawn.record, 'ce_id'));
+    expect((await signIn(`asha@${tenant}.test`)).status).toBe(401);
+    expect((await signIn(guardianEmail)).status).toBe(200);
   });
 });
