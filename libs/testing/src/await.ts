@@ -91,3 +91,28 @@ export async function redeliver(
   }
   return sent.baseOffset ?? '';
 }
+
+/**
+ * Waits until the consumer group `groupId` has committed every record `topic` holds now:
+ * what a test needs before it reads a read model fed by several streams whose records sit
+ * on different partitions (a later stream's effect can otherwise show before an earlier one's).
+ */
+export async function caughtUp(groupId: string, topic: string, kafka = testKafka('caught-up')): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await eventually(
+      async () => {
+        const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        return ends.every(({ partition, high }) => {
+          const committed = offsets.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+          return BigInt(high) === 0n || BigInt(committed) >= BigInt(high);
+        });
+      },
+      { what: `${groupId} consuming all of ${topic}`, timeoutMs: 60_000, pollMs: 200 },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -6,7 +6,7 @@ export type { TestStack } from './stack/test-stack';
 export { stackEnv, uniqueName } from './names';
 export { createTestDatabase } from './database';
 export type { TestDatabase } from './database';
-export { eventually, readTopicUntil, redeliver, testKafka } from './await';
+export { caughtUp, eventually, readTopicUntil, redeliver, testKafka } from './await';
 export { createDevIssuer, unsignedToken } from './dev-tokens';
 export type { DevIssuer, DevTokenClaims } from './dev-tokens';
 export { startPrivateKafka } from './private-kafka';
