@@ -214,8 +214,9 @@ describe('flow 4: a school opened by HQ, a student enrolled by Admin, every scho
     expect(enrolled.value).toMatchObject({ studentId, schoolId, groupId, admissionNumber: 'F-001' });
     const patrons = await recordsOf('libraries.patron.v1', 'PatronRegistered', 2);
     const studentPatron = patrons.find((p) => p.value.userId === studentId);
-    expect(studentPatron?.value).toMatchObject({ schoolId, category: 'student', name: 'Asha Rao' });
-    expect(header(studentPatron!.record, 'causation_id')).toBe(header(enrolled.record, 'ce_id'));
+    if (!studentPatron) throw new Error(`no patron for Asha among ${JSON.stringify(patrons.map((p) => p.value))}`);
+    expect(studentPatron.value).toMatchObject({ schoolId, category: 'student', name: 'Asha Rao' });
+    expect(header(studentPatron.record, 'causation_id')).toBe(header(enrolled.record, 'ce_id'));
     // TeacherAssigned -> a staff patron; GroupPolicyPublished -> the school's loan rules.
     expect(patrons.find((p) => p.value.userId === teacherUserId)?.value).toMatchObject({ schoolId, category: 'staff' });
     const librarian = api(
@@ -301,7 +302,7 @@ describe('flow 4: a school opened by HQ, a student enrolled by Admin, every scho
     ).toBeLessThan(300);
     const [withdrawn] = await recordsOf('admin.student.v1', 'StudentWithdrawn');
     const [patronWithdrawn] = await recordsOf('libraries.patron.v1', 'PatronWithdrawn');
-    expect(patronWithdrawn.value).toMatchObject({ patronId: studentPatron!.value.patronId });
+    expect(patronWithdrawn.value).toMatchObject({ patronId: studentPatron.value.patronId });
     expect(header(patronWithdrawn.record, 'causation_id')).toBe(header(withdrawn.record, 'ce_id'));
     // ... and her account deactivated: she can no longer sign in; her mother still can.
     const [deactivated] = await recordsOf('identity.user.v1', 'UserDeactivated');
