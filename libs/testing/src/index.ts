@@ -19,5 +19,5 @@ export { badInputCases, openApiOf, problemNames, sendBadInputs } from './bad-inp
 export type { BadInputCase, OpenApiDocument } from './bad-input';
 export { startBuiltService, withBuiltService } from './built-service';
 export type { BesideBuilt, BuiltService } from './built-service';
-export { startLocalService, storedEvents } from './local-service';
+export { startLocalService, storedEvents, tenantEvents } from './local-service';
 export type { LocalService } from './local-service';

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import { fixedClock, TenantId } from '@hexfleet/kernel';
 import { hq } from '@hexfleet/schemas';
-import { createTestDatabase, eventually, listOf, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
+import {
+  createTestDatabase,
+  eventually,
+  listOf,
+  stackEnv,
+  tenantEvents,
+  testKafka,
+  uniqueName,
+} from '@hexfleet/testing';
 import type { TestDatabase } from '@hexfleet/testing';
 import { startAdmin, uniqueTenant } from './support/admin-harness';
 import type { AdminHarness } from './support/admin-harness';
@@ -93,13 +101,7 @@ describe('Admin follows HQ', () => {
     await service?.close();
   });
 
-  const events = async (type: string) => {
-    const { rows } = await service.db.pool.query<{ n: string }>(
-      'select count(*) as n from eventstore.events where tenant = $1 and event_type = $2',
-      [tenant, type],
-    );
-    return Number(rows[0].n);
-  };
+  const events = (type: string) => tenantEvents(service, tenant, [type]);
 
   it('opens HQ’s years in every school, later schools too, and promotes a school’s groups on its rollover, once', async () => {
     const schoolA = await SchoolSetup.of(service, tenant);

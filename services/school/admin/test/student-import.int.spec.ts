@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { eventually, listOf } from '@hexfleet/testing';
+import { eventually, listOf, tenantEvents } from '@hexfleet/testing';
 import { startAdmin, uniqueTenant } from './support/admin-harness';
 import type { AdminHarness } from './support/admin-harness';
 import { completed, csvRow, HEADER, upload } from './support/csv';
@@ -13,13 +13,7 @@ describe('bulk import of students from CSV', () => {
   let service: AdminHarness;
   let school: SchoolSetup;
   const tenant = uniqueTenant('imp');
-  const events = async (types?: string[]) => {
-    const { rows } = await service.db.pool.query<{ n: string }>(
-      `select count(*) as n from eventstore.events where tenant = $1 and ($2::text[] is null or event_type = any($2))`,
-      [tenant, types ?? null],
-    );
-    return Number(rows[0].n);
-  };
+  const events = (types?: string[]) => tenantEvents(service, tenant, types);
 
   beforeAll(async () => {
     service = await startAdmin(fixedClock('2026-03-02T09:00:00.000Z'));
