@@ -99,7 +99,7 @@ describe('consolidated dashboards', () => {
       ),
     );
     const dashboard = service.groups.find((g) => g.groupId.startsWith('projection.hq-dashboard'));
-    await caughtUp(String(dashboard?.groupId), 'events.event.v1');
+    await caughtUp(String(dashboard?.groupId), ['events.event.v1'], { tenant });
     await calendar.record(tenant, 'event', shown, scheduled(a, shown, '2026-03-10'));
     await calendar.record(tenant, 'event', shown, published(a, shown, '2026-03-10'));
     await calendar.record(tenant, 'event', draft, scheduled(a, draft, '2026-03-11'));

@@ -3,12 +3,12 @@ import { policyGroup } from '@hexfleet/eventing';
 import { fixedClock } from '@hexfleet/kernel';
 import { admin, hq, identity } from '@hexfleet/schemas';
 import type { KafkaMessage } from 'kafkajs';
-import { eventually, listOf, readTopicUntil, storedEvents } from '@hexfleet/testing';
+import { caughtUp, eventually, listOf, readTopicUntil, storedEvents, tenantEvents } from '@hexfleet/testing';
 import { schoolPatronId } from '../src/application/school-patrons.command-handler';
 import { startLibraries, uniqueTenant } from './support/libraries-harness';
 import type { LibrariesHarness } from './support/libraries-harness';
 import { expectStatus, LibrarySetup } from './support/library-setup';
-import { caughtUp, OutboxStandIn } from './support/outbox-stand-in';
+import { OutboxStandIn } from './support/outbox-stand-in';
 import { pushedTerms } from './domain/library-fixtures';
 
 const NOW = '2026-03-02T09:00:00.000Z';
@@ -80,7 +80,7 @@ describe('libraries follows the school structure', () => {
     );
     return rows;
   };
-  const count = (type: string) => storedEvents(service, type);
+  const count = (type: string) => tenantEvents(service, tenant, [type]);
   /** The running name (consumer group) of one of the service's policies. */
   const groupOf = (prefix: string) => {
     const running = service.runtime.definition.policies?.find((p) => p.name.startsWith(prefix));
@@ -159,7 +159,7 @@ describe('libraries follows the school structure', () => {
     await outside.record(tenant, 'student', ravi, enrolled(school, ravi, 'Ravi'));
     await outside.publish();
     await patronsAppear([schoolPatronId(tenant, school, ravi)], 'the next student');
-    await caughtUp(groupOf('libraries-admin'), ['admin.student.v1', 'admin.group.v1']);
+    await caughtUp(groupOf('libraries-admin'), ['admin.student.v1', 'admin.group.v1'], { tenant });
     expect(await count('PatronRegistered')).toBe(4);
     expect(await count('UserPatronLinked')).toBe(4);
   });
@@ -218,8 +218,8 @@ describe('libraries follows the school structure', () => {
     // Redelivered, and a re-enrolment of the withdrawn student: nothing more (the patron stays withdrawn).
     await outside.record(tenant, 'student', kiran, enrolled(school, kiran, 'Kiran'));
     await outside.publish();
-    await caughtUp(groupOf('libraries-admin'), ['admin.student.v1', 'admin.group.v1']);
-    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1']);
+    await caughtUp(groupOf('libraries-admin'), ['admin.student.v1', 'admin.group.v1'], { tenant });
+    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1'], { tenant });
     expect([await count('PatronWithdrawn'), await count('PatronBlocked')]).toEqual([1, 1]);
     expect((await patrons([kiranPatron]))[0].standing).toBe('withdrawn');
     expect(await count('PatronRegistered')).toBe(6);
@@ -301,7 +301,7 @@ describe('libraries follows the school structure', () => {
     await outside.record(tenant, 'group-policy', 'group', groupPolicy(2, 14));
     await outside.publish();
     await eventually(async () => (await rulesOf(plain))[0]?.loanPeriodDays === 14, { what: 'version 2' });
-    await caughtUp(groupOf('libraries-hq'), ['hq.group-policy.v1', 'hq.school.v1']);
+    await caughtUp(groupOf('libraries-hq'), ['hq.group-policy.v1', 'hq.school.v1'], { tenant });
     expect([await count('GroupLoanDefaultsReceived'), await count('SchoolLoanDefaultsReceived')]).toEqual([2, 1]);
     // The second school keeps its own HQ setting over the group's new version.
     expect(expectStatus(await ownHq.borrow(copies[1][1], students[1].patronId), 201).body.dueDate).toBe('2026-03-12');
@@ -330,7 +330,7 @@ describe('libraries follows the school structure', () => {
     );
     await user(identity.userDeactivated({ userId: teacher, reason: null, deactivatedBy: null, deactivatedAt: NOW }));
     await outside.publish();
-    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1']);
+    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1'], { tenant });
     // Assigned in a third school while deactivated: registered, and blocked in the same transaction.
     await assignIn(schoolC);
     await outside.publish();
@@ -349,7 +349,7 @@ describe('libraries follows the school structure', () => {
 
     // Identity's events again (redelivered): nothing changes.
     await outside.publish();
-    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1']);
+    await caughtUp(groupOf('libraries-identity'), ['identity.user.v1'], { tenant });
     const streamOf = (patronId: string) => `${tenant}/patron/${patronId}`;
     const blocks = async (type: string) =>
       Promise.all([patronHere, patronB, patronC].map((p) => storedEvents(service, type, streamOf(p))));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import type { EventContract } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
-import { createTestDatabase, eventually, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
+import { createTestDatabase, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
 import type { TestDatabase } from '@hexfleet/testing';
 
 /**
@@ -55,30 +55,5 @@ export class OutboxStandIn {
   async close() {
     await this.relay?.stop();
     await this.db.drop();
-  }
-}
-
-/**
- * Waits until consumer group `groupId` has committed, on every partition of `topics`, past
- * every record those partitions held when called: whatever was published before is handled.
- */
-export async function caughtUp(groupId: string, topics: readonly string[]): Promise<void> {
-  const admin = testKafka('caught-up').admin();
-  await admin.connect();
-  try {
-    const ends = new Map<string, bigint>();
-    for (const topic of topics)
-      for (const p of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}/${p.partition}`, BigInt(p.high));
-    await eventually(
-      async () => {
-        const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
-        return committed.every(({ topic, partitions }) =>
-          partitions.every((p) => BigInt(p.offset) >= (ends.get(`${topic}/${p.partition}`) ?? 0n)),
-        );
-      },
-      { what: `${groupId} caught up on ${topics.join(', ')}`, timeoutMs: 60_000, pollMs: 200 },
-    );
-  } finally {
-    await admin.disconnect();
   }
 }
