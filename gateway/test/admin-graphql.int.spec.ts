@@ -74,6 +74,26 @@ describe('Admin through the gateway’s GraphQL', () => {
     expect(dataOf(list).groupMembers).toEqual([{ rollNumber: 1, firstName: 'Nila' }]);
     expect(list.body).toMatchObject({ extensions: { consistency: 'fresh' } });
 
+    // The group's, a teacher's and a room's timetables take their days beside the other arguments.
+    const spanned = await graphql(
+      fleet.url,
+      `
+        query ($s: ID!, $g: ID!, $t: ID!) {
+          groupTimetable(groupId: $g, from: "2026-04-06", to: "2026-04-10") {
+            date
+          }
+          teacherTimetable(schoolId: $s, teacherUserId: $t, from: "2026-04-06", to: "2026-04-10") {
+            date
+          }
+          roomTimetable(schoolId: $s, room: "R-1", from: "2026-04-06", to: "2026-04-10") {
+            date
+          }
+        }
+      `,
+      { token, variables: { s: school, g: groupId, t: randomUUID() } },
+    );
+    expect(dataOf(spanned)).toEqual({ groupTimetable: [], teacherTimetable: [], roomTimetable: [] });
+
     // A domain refusal keeps its code; a malformed argument is named, never a 500.
     const full = await graphql(fleet.url, ENROL, { token, variables: { id: second, input: enrolment } });
     expect(full.body.errors?.[0].extensions).toMatchObject({ code: 'group-full', status: 409, module: 'admin' });

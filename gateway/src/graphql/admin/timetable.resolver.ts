@@ -13,6 +13,12 @@ const sessionsOf = (schoolId: string, termId: string) =>
   `/schools/${segment(schoolId)}/terms/${segment(termId)}/sessions`;
 
 /** Timetables through the gateway (Admin): a term's sessions, and lessons by group, teacher or room. */
+/**
+ * The days of a timetable query. An unnamed `@Args()` holds every argument of the field (the
+ * group, teacher or school too): spread whole into the query string, the service refuses them.
+ */
+const span = ({ from, to }: DaysArgs) => ({ from, to });
+
 @Resolver()
 export class AdminTimetableResolver {
   constructor(private readonly rest: Rest) {}
@@ -63,7 +69,7 @@ export class AdminTimetableResolver {
     @Args('groupId', { type: () => ID }) groupId: string,
     @Args() days: DaysArgs,
   ) {
-    return this.lessons(context, withQuery(`/groups/${segment(groupId)}/timetable`, { ...days }));
+    return this.lessons(context, withQuery(`/groups/${segment(groupId)}/timetable`, span(days)));
   }
 
   @Query(() => [Lesson], { description: "A teacher's lessons in a school day by day (at most 42 days)." })
@@ -75,7 +81,7 @@ export class AdminTimetableResolver {
     @Args() days: DaysArgs,
   ) {
     const path = `/schools/${segment(schoolId)}/teachers/${segment(teacherUserId)}/timetable`;
-    return this.lessons(context, withQuery(path, { ...days }));
+    return this.lessons(context, withQuery(path, span(days)));
   }
 
   @Query(() => [Lesson], { description: "A room's lessons day by day (at most 42 days)." })
@@ -86,7 +92,7 @@ export class AdminTimetableResolver {
     @Args('room', { description: '1 to 40 characters; case and spaces aside' }) room: string,
     @Args() days: DaysArgs,
   ) {
-    return this.lessons(context, withQuery(`/schools/${segment(schoolId)}/room-timetable`, { room, ...days }));
+    return this.lessons(context, withQuery(`/schools/${segment(schoolId)}/room-timetable`, { room, ...span(days) }));
   }
 
   private lessons(context: GqlContext, path: string) {
