@@ -88,6 +88,14 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: ['hexfleet.admin.hqfacts.HqSchoolNoted', 'hexfleet.admin.hqfacts.HqYearTemplateNoted'],
   },
   {
+    name: 'attendance.register.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'public',
+    description: 'Registers of a tenant: created, then renamed. Key: <tenant>:<registerId>.',
+    eventTypes: ['hexfleet.attendance.register.RegisterCreated', 'hexfleet.attendance.register.RegisterRenamed'],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',
