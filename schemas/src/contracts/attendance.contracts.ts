@@ -4,89 +4,1251 @@ import type { EventContract } from './event-contract';
 
 // Topic attendance.register.v1
 
-/** A register was created; every later event of its stream refers to it. */
-export interface RegisterCreatedData {
-  /** The register (UUID); also the aggregate id. */
+/** A teacher marked a register: a record for each student named (one record per student per register; an existing record changes only by AttendanceCorrected). */
+export interface AttendanceMarkedData {
+  /** The register (UUID v5 of the tenant, the class session and the date); also the aggregate id. */
   registerId: string;
-  /** Its name, trimmed, 1 to 100 characters. */
-  name: string;
-  /** When it was created. ISO-8601 UTC instant. */
-  createdAt: string;
+  /** The Admin class session (UUID) this register is one occurrence of. */
+  sessionId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The student group (UUID) the register is for. */
+  groupId: string;
+  /** The session's teacher (platform user, UUID). */
+  teacherUserId: string;
+  /** The records made by this marking, one per student. */
+  marks: Array<Mark>;
+  /** The user (UUID) who marked. */
+  markedBy: string;
+  /** When. ISO-8601 UTC instant. */
+  markedAt: string;
 }
 
-/** hexfleet.attendance.register.RegisterCreated on attendance.register.v1: what a decider returns and the event store records. */
-export interface RegisterCreated {
-  type: 'RegisterCreated';
-  data: RegisterCreatedData;
+/** hexfleet.attendance.register.AttendanceMarked on attendance.register.v1: what a decider returns and the event store records. */
+export interface AttendanceMarked {
+  type: 'AttendanceMarked';
+  data: AttendanceMarkedData;
 }
 
-/** A RegisterCreated event. */
-export const registerCreated = (data: RegisterCreatedData): RegisterCreated => ({ type: 'RegisterCreated', data });
+/** A AttendanceMarked event. */
+export const attendanceMarked = (data: AttendanceMarkedData): AttendanceMarked => ({ type: 'AttendanceMarked', data });
 
-/** Registered under the subject `attendance.register.v1-hexfleet.attendance.register.RegisterCreated` (TopicRecordNameStrategy). */
-export const registerCreatedContract: EventContract = {
-  type: 'RegisterCreated',
+/** Registered under the subject `attendance.register.v1-hexfleet.attendance.register.AttendanceMarked` (TopicRecordNameStrategy). */
+export const attendanceMarkedContract: EventContract = {
+  type: 'AttendanceMarked',
   topic: 'attendance.register.v1',
   schema: {
     type: 'record',
-    name: 'RegisterCreated',
+    name: 'AttendanceMarked',
     namespace: 'hexfleet.attendance.register',
-    doc: 'A register was created; every later event of its stream refers to it.',
+    doc: 'A teacher marked a register: a record for each student named (one record per student per register; an existing record changes only by AttendanceCorrected).',
     fields: [
-      { name: 'registerId', type: 'string', doc: 'The register (UUID); also the aggregate id.' },
-      { name: 'name', type: 'string', doc: 'Its name, trimmed, 1 to 100 characters.' },
-      { name: 'createdAt', type: 'string', doc: 'When it was created. ISO-8601 UTC instant.' },
+      {
+        name: 'registerId',
+        type: 'string',
+        doc: 'The register (UUID v5 of the tenant, the class session and the date); also the aggregate id.',
+      },
+      { name: 'sessionId', type: 'string', doc: 'The Admin class session (UUID) this register is one occurrence of.' },
+      { name: 'date', type: 'string', doc: 'The day of the lesson. Date as YYYY-MM-DD.' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The student group (UUID) the register is for.' },
+      { name: 'teacherUserId', type: 'string', doc: "The session's teacher (platform user, UUID)." },
+      {
+        name: 'marks',
+        type: {
+          type: 'array',
+          items: {
+            type: 'record',
+            name: 'Mark',
+            namespace: 'hexfleet.attendance.register',
+            doc: "One student's record on a register.",
+            fields: [
+              { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+              { name: 'code', type: 'string', doc: "The code marked, one of the school's effective codes." },
+              {
+                name: 'meaning',
+                type: 'string',
+                doc: 'How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate).',
+              },
+            ],
+          },
+        },
+        doc: 'The records made by this marking, one per student.',
+      },
+      { name: 'markedBy', type: 'string', doc: 'The user (UUID) who marked.' },
+      { name: 'markedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
     ],
   },
 };
 
-/** A register got another name. */
-export interface RegisterRenamedData {
-  /** The register (UUID). */
+/** Every student in the group on that day has a record: the register is taken. Emitted once per register. */
+export interface RegisterCompletedData {
+  /** The register (UUID v5 of the tenant, the class session and the date); also the aggregate id. */
   registerId: string;
-  /** The name before. */
-  previousName: string;
-  /** The name from now on, trimmed, 1 to 100 characters. */
-  name: string;
-  /** When it was renamed. ISO-8601 UTC instant. */
-  renamedAt: string;
+  /** The Admin class session (UUID) this register is one occurrence of. */
+  sessionId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The student group (UUID) the register is for. */
+  groupId: string;
+  /** Students in the group that day, each with a record. */
+  students: number;
+  /** Records counting as attended (present, late, left-early). */
+  attended: number;
+  /** Records meaning absent. */
+  absent: number;
+  /** Records meaning excused. */
+  excused: number;
+  /** When. ISO-8601 UTC instant. */
+  completedAt: string;
 }
 
-/** hexfleet.attendance.register.RegisterRenamed on attendance.register.v1: what a decider returns and the event store records. */
-export interface RegisterRenamed {
-  type: 'RegisterRenamed';
-  data: RegisterRenamedData;
+/** hexfleet.attendance.register.RegisterCompleted on attendance.register.v1: what a decider returns and the event store records. */
+export interface RegisterCompleted {
+  type: 'RegisterCompleted';
+  data: RegisterCompletedData;
 }
 
-/** A RegisterRenamed event. */
-export const registerRenamed = (data: RegisterRenamedData): RegisterRenamed => ({ type: 'RegisterRenamed', data });
+/** A RegisterCompleted event. */
+export const registerCompleted = (data: RegisterCompletedData): RegisterCompleted => ({
+  type: 'RegisterCompleted',
+  data,
+});
 
-/** Registered under the subject `attendance.register.v1-hexfleet.attendance.register.RegisterRenamed` (TopicRecordNameStrategy). */
-export const registerRenamedContract: EventContract = {
-  type: 'RegisterRenamed',
+/** Registered under the subject `attendance.register.v1-hexfleet.attendance.register.RegisterCompleted` (TopicRecordNameStrategy). */
+export const registerCompletedContract: EventContract = {
+  type: 'RegisterCompleted',
   topic: 'attendance.register.v1',
   schema: {
     type: 'record',
-    name: 'RegisterRenamed',
+    name: 'RegisterCompleted',
     namespace: 'hexfleet.attendance.register',
-    doc: 'A register got another name.',
+    doc: 'Every student in the group on that day has a record: the register is taken. Emitted once per register.',
     fields: [
-      { name: 'registerId', type: 'string', doc: 'The register (UUID).' },
-      { name: 'previousName', type: 'string', doc: 'The name before.' },
-      { name: 'name', type: 'string', doc: 'The name from now on, trimmed, 1 to 100 characters.' },
-      { name: 'renamedAt', type: 'string', doc: 'When it was renamed. ISO-8601 UTC instant.' },
+      {
+        name: 'registerId',
+        type: 'string',
+        doc: 'The register (UUID v5 of the tenant, the class session and the date); also the aggregate id.',
+      },
+      { name: 'sessionId', type: 'string', doc: 'The Admin class session (UUID) this register is one occurrence of.' },
+      { name: 'date', type: 'string', doc: 'The day of the lesson. Date as YYYY-MM-DD.' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The student group (UUID) the register is for.' },
+      { name: 'students', type: 'int', doc: 'Students in the group that day, each with a record.' },
+      { name: 'attended', type: 'int', doc: 'Records counting as attended (present, late, left-early).' },
+      { name: 'absent', type: 'int', doc: 'Records meaning absent.' },
+      { name: 'excused', type: 'int', doc: 'Records meaning excused.' },
+      { name: 'completedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** A student's record changed after it was made, audited: who, when, why; the previous code stays in this event and in the register's history. */
+export interface AttendanceCorrectedData {
+  /** The register (UUID v5 of the tenant, the class session and the date); also the aggregate id. */
+  registerId: string;
+  /** The Admin class session (UUID) this register is one occurrence of. */
+  sessionId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The student group (UUID) the register is for. */
+  groupId: string;
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The code before; null when the student had no record yet. Default: null. */
+  previousCode: null | string;
+  /** What the previous code meant; null when there was none. Default: null. */
+  previousMeaning: null | string;
+  /** The code from now on. */
+  code: string;
+  /** How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate). */
+  meaning: string;
+  /** Why, as the corrector wrote it (1 to 500 characters); required once the register is locked, null when none was given before. Default: null. */
+  reason: null | string;
+  /** Whether the register was locked when corrected (corrections after the lock always carry a reason). */
+  locked: boolean;
+  /** The user (UUID) who corrected it. */
+  correctedBy: string;
+  /** When. ISO-8601 UTC instant. */
+  correctedAt: string;
+}
+
+/** hexfleet.attendance.register.AttendanceCorrected on attendance.register.v1: what a decider returns and the event store records. */
+export interface AttendanceCorrected {
+  type: 'AttendanceCorrected';
+  data: AttendanceCorrectedData;
+}
+
+/** AttendanceCorrectedData, with the fields that have a default optional. */
+export interface AttendanceCorrectedInput {
+  /** The register (UUID v5 of the tenant, the class session and the date); also the aggregate id. */
+  registerId: string;
+  /** The Admin class session (UUID) this register is one occurrence of. */
+  sessionId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The student group (UUID) the register is for. */
+  groupId: string;
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The code before; null when the student had no record yet. Default: null. */
+  previousCode?: null | string;
+  /** What the previous code meant; null when there was none. Default: null. */
+  previousMeaning?: null | string;
+  /** The code from now on. */
+  code: string;
+  /** How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate). */
+  meaning: string;
+  /** Why, as the corrector wrote it (1 to 500 characters); required once the register is locked, null when none was given before. Default: null. */
+  reason?: null | string;
+  /** Whether the register was locked when corrected (corrections after the lock always carry a reason). */
+  locked: boolean;
+  /** The user (UUID) who corrected it. */
+  correctedBy: string;
+  /** When. ISO-8601 UTC instant. */
+  correctedAt: string;
+}
+
+/** A AttendanceCorrected event. Fields left out get their Avro default. */
+export const attendanceCorrected = (data: AttendanceCorrectedInput): AttendanceCorrected => ({
+  type: 'AttendanceCorrected',
+  data: {
+    ...data,
+    previousCode: data.previousCode ?? null,
+    previousMeaning: data.previousMeaning ?? null,
+    reason: data.reason ?? null,
+  },
+});
+
+/** Registered under the subject `attendance.register.v1-hexfleet.attendance.register.AttendanceCorrected` (TopicRecordNameStrategy). */
+export const attendanceCorrectedContract: EventContract = {
+  type: 'AttendanceCorrected',
+  topic: 'attendance.register.v1',
+  schema: {
+    type: 'record',
+    name: 'AttendanceCorrected',
+    namespace: 'hexfleet.attendance.register',
+    doc: "A student's record changed after it was made, audited: who, when, why; the previous code stays in this event and in the register's history.",
+    fields: [
+      {
+        name: 'registerId',
+        type: 'string',
+        doc: 'The register (UUID v5 of the tenant, the class session and the date); also the aggregate id.',
+      },
+      { name: 'sessionId', type: 'string', doc: 'The Admin class session (UUID) this register is one occurrence of.' },
+      { name: 'date', type: 'string', doc: 'The day of the lesson. Date as YYYY-MM-DD.' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The student group (UUID) the register is for.' },
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      {
+        name: 'previousCode',
+        type: ['null', 'string'],
+        doc: 'The code before; null when the student had no record yet.',
+        default: null,
+      },
+      {
+        name: 'previousMeaning',
+        type: ['null', 'string'],
+        doc: 'What the previous code meant; null when there was none.',
+        default: null,
+      },
+      { name: 'code', type: 'string', doc: 'The code from now on.' },
+      {
+        name: 'meaning',
+        type: 'string',
+        doc: 'How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate).',
+      },
+      {
+        name: 'reason',
+        type: ['null', 'string'],
+        doc: 'Why, as the corrector wrote it (1 to 500 characters); required once the register is locked, null when none was given before.',
+        default: null,
+      },
+      {
+        name: 'locked',
+        type: 'boolean',
+        doc: 'Whether the register was locked when corrected (corrections after the lock always carry a reason).',
+      },
+      { name: 'correctedBy', type: 'string', doc: 'The user (UUID) who corrected it.' },
+      { name: 'correctedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** The lesson of a register that was marked was cancelled (a holiday, or one day of the session): its records no longer count, and it cannot be marked again. */
+export interface RegisterWithdrawnData {
+  /** The register (UUID v5 of the tenant, the class session and the date); also the aggregate id. */
+  registerId: string;
+  /** The Admin class session (UUID) this register is one occurrence of. */
+  sessionId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The student group (UUID) the register is for. */
+  groupId: string;
+  /** Why, as Admin recorded the cancellation. */
+  reason: string;
+  /** The Events calendar event (UUID) of the holiday that cancelled it; null otherwise. Default: null. */
+  holidayEventId: null | string;
+  /** When. ISO-8601 UTC instant. */
+  withdrawnAt: string;
+}
+
+/** hexfleet.attendance.register.RegisterWithdrawn on attendance.register.v1: what a decider returns and the event store records. */
+export interface RegisterWithdrawn {
+  type: 'RegisterWithdrawn';
+  data: RegisterWithdrawnData;
+}
+
+/** RegisterWithdrawnData, with the fields that have a default optional. */
+export interface RegisterWithdrawnInput {
+  /** The register (UUID v5 of the tenant, the class session and the date); also the aggregate id. */
+  registerId: string;
+  /** The Admin class session (UUID) this register is one occurrence of. */
+  sessionId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The student group (UUID) the register is for. */
+  groupId: string;
+  /** Why, as Admin recorded the cancellation. */
+  reason: string;
+  /** The Events calendar event (UUID) of the holiday that cancelled it; null otherwise. Default: null. */
+  holidayEventId?: null | string;
+  /** When. ISO-8601 UTC instant. */
+  withdrawnAt: string;
+}
+
+/** A RegisterWithdrawn event. Fields left out get their Avro default. */
+export const registerWithdrawn = (data: RegisterWithdrawnInput): RegisterWithdrawn => ({
+  type: 'RegisterWithdrawn',
+  data: { ...data, holidayEventId: data.holidayEventId ?? null },
+});
+
+/** Registered under the subject `attendance.register.v1-hexfleet.attendance.register.RegisterWithdrawn` (TopicRecordNameStrategy). */
+export const registerWithdrawnContract: EventContract = {
+  type: 'RegisterWithdrawn',
+  topic: 'attendance.register.v1',
+  schema: {
+    type: 'record',
+    name: 'RegisterWithdrawn',
+    namespace: 'hexfleet.attendance.register',
+    doc: 'The lesson of a register that was marked was cancelled (a holiday, or one day of the session): its records no longer count, and it cannot be marked again.',
+    fields: [
+      {
+        name: 'registerId',
+        type: 'string',
+        doc: 'The register (UUID v5 of the tenant, the class session and the date); also the aggregate id.',
+      },
+      { name: 'sessionId', type: 'string', doc: 'The Admin class session (UUID) this register is one occurrence of.' },
+      { name: 'date', type: 'string', doc: 'The day of the lesson. Date as YYYY-MM-DD.' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The student group (UUID) the register is for.' },
+      { name: 'reason', type: 'string', doc: 'Why, as Admin recorded the cancellation.' },
+      {
+        name: 'holidayEventId',
+        type: ['null', 'string'],
+        doc: 'The Events calendar event (UUID) of the holiday that cancelled it; null otherwise.',
+        default: null,
+      },
+      { name: 'withdrawnAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
     ],
   },
 };
 
 /** Every event on attendance.register.v1. */
-export type AttendanceRegisterV1Event = RegisterCreated | RegisterRenamed;
+export type AttendanceRegisterV1Event = AttendanceMarked | RegisterCompleted | AttendanceCorrected | RegisterWithdrawn;
 
 /** The contracts of attendance.register.v1, in its topics.json order. */
 export const attendanceRegisterV1Contracts: readonly EventContract[] = [
-  registerCreatedContract,
-  registerRenamedContract,
+  attendanceMarkedContract,
+  registerCompletedContract,
+  attendanceCorrectedContract,
+  registerWithdrawnContract,
 ];
 
+// Topic attendance.student.v1
+
+/** A student was recorded absent on a register (when marked, or corrected to an absent code). */
+export interface StudentAbsentData {
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The group (UUID) of the register. */
+  groupId: string;
+  /** The register (UUID). */
+  registerId: string;
+  /** The Admin class session (UUID). */
+  sessionId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** The absent code marked. */
+  code: string;
+  /** When. ISO-8601 UTC instant. */
+  recordedAt: string;
+}
+
+/** hexfleet.attendance.student.StudentAbsent on attendance.student.v1: what a decider returns and the event store records. */
+export interface StudentAbsent {
+  type: 'StudentAbsent';
+  data: StudentAbsentData;
+}
+
+/** A StudentAbsent event. */
+export const studentAbsent = (data: StudentAbsentData): StudentAbsent => ({ type: 'StudentAbsent', data });
+
+/** Registered under the subject `attendance.student.v1-hexfleet.attendance.student.StudentAbsent` (TopicRecordNameStrategy). */
+export const studentAbsentContract: EventContract = {
+  type: 'StudentAbsent',
+  topic: 'attendance.student.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentAbsent',
+    namespace: 'hexfleet.attendance.student',
+    doc: 'A student was recorded absent on a register (when marked, or corrected to an absent code).',
+    fields: [
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The group (UUID) of the register.' },
+      { name: 'registerId', type: 'string', doc: 'The register (UUID).' },
+      { name: 'sessionId', type: 'string', doc: 'The Admin class session (UUID).' },
+      { name: 'date', type: 'string', doc: 'The day of the lesson. Date as YYYY-MM-DD.' },
+      { name: 'code', type: 'string', doc: 'The absent code marked.' },
+      { name: 'recordedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** The student's attendance rate over the rolling window fell below the school's minimum: raised once per crossing, not again until the rate has come back to the minimum (AbsenceThresholdCleared). */
+export interface AbsenceThresholdExceededData {
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The group (UUID) of the register that crossed it. */
+  groupId: string;
+  /** First day of the window. Date as YYYY-MM-DD. */
+  windowStart: string;
+  /** Last day of the window, the day of the lesson that crossed it. Date as YYYY-MM-DD. */
+  windowEnd: string;
+  /** Records in the window counting as attended. */
+  attended: number;
+  /** Records in the window that count (all but excused). */
+  counted: number;
+  /** attended / counted, in whole percent rounded down. */
+  ratePercent: number;
+  /** The school's effective minimumAttendancePercent. */
+  minimumPercent: number;
+  /** When. ISO-8601 UTC instant. */
+  exceededAt: string;
+}
+
+/** hexfleet.attendance.student.AbsenceThresholdExceeded on attendance.student.v1: what a decider returns and the event store records. */
+export interface AbsenceThresholdExceeded {
+  type: 'AbsenceThresholdExceeded';
+  data: AbsenceThresholdExceededData;
+}
+
+/** A AbsenceThresholdExceeded event. */
+export const absenceThresholdExceeded = (data: AbsenceThresholdExceededData): AbsenceThresholdExceeded => ({
+  type: 'AbsenceThresholdExceeded',
+  data,
+});
+
+/** Registered under the subject `attendance.student.v1-hexfleet.attendance.student.AbsenceThresholdExceeded` (TopicRecordNameStrategy). */
+export const absenceThresholdExceededContract: EventContract = {
+  type: 'AbsenceThresholdExceeded',
+  topic: 'attendance.student.v1',
+  schema: {
+    type: 'record',
+    name: 'AbsenceThresholdExceeded',
+    namespace: 'hexfleet.attendance.student',
+    doc: "The student's attendance rate over the rolling window fell below the school's minimum: raised once per crossing, not again until the rate has come back to the minimum (AbsenceThresholdCleared).",
+    fields: [
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The group (UUID) of the register that crossed it.' },
+      { name: 'windowStart', type: 'string', doc: 'First day of the window. Date as YYYY-MM-DD.' },
+      {
+        name: 'windowEnd',
+        type: 'string',
+        doc: 'Last day of the window, the day of the lesson that crossed it. Date as YYYY-MM-DD.',
+      },
+      { name: 'attended', type: 'int', doc: 'Records in the window counting as attended.' },
+      { name: 'counted', type: 'int', doc: 'Records in the window that count (all but excused).' },
+      { name: 'ratePercent', type: 'int', doc: 'attended / counted, in whole percent rounded down.' },
+      { name: 'minimumPercent', type: 'int', doc: "The school's effective minimumAttendancePercent." },
+      { name: 'exceededAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** The student's rate over the rolling window is back at or above the minimum: the next fall below raises AbsenceThresholdExceeded again. */
+export interface AbsenceThresholdClearedData {
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** First day of the window. Date as YYYY-MM-DD. */
+  windowStart: string;
+  /** Last day of the window. Date as YYYY-MM-DD. */
+  windowEnd: string;
+  /** attended / counted, in whole percent rounded down. */
+  ratePercent: number;
+  /** The school's effective minimumAttendancePercent. */
+  minimumPercent: number;
+  /** When. ISO-8601 UTC instant. */
+  clearedAt: string;
+}
+
+/** hexfleet.attendance.student.AbsenceThresholdCleared on attendance.student.v1: what a decider returns and the event store records. */
+export interface AbsenceThresholdCleared {
+  type: 'AbsenceThresholdCleared';
+  data: AbsenceThresholdClearedData;
+}
+
+/** A AbsenceThresholdCleared event. */
+export const absenceThresholdCleared = (data: AbsenceThresholdClearedData): AbsenceThresholdCleared => ({
+  type: 'AbsenceThresholdCleared',
+  data,
+});
+
+/** Registered under the subject `attendance.student.v1-hexfleet.attendance.student.AbsenceThresholdCleared` (TopicRecordNameStrategy). */
+export const absenceThresholdClearedContract: EventContract = {
+  type: 'AbsenceThresholdCleared',
+  topic: 'attendance.student.v1',
+  schema: {
+    type: 'record',
+    name: 'AbsenceThresholdCleared',
+    namespace: 'hexfleet.attendance.student',
+    doc: "The student's rate over the rolling window is back at or above the minimum: the next fall below raises AbsenceThresholdExceeded again.",
+    fields: [
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'windowStart', type: 'string', doc: 'First day of the window. Date as YYYY-MM-DD.' },
+      { name: 'windowEnd', type: 'string', doc: 'Last day of the window. Date as YYYY-MM-DD.' },
+      { name: 'ratePercent', type: 'int', doc: 'attended / counted, in whole percent rounded down.' },
+      { name: 'minimumPercent', type: 'int', doc: "The school's effective minimumAttendancePercent." },
+      { name: 'clearedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on attendance.student.v1. */
+export type AttendanceStudentV1Event = StudentAbsent | AbsenceThresholdExceeded | AbsenceThresholdCleared;
+
+/** The contracts of attendance.student.v1, in its topics.json order. */
+export const attendanceStudentV1Contracts: readonly EventContract[] = [
+  studentAbsentContract,
+  absenceThresholdExceededContract,
+  absenceThresholdClearedContract,
+];
+
+// Topic attendance.student-tally.v1
+
+/** A student's record on a register as it now counts (a later tally of the same register replaces the earlier; withdrawn registers tally as not counted). */
+export interface StudentRecordTalliedData {
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The group (UUID). */
+  groupId: string;
+  /** The register (UUID). */
+  registerId: string;
+  /** The day of the lesson. Date as YYYY-MM-DD. */
+  date: string;
+  /** How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate). Or withdrawn: no longer counted. */
+  meaning: string;
+  /** When. ISO-8601 UTC instant. */
+  talliedAt: string;
+}
+
+/** hexfleet.attendance.studenttally.StudentRecordTallied on attendance.student-tally.v1: what a decider returns and the event store records. */
+export interface StudentRecordTallied {
+  type: 'StudentRecordTallied';
+  data: StudentRecordTalliedData;
+}
+
+/** A StudentRecordTallied event. */
+export const studentRecordTallied = (data: StudentRecordTalliedData): StudentRecordTallied => ({
+  type: 'StudentRecordTallied',
+  data,
+});
+
+/** Registered under the subject `attendance.student-tally.v1-hexfleet.attendance.studenttally.StudentRecordTallied` (TopicRecordNameStrategy). */
+export const studentRecordTalliedContract: EventContract = {
+  type: 'StudentRecordTallied',
+  topic: 'attendance.student-tally.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentRecordTallied',
+    namespace: 'hexfleet.attendance.studenttally',
+    doc: "A student's record on a register as it now counts (a later tally of the same register replaces the earlier; withdrawn registers tally as not counted).",
+    fields: [
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The group (UUID).' },
+      { name: 'registerId', type: 'string', doc: 'The register (UUID).' },
+      { name: 'date', type: 'string', doc: 'The day of the lesson. Date as YYYY-MM-DD.' },
+      {
+        name: 'meaning',
+        type: 'string',
+        doc: 'How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate). Or withdrawn: no longer counted.',
+      },
+      { name: 'talliedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on attendance.student-tally.v1. */
+export type AttendanceStudentTallyV1Event = StudentRecordTallied;
+
+/** The contracts of attendance.student-tally.v1, in its topics.json order. */
+export const attendanceStudentTallyV1Contracts: readonly EventContract[] = [studentRecordTalliedContract];
+
+// Topic attendance.class-session.v1
+
+/** Admin scheduled a class session (ClassSessionScheduled): its registers are its occurrences. */
+export interface ClassSessionNotedData {
+  /** The Admin class session (UUID). */
+  sessionId: string;
+  /** The term (UUID). */
+  termId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The group (UUID) taught. */
+  groupId: string;
+  /** The subject's name. */
+  subjectName: string;
+  /** The teacher's platform user (UUID). */
+  teacherUserId: string;
+  /** The room. */
+  room: string;
+  /** First day. Date as YYYY-MM-DD. */
+  firstDate: string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  lastDate: string;
+  /** ISO weekdays, 1 = Monday to 7 = Sunday. */
+  weekdays: Array<number>;
+  /** Wall-clock start HH:mm. */
+  startTime: string;
+  /** Wall-clock end HH:mm. */
+  endTime: string;
+}
+
+/** hexfleet.attendance.classsession.ClassSessionNoted on attendance.class-session.v1: what a decider returns and the event store records. */
+export interface ClassSessionNoted {
+  type: 'ClassSessionNoted';
+  data: ClassSessionNotedData;
+}
+
+/** A ClassSessionNoted event. */
+export const classSessionNoted = (data: ClassSessionNotedData): ClassSessionNoted => ({
+  type: 'ClassSessionNoted',
+  data,
+});
+
+/** Registered under the subject `attendance.class-session.v1-hexfleet.attendance.classsession.ClassSessionNoted` (TopicRecordNameStrategy). */
+export const classSessionNotedContract: EventContract = {
+  type: 'ClassSessionNoted',
+  topic: 'attendance.class-session.v1',
+  schema: {
+    type: 'record',
+    name: 'ClassSessionNoted',
+    namespace: 'hexfleet.attendance.classsession',
+    doc: 'Admin scheduled a class session (ClassSessionScheduled): its registers are its occurrences.',
+    fields: [
+      { name: 'sessionId', type: 'string', doc: 'The Admin class session (UUID).' },
+      { name: 'termId', type: 'string', doc: 'The term (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'groupId', type: 'string', doc: 'The group (UUID) taught.' },
+      { name: 'subjectName', type: 'string', doc: "The subject's name." },
+      { name: 'teacherUserId', type: 'string', doc: "The teacher's platform user (UUID)." },
+      { name: 'room', type: 'string', doc: 'The room.' },
+      { name: 'firstDate', type: 'string', doc: 'First day. Date as YYYY-MM-DD.' },
+      { name: 'lastDate', type: 'string', doc: 'Last day, inclusive. Date as YYYY-MM-DD.' },
+      { name: 'weekdays', type: { type: 'array', items: 'int' }, doc: 'ISO weekdays, 1 = Monday to 7 = Sunday.' },
+      { name: 'startTime', type: 'string', doc: 'Wall-clock start HH:mm.' },
+      { name: 'endTime', type: 'string', doc: 'Wall-clock end HH:mm.' },
+    ],
+  },
+};
+
+/** Admin cancelled one occurrence (date) or the whole session (date null). */
+export interface ClassSessionCancellationNotedData {
+  /** The Admin class session (UUID). */
+  sessionId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The occurrence cancelled; null for the whole session. Date as YYYY-MM-DD. Default: null. */
+  date: null | string;
+  /** Why, as Admin recorded it. */
+  reason: string;
+  /** The holiday (Events calendar event, UUID) that cancelled it; null otherwise. Default: null. */
+  holidayEventId: null | string;
+  /** When Admin cancelled it. ISO-8601 UTC instant. */
+  cancelledAt: string;
+}
+
+/** hexfleet.attendance.classsession.ClassSessionCancellationNoted on attendance.class-session.v1: what a decider returns and the event store records. */
+export interface ClassSessionCancellationNoted {
+  type: 'ClassSessionCancellationNoted';
+  data: ClassSessionCancellationNotedData;
+}
+
+/** ClassSessionCancellationNotedData, with the fields that have a default optional. */
+export interface ClassSessionCancellationNotedInput {
+  /** The Admin class session (UUID). */
+  sessionId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The occurrence cancelled; null for the whole session. Date as YYYY-MM-DD. Default: null. */
+  date?: null | string;
+  /** Why, as Admin recorded it. */
+  reason: string;
+  /** The holiday (Events calendar event, UUID) that cancelled it; null otherwise. Default: null. */
+  holidayEventId?: null | string;
+  /** When Admin cancelled it. ISO-8601 UTC instant. */
+  cancelledAt: string;
+}
+
+/** A ClassSessionCancellationNoted event. Fields left out get their Avro default. */
+export const classSessionCancellationNoted = (
+  data: ClassSessionCancellationNotedInput,
+): ClassSessionCancellationNoted => ({
+  type: 'ClassSessionCancellationNoted',
+  data: { ...data, date: data.date ?? null, holidayEventId: data.holidayEventId ?? null },
+});
+
+/** Registered under the subject `attendance.class-session.v1-hexfleet.attendance.classsession.ClassSessionCancellationNoted` (TopicRecordNameStrategy). */
+export const classSessionCancellationNotedContract: EventContract = {
+  type: 'ClassSessionCancellationNoted',
+  topic: 'attendance.class-session.v1',
+  schema: {
+    type: 'record',
+    name: 'ClassSessionCancellationNoted',
+    namespace: 'hexfleet.attendance.classsession',
+    doc: 'Admin cancelled one occurrence (date) or the whole session (date null).',
+    fields: [
+      { name: 'sessionId', type: 'string', doc: 'The Admin class session (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      {
+        name: 'date',
+        type: ['null', 'string'],
+        doc: 'The occurrence cancelled; null for the whole session. Date as YYYY-MM-DD.',
+        default: null,
+      },
+      { name: 'reason', type: 'string', doc: 'Why, as Admin recorded it.' },
+      {
+        name: 'holidayEventId',
+        type: ['null', 'string'],
+        doc: 'The holiday (Events calendar event, UUID) that cancelled it; null otherwise.',
+        default: null,
+      },
+      { name: 'cancelledAt', type: 'string', doc: 'When Admin cancelled it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on attendance.class-session.v1. */
+export type AttendanceClassSessionV1Event = ClassSessionNoted | ClassSessionCancellationNoted;
+
+/** The contracts of attendance.class-session.v1, in its topics.json order. */
+export const attendanceClassSessionV1Contracts: readonly EventContract[] = [
+  classSessionNotedContract,
+  classSessionCancellationNotedContract,
+];
+
+// Topic attendance.roster.v1
+
+/** A student is in the group from a day on (Admin StudentAddedToGroup). */
+export interface RosterMemberJoinedData {
+  /** The group (UUID). */
+  groupId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** Roll number in the group. */
+  rollNumber: number;
+  /** The student's first name. */
+  firstName: string;
+  /** The student's last name; empty when none. */
+  lastName: string;
+  /** First day in the group (the day Admin added them, in the school's time zone). Date as YYYY-MM-DD. */
+  fromDate: string;
+}
+
+/** hexfleet.attendance.roster.RosterMemberJoined on attendance.roster.v1: what a decider returns and the event store records. */
+export interface RosterMemberJoined {
+  type: 'RosterMemberJoined';
+  data: RosterMemberJoinedData;
+}
+
+/** A RosterMemberJoined event. */
+export const rosterMemberJoined = (data: RosterMemberJoinedData): RosterMemberJoined => ({
+  type: 'RosterMemberJoined',
+  data,
+});
+
+/** Registered under the subject `attendance.roster.v1-hexfleet.attendance.roster.RosterMemberJoined` (TopicRecordNameStrategy). */
+export const rosterMemberJoinedContract: EventContract = {
+  type: 'RosterMemberJoined',
+  topic: 'attendance.roster.v1',
+  schema: {
+    type: 'record',
+    name: 'RosterMemberJoined',
+    namespace: 'hexfleet.attendance.roster',
+    doc: 'A student is in the group from a day on (Admin StudentAddedToGroup).',
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The group (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      { name: 'rollNumber', type: 'int', doc: 'Roll number in the group.' },
+      { name: 'firstName', type: 'string', doc: "The student's first name." },
+      { name: 'lastName', type: 'string', doc: "The student's last name; empty when none." },
+      {
+        name: 'fromDate',
+        type: 'string',
+        doc: "First day in the group (the day Admin added them, in the school's time zone). Date as YYYY-MM-DD.",
+      },
+    ],
+  },
+};
+
+/** A student is no longer in the group after a day (Admin StudentRemovedFromGroup for a move, StudentWithdrawn for a withdrawal). */
+export interface RosterMemberLeftData {
+  /** The group (UUID). */
+  groupId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** Last day in the group, inclusive. Date as YYYY-MM-DD. */
+  lastDate: string;
+  /** Why: moved or withdrawn. */
+  reason: string;
+}
+
+/** hexfleet.attendance.roster.RosterMemberLeft on attendance.roster.v1: what a decider returns and the event store records. */
+export interface RosterMemberLeft {
+  type: 'RosterMemberLeft';
+  data: RosterMemberLeftData;
+}
+
+/** A RosterMemberLeft event. */
+export const rosterMemberLeft = (data: RosterMemberLeftData): RosterMemberLeft => ({ type: 'RosterMemberLeft', data });
+
+/** Registered under the subject `attendance.roster.v1-hexfleet.attendance.roster.RosterMemberLeft` (TopicRecordNameStrategy). */
+export const rosterMemberLeftContract: EventContract = {
+  type: 'RosterMemberLeft',
+  topic: 'attendance.roster.v1',
+  schema: {
+    type: 'record',
+    name: 'RosterMemberLeft',
+    namespace: 'hexfleet.attendance.roster',
+    doc: 'A student is no longer in the group after a day (Admin StudentRemovedFromGroup for a move, StudentWithdrawn for a withdrawal).',
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The group (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      { name: 'lastDate', type: 'string', doc: 'Last day in the group, inclusive. Date as YYYY-MM-DD.' },
+      { name: 'reason', type: 'string', doc: 'Why: moved or withdrawn.' },
+    ],
+  },
+};
+
+/** Every event on attendance.roster.v1. */
+export type AttendanceRosterV1Event = RosterMemberJoined | RosterMemberLeft;
+
+/** The contracts of attendance.roster.v1, in its topics.json order. */
+export const attendanceRosterV1Contracts: readonly EventContract[] = [
+  rosterMemberJoinedContract,
+  rosterMemberLeftContract,
+];
+
+// Topic attendance.school.v1
+
+/** HQ opened the school (SchoolOpened): its days are counted in its time zone. */
+export interface SchoolNotedData {
+  /** The school (UUID), inside the tenant's school group. */
+  schoolId: string;
+  /** IANA time zone, e.g. Asia/Kolkata. */
+  timeZone: string;
+}
+
+/** hexfleet.attendance.school.SchoolNoted on attendance.school.v1: what a decider returns and the event store records. */
+export interface SchoolNoted {
+  type: 'SchoolNoted';
+  data: SchoolNotedData;
+}
+
+/** A SchoolNoted event. */
+export const schoolNoted = (data: SchoolNotedData): SchoolNoted => ({ type: 'SchoolNoted', data });
+
+/** Registered under the subject `attendance.school.v1-hexfleet.attendance.school.SchoolNoted` (TopicRecordNameStrategy). */
+export const schoolNotedContract: EventContract = {
+  type: 'SchoolNoted',
+  topic: 'attendance.school.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolNoted',
+    namespace: 'hexfleet.attendance.school',
+    doc: 'HQ opened the school (SchoolOpened): its days are counted in its time zone.',
+    fields: [
+      { name: 'schoolId', type: 'string', doc: "The school (UUID), inside the tenant's school group." },
+      { name: 'timeZone', type: 'string', doc: 'IANA time zone, e.g. Asia/Kolkata.' },
+    ],
+  },
+};
+
+/** The school's own attendance settings (HQ SchoolPolicySet): each null area follows the group's policy (ADR 0038). */
+export interface SchoolAttendanceSettingsNotedData {
+  /** The school (UUID), inside the tenant's school group. */
+  schoolId: string;
+  /** The school's own codes; null to follow the group's. Default: null. */
+  attendanceCodes: null | Array<AttendanceCode>;
+  /** The school's own thresholds; null to follow the group's. Default: null. */
+  absenceThresholds: null | AbsenceThresholds;
+}
+
+/** hexfleet.attendance.school.SchoolAttendanceSettingsNoted on attendance.school.v1: what a decider returns and the event store records. */
+export interface SchoolAttendanceSettingsNoted {
+  type: 'SchoolAttendanceSettingsNoted';
+  data: SchoolAttendanceSettingsNotedData;
+}
+
+/** SchoolAttendanceSettingsNotedData, with the fields that have a default optional. */
+export interface SchoolAttendanceSettingsNotedInput {
+  /** The school (UUID), inside the tenant's school group. */
+  schoolId: string;
+  /** The school's own codes; null to follow the group's. Default: null. */
+  attendanceCodes?: null | Array<AttendanceCode>;
+  /** The school's own thresholds; null to follow the group's. Default: null. */
+  absenceThresholds?: null | AbsenceThresholds;
+}
+
+/** A SchoolAttendanceSettingsNoted event. Fields left out get their Avro default. */
+export const schoolAttendanceSettingsNoted = (
+  data: SchoolAttendanceSettingsNotedInput,
+): SchoolAttendanceSettingsNoted => ({
+  type: 'SchoolAttendanceSettingsNoted',
+  data: { ...data, attendanceCodes: data.attendanceCodes ?? null, absenceThresholds: data.absenceThresholds ?? null },
+});
+
+/** Registered under the subject `attendance.school.v1-hexfleet.attendance.school.SchoolAttendanceSettingsNoted` (TopicRecordNameStrategy). */
+export const schoolAttendanceSettingsNotedContract: EventContract = {
+  type: 'SchoolAttendanceSettingsNoted',
+  topic: 'attendance.school.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolAttendanceSettingsNoted',
+    namespace: 'hexfleet.attendance.school',
+    doc: "The school's own attendance settings (HQ SchoolPolicySet): each null area follows the group's policy (ADR 0038).",
+    fields: [
+      { name: 'schoolId', type: 'string', doc: "The school (UUID), inside the tenant's school group." },
+      {
+        name: 'attendanceCodes',
+        type: [
+          'null',
+          {
+            type: 'array',
+            items: {
+              type: 'record',
+              name: 'AttendanceCode',
+              namespace: 'hexfleet.attendance.policy',
+              doc: 'One mark a register may use.',
+              fields: [
+                {
+                  name: 'code',
+                  type: 'string',
+                  doc: 'Short code shown on registers, 1 to 4 upper-case letters or digits (e.g. P, A, L, EX, LE).',
+                },
+                { name: 'label', type: 'string', doc: 'What it reads as (e.g. Present).' },
+                {
+                  name: 'meaning',
+                  type: 'string',
+                  doc: 'How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate).',
+                },
+              ],
+            },
+          },
+        ],
+        doc: "The school's own codes; null to follow the group's.",
+        default: null,
+      },
+      {
+        name: 'absenceThresholds',
+        type: [
+          'null',
+          {
+            type: 'record',
+            name: 'AbsenceThresholds',
+            namespace: 'hexfleet.attendance.policy',
+            doc: 'When attendance raises an absence alert for a student.',
+            fields: [
+              {
+                name: 'consecutiveAbsentDays',
+                type: 'int',
+                doc: 'Alert after this many school days absent in a row, 1 to 60.',
+              },
+              {
+                name: 'minimumAttendancePercent',
+                type: 'int',
+                doc: "Alert when the student's attendance rate falls below this, 0 to 100.",
+              },
+            ],
+          },
+        ],
+        doc: "The school's own thresholds; null to follow the group's.",
+        default: null,
+      },
+    ],
+  },
+};
+
+/** Events declared a holiday of the school (HolidayDeclared): no marking on its days. */
+export interface HolidayNotedData {
+  /** The school (UUID), inside the tenant's school group. */
+  schoolId: string;
+  /** The Events calendar event (UUID). */
+  holidayEventId: string;
+  /** Name of the holiday. */
+  name: string;
+  /** First day off. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Last day off, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+}
+
+/** hexfleet.attendance.school.HolidayNoted on attendance.school.v1: what a decider returns and the event store records. */
+export interface HolidayNoted {
+  type: 'HolidayNoted';
+  data: HolidayNotedData;
+}
+
+/** A HolidayNoted event. */
+export const holidayNoted = (data: HolidayNotedData): HolidayNoted => ({ type: 'HolidayNoted', data });
+
+/** Registered under the subject `attendance.school.v1-hexfleet.attendance.school.HolidayNoted` (TopicRecordNameStrategy). */
+export const holidayNotedContract: EventContract = {
+  type: 'HolidayNoted',
+  topic: 'attendance.school.v1',
+  schema: {
+    type: 'record',
+    name: 'HolidayNoted',
+    namespace: 'hexfleet.attendance.school',
+    doc: 'Events declared a holiday of the school (HolidayDeclared): no marking on its days.',
+    fields: [
+      { name: 'schoolId', type: 'string', doc: "The school (UUID), inside the tenant's school group." },
+      { name: 'holidayEventId', type: 'string', doc: 'The Events calendar event (UUID).' },
+      { name: 'name', type: 'string', doc: 'Name of the holiday.' },
+      { name: 'startDate', type: 'string', doc: 'First day off. Date as YYYY-MM-DD.' },
+      { name: 'endDate', type: 'string', doc: 'Last day off, inclusive. Date as YYYY-MM-DD.' },
+    ],
+  },
+};
+
+/** Every event on attendance.school.v1. */
+export type AttendanceSchoolV1Event = SchoolNoted | SchoolAttendanceSettingsNoted | HolidayNoted;
+
+/** The contracts of attendance.school.v1, in its topics.json order. */
+export const attendanceSchoolV1Contracts: readonly EventContract[] = [
+  schoolNotedContract,
+  schoolAttendanceSettingsNotedContract,
+  holidayNotedContract,
+];
+
+// Topic attendance.group-policy.v1
+
+/** HQ published the group's policy (GroupPolicyPublished): its attendance codes and absence thresholds, the defaults of every school without its own. */
+export interface GroupAttendancePolicyNotedData {
+  /** HQ's policy version. */
+  policyVersion: number;
+  /** The group's attendance codes. */
+  attendanceCodes: Array<AttendanceCode>;
+  /** The group's absence thresholds. */
+  absenceThresholds: AbsenceThresholds;
+}
+
+/** hexfleet.attendance.grouppolicy.GroupAttendancePolicyNoted on attendance.group-policy.v1: what a decider returns and the event store records. */
+export interface GroupAttendancePolicyNoted {
+  type: 'GroupAttendancePolicyNoted';
+  data: GroupAttendancePolicyNotedData;
+}
+
+/** A GroupAttendancePolicyNoted event. */
+export const groupAttendancePolicyNoted = (data: GroupAttendancePolicyNotedData): GroupAttendancePolicyNoted => ({
+  type: 'GroupAttendancePolicyNoted',
+  data,
+});
+
+/** Registered under the subject `attendance.group-policy.v1-hexfleet.attendance.grouppolicy.GroupAttendancePolicyNoted` (TopicRecordNameStrategy). */
+export const groupAttendancePolicyNotedContract: EventContract = {
+  type: 'GroupAttendancePolicyNoted',
+  topic: 'attendance.group-policy.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupAttendancePolicyNoted',
+    namespace: 'hexfleet.attendance.grouppolicy',
+    doc: "HQ published the group's policy (GroupPolicyPublished): its attendance codes and absence thresholds, the defaults of every school without its own.",
+    fields: [
+      { name: 'policyVersion', type: 'int', doc: "HQ's policy version." },
+      {
+        name: 'attendanceCodes',
+        type: {
+          type: 'array',
+          items: {
+            type: 'record',
+            name: 'AttendanceCode',
+            namespace: 'hexfleet.attendance.policy',
+            doc: 'One mark a register may use.',
+            fields: [
+              {
+                name: 'code',
+                type: 'string',
+                doc: 'Short code shown on registers, 1 to 4 upper-case letters or digits (e.g. P, A, L, EX, LE).',
+              },
+              { name: 'label', type: 'string', doc: 'What it reads as (e.g. Present).' },
+              {
+                name: 'meaning',
+                type: 'string',
+                doc: 'How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate).',
+              },
+            ],
+          },
+        },
+        doc: "The group's attendance codes.",
+      },
+      {
+        name: 'absenceThresholds',
+        type: {
+          type: 'record',
+          name: 'AbsenceThresholds',
+          namespace: 'hexfleet.attendance.policy',
+          doc: 'When attendance raises an absence alert for a student.',
+          fields: [
+            {
+              name: 'consecutiveAbsentDays',
+              type: 'int',
+              doc: 'Alert after this many school days absent in a row, 1 to 60.',
+            },
+            {
+              name: 'minimumAttendancePercent',
+              type: 'int',
+              doc: "Alert when the student's attendance rate falls below this, 0 to 100.",
+            },
+          ],
+        },
+        doc: "The group's absence thresholds.",
+      },
+    ],
+  },
+};
+
+/** Every event on attendance.group-policy.v1. */
+export type AttendanceGroupPolicyV1Event = GroupAttendancePolicyNoted;
+
+/** The contracts of attendance.group-policy.v1, in its topics.json order. */
+export const attendanceGroupPolicyV1Contracts: readonly EventContract[] = [groupAttendancePolicyNotedContract];
+
+// Named types the events use
+
+/** One student's record on a register. */
+export interface Mark {
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The code marked, one of the school's effective codes. */
+  code: string;
+  /** How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate). */
+  meaning: string;
+}
+
+/** One mark a register may use. */
+export interface AttendanceCode {
+  /** Short code shown on registers, 1 to 4 upper-case letters or digits (e.g. P, A, L, EX, LE). */
+  code: string;
+  /** What it reads as (e.g. Present). */
+  label: string;
+  /** How it counts: present, late, absent, excused or left-early (late and left-early count as attended; excused is left out of the rate). */
+  meaning: string;
+}
+
+/** When attendance raises an absence alert for a student. */
+export interface AbsenceThresholds {
+  /** Alert after this many school days absent in a row, 1 to 60. */
+  consecutiveAbsentDays: number;
+  /** Alert when the student's attendance rate falls below this, 0 to 100. */
+  minimumAttendancePercent: number;
+}
+
 /** Every contract of the attendance module: what its service's serde registers. */
-export const contracts: readonly EventContract[] = [...attendanceRegisterV1Contracts];
+export const contracts: readonly EventContract[] = [
+  ...attendanceRegisterV1Contracts,
+  ...attendanceStudentV1Contracts,
+  ...attendanceStudentTallyV1Contracts,
+  ...attendanceClassSessionV1Contracts,
+  ...attendanceRosterV1Contracts,
+  ...attendanceSchoolV1Contracts,
+  ...attendanceGroupPolicyV1Contracts,
+];

@@ -1,20 +1,36 @@
 import { Module } from '@nestjs/common';
-import { commonOptions, named } from '@hexfleet/platform';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { attendance, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, attendance, events, hq, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { RegistersController } from './adapters/in/registers.http.controller';
-import { PostgresRegisterList } from './adapters/out/register-list/register-list.adapter';
-import { registerList } from './adapters/out/register-list/register-list.projection';
+import { ReportsController } from './adapters/in/reports.http.controller';
+import { PostgresRegisterBook } from './adapters/out/registers/register-book.adapter';
+import { registers } from './adapters/out/registers/registers.projection';
+import { adminPolicy } from './application/admin.policy';
+import { AlertsCommandHandler } from './application/alerts.command-handler';
+import { alertsPolicy } from './application/alerts.policy';
 import { ATTENDANCE_SETTINGS } from './application/attendance-settings';
 import type { AttendanceSettings } from './application/attendance-settings';
-import { RegisterCommandHandler } from './application/register.command-handler';
-import { REGISTER_LIST } from './application/register-list.port';
-import { RegisterQueryHandler } from './application/register.query-handler';
+import { FactsCommandHandler } from './application/facts.command-handler';
+import { RegistersCommandHandler } from './application/registers.command-handler';
+import { REGISTER_BOOK } from './application/registers.port';
+import { RegistersQueryHandler } from './application/registers.query-handler';
+import { schoolPolicy } from './application/school.policy';
 import { attendanceEnv } from './attendance.config';
 import type { AttendanceOptions } from './attendance.config';
 
 /** DomainError codes that say the request is invalid in itself (422); every other code is a state conflict (409). */
-const UNPROCESSABLE = ['invalid-register-name'];
+const UNPROCESSABLE = [
+  'date-in-future',
+  'not-a-session-day',
+  'student-not-in-group',
+  'student-marked-twice',
+  'unknown-code',
+  'no-present-code',
+  'reason-required',
+  'reason-too-long',
+  'invalid-range',
+];
 
 /**
  * The Attendance service: its definition for the platform and its Nest module, built
@@ -26,35 +42,54 @@ export function createAttendance(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceComposition {
   const options: AttendanceOptions = { ...commonOptions('attendance', env), ...attendanceEnv(env), ...overrides };
-  const readModels = named({ registerList }, options.projectionSuffix);
+  const readModels = named({ registers }, options.projectionSuffix);
+  // The policies are listed before Nest builds the handlers they call: the module hands them over.
+  const facts = new Later<FactsCommandHandler>('FactsCommandHandler');
+  const alerts = new Later<AlertsCommandHandler>('AlertsCommandHandler');
   const settings: AttendanceSettings = {
     defaultPageSize: options.defaultPageSize,
-    readModels: { registerList: readModels.registerList.name },
+    lockDays: options.lockDays,
+    alertWindowDays: options.alertWindowDays,
+    alertMinimumRecords: options.alertMinimumRecords,
+    readModels: { registers: readModels.registers.name },
   };
   const definition: ServiceDefinition = {
     name: 'attendance',
     source: '/school/attendance',
-    description: 'Attendance: registers and their names.',
-    contracts: attendance.contracts,
+    description: 'Attendance: registers for every class session, corrections, absences and absence alerts, reports.',
+    // Admin's, HQ's and Events' contracts too: the policies decode their events.
+    contracts: [...attendance.contracts, ...admin.contracts, ...hq.contracts, ...events.contracts],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'attendance'),
     projections: Object.values(readModels),
+    policies: [
+      adminPolicy(facts, options.projectionSuffix),
+      schoolPolicy(facts, options.projectionSuffix),
+      alertsPolicy(alerts, options.projectionSuffix),
+    ],
     clock: options.clock,
     ids: options.ids,
     unprocessable: UNPROCESSABLE,
-    // A register of another tenant looks like one that never existed.
+    // A session or group of another tenant, or beyond the caller's school, does not exist.
     notFound: [/-not-found$/],
   };
 
   @Module({
-    controllers: [RegistersController],
+    controllers: [RegistersController, ReportsController],
     providers: [
       { provide: ATTENDANCE_SETTINGS, useValue: settings },
-      { provide: REGISTER_LIST, useClass: PostgresRegisterList },
-      RegisterCommandHandler,
-      RegisterQueryHandler,
+      { provide: REGISTER_BOOK, useClass: PostgresRegisterBook },
+      FactsCommandHandler,
+      AlertsCommandHandler,
+      RegistersCommandHandler,
+      RegistersQueryHandler,
     ],
   })
-  class AttendanceModule {}
+  class AttendanceModule {
+    constructor(factsHandler: FactsCommandHandler, alertsHandler: AlertsCommandHandler) {
+      facts.set(factsHandler);
+      alerts.set(alertsHandler);
+    }
+  }
 
   return { definition, module: AttendanceModule };
 }

@@ -4,6 +4,9 @@ export const ATTENDANCE_SETTINGS = Symbol('AttendanceSettings');
 export interface AttendanceSettings {
   /** Rows a list answers when the request names no `limit`. */
   defaultPageSize: number;
+  lockDays: number;
+  alertWindowDays: number;
+  alertMinimumRecords: number;
   /** Each read model's running name (with the deployment's suffix): what a query awaits a consistency token on. */
-  readModels: { registerList: string };
+  readModels: { registers: string };
 }

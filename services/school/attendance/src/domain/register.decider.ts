@@ -1,66 +1,199 @@
 import { assertNever, DomainError } from '@hexfleet/kernel';
 import type { Decider } from '@hexfleet/kernel';
 import { attendance } from '@hexfleet/schemas';
+import { cancellationOn, occursOn } from './class-session.decider';
+import { attended, codeIn, presentCode } from './codes';
+import { addDays } from './dates';
+import { inGroupOn, membersOn } from './roster.decider';
+import { holidayOn } from './school.decider';
+import type {
+  CorrectAttendance,
+  MarkRegister,
+  RegisterAt,
+  RegisterCommand,
+  RegisterEvent,
+  RegisterFacts,
+  RegisterState,
+} from './register.types';
 
-/** Stream `<tenant>/register/<registerId>`, topic attendance.register.v1. */
-export type RegisterEvent = attendance.AttendanceRegisterV1Event;
+export const MAX_REASON_LENGTH = 500;
 
-/** A command is plain data; time comes in `metadata.now` because the domain never reads a clock. */
-interface Command<Type extends string, Data> {
-  type: Type;
-  data: Data;
-  metadata: { now: string };
+/** The day a register locks: from then on only corrections with a reason change it. */
+export const lockedOn = (date: string, lockDays: number): string => addDays(date, lockDays + 1);
+
+/**
+ * The rules every change of a register passes, in the order a person would ask them:
+ * is there such a lesson, has its day come, is it still on, is it still open.
+ * Answers where the register is and whether it is locked.
+ */
+function lesson(facts: RegisterFacts, state: RegisterState): { at: RegisterAt; locked: boolean } {
+  const { session } = facts.session;
+  if (!session) throw new DomainError('session-not-found', { sessionId: facts.sessionId });
+  if (!occursOn(session, facts.date)) throw new DomainError('not-a-session-day', { date: facts.date });
+  if (facts.date > facts.today) throw new DomainError('date-in-future', { date: facts.date, today: facts.today });
+  if (state.status === 'withdrawn') throw new DomainError('register-withdrawn', { date: facts.date });
+  const cancelled = cancellationOn(facts.session, facts.date);
+  if (cancelled) throw new DomainError('session-cancelled', { date: facts.date, reason: cancelled.reason });
+  const holiday = holidayOn(facts.school, facts.date);
+  if (holiday) throw new DomainError('holiday', { date: facts.date, reason: holiday.name });
+  const at = {
+    registerId: facts.registerId,
+    sessionId: facts.sessionId,
+    date: facts.date,
+    schoolId: session.schoolId,
+    groupId: session.groupId,
+  };
+  return { at, locked: facts.today >= lockedOn(facts.date, facts.lockDays) };
 }
 
-/** The id of a new register comes in with the command, like the time. */
-export type CreateRegister = Command<'CreateRegister', { registerId: string; name: string }>;
-export type RenameRegister = Command<'RenameRegister', { name: string }>;
-export type RegisterCommand = CreateRegister | RenameRegister;
-
-export type RegisterState = { status: 'none' } | { status: 'active'; registerId: string; name: string };
-
-/** The longest name, after trimming; the REST body documents the same limit. */
-export const MAX_NAME_LENGTH = 100;
-
-function validName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
-    throw new DomainError('invalid-register-name', { maxLength: MAX_NAME_LENGTH });
+function mustBeInGroup(facts: RegisterFacts, studentId: string): void {
+  if (!inGroupOn(facts.roster.members[studentId], facts.date)) {
+    throw new DomainError('student-not-in-group', { studentId, date: facts.date });
   }
-  return trimmed;
+}
+
+const recordsOf = (state: RegisterState) => (state.status === 'none' ? {} : state.records);
+
+/** Once every student of the group that day has a record: RegisterCompleted, once. */
+function completion(facts: RegisterFacts, state: RegisterState, at: RegisterAt, after: RegisterEvent[], now: string) {
+  if (state.status !== 'none' && state.completed) return [];
+  const records = after.reduce(evolve, state);
+  const members = membersOn(facts.roster, facts.date);
+  const all = recordsOf(records);
+  if (members.length === 0 || members.some((m) => !all[m.studentId])) return [];
+  const meanings = members.map((m) => all[m.studentId].meaning);
+  return [
+    attendance.registerCompleted({
+      ...at,
+      students: members.length,
+      attended: meanings.filter(attended).length,
+      absent: meanings.filter((m) => m === 'absent').length,
+      excused: meanings.filter((m) => m === 'excused').length,
+      completedAt: now,
+    }),
+  ];
+}
+
+function mark({ data, metadata }: MarkRegister, state: RegisterState): RegisterEvent[] {
+  const { facts } = data;
+  const { at, locked } = lesson(facts, state);
+  if (locked) throw new DomainError('register-locked', { lockedOn: lockedOn(facts.date, facts.lockDays) });
+  const named = new Set<string>();
+  const records = recordsOf(state);
+  const marks = [];
+  for (const { studentId, code } of data.marks) {
+    if (named.has(studentId)) throw new DomainError('student-marked-twice', { studentId });
+    named.add(studentId);
+    const { meaning } = codeIn(facts.codes, code);
+    mustBeInGroup(facts, studentId);
+    const existing = records[studentId];
+    if (existing && existing.code !== code) {
+      throw new DomainError('already-marked', { studentId, code: existing.code });
+    }
+    if (!existing) marks.push({ studentId, code, meaning });
+  }
+  if (data.allPresent) {
+    const present = presentCode(facts.codes);
+    for (const member of membersOn(facts.roster, facts.date)) {
+      if (named.has(member.studentId) || records[member.studentId]) continue;
+      marks.push({ studentId: member.studentId, code: present.code, meaning: present.meaning });
+    }
+  }
+  if (marks.length === 0) return [];
+  const teacherUserId = facts.session.session?.teacherUserId ?? '';
+  const marked = attendance.attendanceMarked({
+    ...at,
+    teacherUserId,
+    marks,
+    markedBy: data.markedBy,
+    markedAt: metadata.now,
+  });
+  return [marked, ...completion(facts, state, at, [marked], metadata.now)];
+}
+
+function correct({ data, metadata }: CorrectAttendance, state: RegisterState): RegisterEvent[] {
+  const { facts, studentId } = data;
+  const { at, locked } = lesson(facts, state);
+  const reason = data.reason?.trim() || null;
+  if (reason && reason.length > MAX_REASON_LENGTH) {
+    throw new DomainError('reason-too-long', { maxLength: MAX_REASON_LENGTH });
+  }
+  if (locked && !reason) {
+    throw new DomainError('reason-required', { lockedOn: lockedOn(facts.date, facts.lockDays) });
+  }
+  const { code, meaning } = codeIn(facts.codes, data.code);
+  mustBeInGroup(facts, studentId);
+  const previous = recordsOf(state)[studentId];
+  if (previous?.code === code) throw new DomainError('attendance-unchanged', { studentId, code });
+  const corrected = attendance.attendanceCorrected({
+    ...at,
+    studentId,
+    previousCode: previous?.code ?? null,
+    previousMeaning: previous?.meaning ?? null,
+    code,
+    meaning,
+    reason,
+    locked,
+    correctedBy: data.correctedBy,
+    correctedAt: metadata.now,
+  });
+  return [corrected, ...completion(facts, state, at, [corrected], metadata.now)];
 }
 
 function decide(command: RegisterCommand, state: RegisterState): RegisterEvent[] {
   switch (command.type) {
-    case 'CreateRegister': {
-      if (state.status !== 'none') throw new DomainError('register-already-exists', { registerId: state.registerId });
-      const { registerId, name } = command.data;
-      return [attendance.registerCreated({ registerId, name: validName(name), createdAt: command.metadata.now })];
-    }
-    case 'RenameRegister': {
-      if (state.status === 'none') throw new DomainError('register-not-found');
-      const name = validName(command.data.name);
-      if (name === state.name) throw new DomainError('register-name-unchanged', { name });
+    case 'MarkRegister':
+      return mark(command, state);
+    case 'CorrectAttendance':
+      return correct(command, state);
+    case 'WithdrawRegister':
+      // Only a register that was taken has anything to withdraw; an unmarked one simply has no lesson.
+      if (state.status !== 'open') return [];
       return [
-        attendance.registerRenamed({
-          registerId: state.registerId,
-          previousName: state.name,
-          name,
-          renamedAt: command.metadata.now,
+        attendance.registerWithdrawn({
+          ...state.at,
+          reason: command.data.reason,
+          holidayEventId: command.data.holidayEventId,
+          withdrawnAt: command.metadata.now,
         }),
       ];
-    }
     default:
       return assertNever(command);
   }
 }
 
+function opened(state: RegisterState, { registerId, sessionId, date, schoolId, groupId }: RegisterAt) {
+  if (state.status !== 'none') return state;
+  return {
+    status: 'open' as const,
+    at: { registerId, sessionId, date, schoolId, groupId },
+    records: {},
+    completed: false,
+  };
+}
+
 function evolve(state: RegisterState, event: RegisterEvent): RegisterState {
   switch (event.type) {
-    case 'RegisterCreated':
-      return { status: 'active', registerId: event.data.registerId, name: event.data.name };
-    case 'RegisterRenamed':
-      return state.status === 'none' ? state : { ...state, name: event.data.name };
+    case 'AttendanceMarked': {
+      const { marks, ...at } = event.data;
+      const current = opened(state, at);
+      const records = { ...current.records };
+      for (const { studentId, code, meaning } of marks) {
+        records[studentId] = { code, meaning, originalCode: code, corrected: false };
+      }
+      return { ...current, records };
+    }
+    case 'AttendanceCorrected': {
+      const { studentId, code, meaning, previousCode } = event.data;
+      const current = opened(state, event.data);
+      const original = current.records[studentId]?.originalCode ?? previousCode;
+      const records = { ...current.records, [studentId]: { code, meaning, originalCode: original, corrected: true } };
+      return { ...current, records };
+    }
+    case 'RegisterCompleted':
+      return state.status === 'none' ? state : { ...state, completed: true };
+    case 'RegisterWithdrawn':
+      return state.status === 'none' ? state : { ...state, status: 'withdrawn' };
     default:
       return assertNever(event);
   }

@@ -1,48 +1,56 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, IdParam, Roles } from '@hexfleet/platform';
+import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { RegisterCommandHandler } from '../../application/register.command-handler';
-import { RegisterQueryHandler } from '../../application/register.query-handler';
-import { RegisterNameBody, RegistersQuery } from './registers.dto';
+import { MARKERS, STAFF } from '../../application/access';
+import { RegistersCommandHandler } from '../../application/registers.command-handler';
+import { RegistersQueryHandler } from '../../application/registers.query-handler';
+import { CorrectionBody, DayQuery, MarkRegisterBody, RegisterParams } from './registers.dto';
 
-/** Registers: written by the role school-admin, read by everyone of the tenant. */
+/** Registers: one per class session and day, taken by the school's teachers. */
 @ApiTags('registers')
 @ApiBearerAuth()
-@Controller('registers')
+@Controller()
 export class RegistersController {
   constructor(
-    private readonly commands: RegisterCommandHandler,
-    private readonly queries: RegisterQueryHandler,
+    private readonly commands: RegistersCommandHandler,
+    private readonly queries: RegistersQueryHandler,
   ) {}
 
-  @Post()
-  @HttpCode(201)
-  @Roles('school-admin')
-  @ApiOperation({ summary: 'Create a register; answers its id and X-Consistency-Token' })
-  create(@Caller() caller: Principal, @Body() body: RegisterNameBody) {
-    return this.commands.create(caller, body.name);
+  @Get('registers')
+  @Roles(...STAFF)
+  @ApiOperation({
+    summary: "A teacher's lessons of a day with their registers' state (open, partial, taken, cancelled, holiday)",
+  })
+  day(@Caller() caller: Principal, @Query() query: DayQuery) {
+    return this.queries.day(caller, query.date, query.teacherUserId);
   }
 
-  @Get()
-  @ApiOperation({ summary: 'The registers, by name, a page at a time' })
-  list(@Caller() caller: Principal, @Query() query: RegistersQuery) {
-    return this.queries.list(caller, query);
+  @Get('sessions/:sessionId/registers/:date')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'One register: every student in the group that day with their record, the codes, the lock' })
+  register(@Caller() caller: Principal, @Param() { sessionId, date }: RegisterParams) {
+    return this.queries.register(caller, sessionId, date);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One register' })
-  async get(@Caller() caller: Principal, @Param() { id }: IdParam) {
-    const found = await this.queries.get(caller, id);
-    if (!found) throw new NotFoundException(`no register ${id}`);
-    return found;
-  }
-
-  @Post(':id/rename')
+  @Post('sessions/:sessionId/registers/:date/marks')
   @HttpCode(200)
-  @Roles('school-admin')
-  @ApiOperation({ summary: 'Give a register another name (409 when it already has it)' })
-  rename(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: RegisterNameBody) {
-    return this.commands.rename(caller, id, body.name);
+  @Roles(...MARKERS)
+  @ApiOperation({
+    summary:
+      'Mark a register: all present, then the exceptions, in one command (409 holiday, session-cancelled, register-locked, already-marked; 422 date-in-future, student-not-in-group, unknown-code)',
+  })
+  mark(@Caller() caller: Principal, @Param() { sessionId, date }: RegisterParams, @Body() body: MarkRegisterBody) {
+    return this.commands.mark(caller, sessionId, date, body);
+  }
+
+  @Post('sessions/:sessionId/registers/:date/corrections')
+  @HttpCode(200)
+  @Roles(...MARKERS)
+  @ApiOperation({
+    summary: "Correct one student's record, audited; after the lock only with a reason (422 reason-required)",
+  })
+  correct(@Caller() caller: Principal, @Param() { sessionId, date }: RegisterParams, @Body() body: CorrectionBody) {
+    return this.commands.correct(caller, sessionId, date, body);
   }
 }
