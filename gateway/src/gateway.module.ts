@@ -44,7 +44,7 @@ import { AdminImportsResolver } from './graphql/admin/imports.resolver';
 import { AdminSchoolResolver } from './graphql/admin/school.resolver';
 import { AdminStudentsResolver } from './graphql/admin/students.resolver';
 import { AdminTimetableResolver } from './graphql/admin/timetable.resolver';
-import { AttendanceResolver } from './graphql/attendance/attendance.resolver';
+import { SchoolAttendanceResolver } from './graphql/attendance/attendance.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -82,7 +82,7 @@ export const RESOLVERS = [
   AdminStudentsResolver,
   AdminTimetableResolver,
   AdminImportsResolver,
-  AttendanceResolver,
+  SchoolAttendanceResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

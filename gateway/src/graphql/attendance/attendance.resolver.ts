@@ -1,62 +1,107 @@
-import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GqlContext } from '../common/context';
 import { Fronts } from '../common/fronts';
-import { PageArgs, Paged } from '../common/pages';
+import { segment, withQuery } from '../common/paths';
 import { Rest } from '../common/rest';
-import { Accepted, CommandResult } from '../common/results';
-import { segment } from '../common/paths';
+import {
+  AttendanceRangeArgs,
+  ClassRegister,
+  CorrectAttendanceInput,
+  DayRegister,
+  GroupAttendanceReport,
+  MarkRegisterInput,
+  RegisterMarked,
+  StudentAttendanceReport,
+} from './attendance.types';
 
-@ObjectType({ description: 'A register of attendance, as its read model lists it.' })
-export class AttendanceRegister {
-  @Field(() => ID) registerId!: string;
-  @Field() name!: string;
-  @Field({ description: 'ISO-8601 UTC instant' }) createdAt!: string;
-  @Field(() => String, { nullable: true, description: 'ISO-8601 UTC instant' }) renamedAt!: string | null;
-}
+const SESSION = { type: () => ID, description: 'The Admin class session (UUID)' };
+const DATE = { description: 'YYYY-MM-DD' };
+const registerOf = (sessionId: string, date: string) => `/sessions/${segment(sessionId)}/registers/${segment(date)}`;
 
-export const AttendanceRegisterPage = Paged(AttendanceRegister);
-
-@InputType({ description: 'The name of a register (1 to 200 characters).' })
-export class AttendanceRegisterNameInput {
-  @Field() name!: string;
-}
-
-/** Attendance through the gateway: one field per REST operation of the service. */
+/** School attendance through the gateway: one field per REST operation of the service. */
 @Resolver()
-export class AttendanceResolver {
+export class SchoolAttendanceResolver {
   constructor(private readonly rest: Rest) {}
 
-  @Query(() => AttendanceRegisterPage, { description: 'The registers of attendance, by name, a page at a time.' })
+  @Query(() => [DayRegister], {
+    description: "A teacher's lessons of a day (the caller's by default) and their registers.",
+  })
   @Fronts('attendance', 'GET /registers')
-  attendanceRegisters(@Context() context: GqlContext, @Args() page: PageArgs) {
-    return this.rest.page<AttendanceRegister>(context, 'attendance', '/registers', page);
-  }
-
-  @Query(() => AttendanceRegister, { nullable: true, description: 'One register; null when there is none.' })
-  @Fronts('attendance', 'GET /registers/{id}')
-  attendanceRegister(@Context() context: GqlContext, @Args('id', { type: () => ID }) id: string) {
-    return this.rest.find<AttendanceRegister>(context, 'attendance', `/registers/${segment(id)}`);
-  }
-
-  @Mutation(() => CommandResult, { description: 'Create a register.' })
-  @Fronts('attendance', 'POST /registers')
-  async createAttendanceRegister(
+  teacherRegisters(
     @Context() context: GqlContext,
-    @Args('input') input: AttendanceRegisterNameInput,
-  ): Promise<CommandResult> {
-    const reply = await this.rest.send<{ registerId: string }>(context, 'attendance', 'POST', '/registers', {
-      ...input,
-    });
-    return { id: reply.body.registerId, consistencyToken: reply.consistencyToken };
-  }
-
-  @Mutation(() => Accepted, { description: 'Give a register another name.' })
-  @Fronts('attendance', 'POST /registers/{id}/rename')
-  renameAttendanceRegister(
-    @Context() context: GqlContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: AttendanceRegisterNameInput,
+    @Args('date', DATE) date: string,
+    @Args('teacherUserId', { type: () => ID, nullable: true }) teacherUserId?: string,
   ) {
-    return this.rest.accept(context, 'attendance', 'POST', `/registers/${segment(id)}/rename`, { ...input });
+    return this.rest.get<DayRegister[]>(context, 'attendance', withQuery('/registers', { date, teacherUserId }));
+  }
+
+  @Query(() => ClassRegister, { description: 'One register: every student in the group that day with their record.' })
+  @Fronts('attendance', 'GET /sessions/{sessionId}/registers/{date}')
+  classRegister(
+    @Context() context: GqlContext,
+    @Args('sessionId', SESSION) sessionId: string,
+    @Args('date', DATE) date: string,
+  ) {
+    return this.rest.get<ClassRegister>(context, 'attendance', registerOf(sessionId, date));
+  }
+
+  @Mutation(() => RegisterMarked, { description: 'Mark a register: all present, then the exceptions, in one command.' })
+  @Fronts('attendance', 'POST /sessions/{sessionId}/registers/{date}/marks')
+  markRegister(
+    @Context() context: GqlContext,
+    @Args('sessionId', SESSION) sessionId: string,
+    @Args('date', DATE) date: string,
+    @Args('input') input: MarkRegisterInput,
+  ) {
+    return this.written(context, `${registerOf(sessionId, date)}/marks`, {
+      ...input,
+      marks: input.marks.map((m) => ({ ...m })),
+    });
+  }
+
+  @Mutation(() => RegisterMarked, {
+    description: "Correct one student's record, audited; after the lock only with a reason.",
+  })
+  @Fronts('attendance', 'POST /sessions/{sessionId}/registers/{date}/corrections')
+  correctAttendance(
+    @Context() context: GqlContext,
+    @Args('sessionId', SESSION) sessionId: string,
+    @Args('date', DATE) date: string,
+    @Args('input') input: CorrectAttendanceInput,
+  ) {
+    return this.written(context, `${registerOf(sessionId, date)}/corrections`, { ...input });
+  }
+
+  @Query(() => StudentAttendanceReport, { description: "A student's attendance over a range, with percentages." })
+  @Fronts('attendance', 'GET /students/{studentId}/attendance')
+  studentAttendance(
+    @Context() context: GqlContext,
+    @Args('studentId', { type: () => ID }) studentId: string,
+    @Args() range: AttendanceRangeArgs,
+  ) {
+    const path = withQuery(`/students/${segment(studentId)}/attendance`, { ...range });
+    return this.rest.get<StudentAttendanceReport>(context, 'attendance', path);
+  }
+
+  @Query(() => GroupAttendanceReport, { description: "A group's attendance over a range, per student and in all." })
+  @Fronts('attendance', 'GET /groups/{groupId}/attendance')
+  groupAttendance(
+    @Context() context: GqlContext,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args() range: AttendanceRangeArgs,
+  ) {
+    const path = withQuery(`/groups/${segment(groupId)}/attendance`, { ...range });
+    return this.rest.get<GroupAttendanceReport>(context, 'attendance', path);
+  }
+
+  private async written(context: GqlContext, path: string, body: object): Promise<RegisterMarked> {
+    const reply = await this.rest.send<{ registerId: string; recorded: number }>(
+      context,
+      'attendance',
+      'POST',
+      path,
+      body,
+    );
+    return { ...reply.body, consistencyToken: reply.consistencyToken };
   }
 }
