@@ -31,7 +31,9 @@ function lesson(facts: RegisterFacts, state: RegisterState): { at: RegisterAt; l
   if (!session) throw new DomainError('session-not-found', { sessionId: facts.sessionId });
   if (!occursOn(session, facts.date)) throw new DomainError('not-a-session-day', { date: facts.date });
   if (facts.date > facts.today) throw new DomainError('date-in-future', { date: facts.date, today: facts.today });
-  if (state.status === 'withdrawn') throw new DomainError('register-withdrawn', { date: facts.date });
+  if (state.status === 'withdrawn') {
+    throw new DomainError('register-withdrawn', { date: facts.date, reason: state.withdrawnBecause });
+  }
   const cancelled = cancellationOn(facts.session, facts.date);
   if (cancelled) throw new DomainError('session-cancelled', { date: facts.date, reason: cancelled.reason });
   const holiday = holidayOn(facts.school, facts.date);
@@ -193,7 +195,7 @@ function evolve(state: RegisterState, event: RegisterEvent): RegisterState {
     case 'RegisterCompleted':
       return state.status === 'none' ? state : { ...state, completed: true };
     case 'RegisterWithdrawn':
-      return state.status === 'none' ? state : { ...state, status: 'withdrawn' };
+      return state.status === 'none' ? state : { ...state, status: 'withdrawn', withdrawnBecause: event.data.reason };
     default:
       return assertNever(event);
   }

@@ -61,4 +61,11 @@ export interface RegisterAt {
 
 export type RegisterState =
   | { status: 'none' }
-  | { status: 'open' | 'withdrawn'; at: RegisterAt; records: Record<string, StudentRecord>; completed: boolean };
+  | {
+      status: 'open' | 'withdrawn';
+      at: RegisterAt;
+      records: Record<string, StudentRecord>;
+      completed: boolean;
+      /** Why the lesson was cancelled, once withdrawn. */
+      withdrawnBecause?: string;
+    };

@@ -233,9 +233,14 @@ describe('which days can be marked', () => {
       .thenThrows('holiday', { date: MONDAY, reason: 'Diwali' });
   });
 
-  it('refuses a withdrawn register', () => {
-    const withdrawn = attendance.registerWithdrawn({ ...at, reason: 'x', holidayEventId: null, withdrawnAt: NOW });
-    given([allThree, withdrawn]).when(mark([])).thenThrows('register-withdrawn');
+  it('refuses a withdrawn register, with the reason it was withdrawn', () => {
+    const withdrawn = attendance.registerWithdrawn({
+      ...at,
+      reason: 'Holiday: Diwali',
+      holidayEventId: null,
+      withdrawnAt: NOW,
+    });
+    given([allThree, withdrawn]).when(mark([])).thenThrows('register-withdrawn', { reason: 'Holiday: Diwali' });
   });
 });
 

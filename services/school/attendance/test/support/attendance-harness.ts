@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '@hexfleet/kernel';
 import { consumerGroups, createService } from '@hexfleet/platform';
 import { createDevIssuer, startLocalService, uniqueName } from '@hexfleet/testing';
-import type { Reply } from '@hexfleet/testing';
+import type { DevIssuer, Reply } from '@hexfleet/testing';
 import type { AttendanceOptions } from '../../src/attendance.config';
 import { createAttendance } from '../../src/attendance.module';
 
@@ -25,8 +25,8 @@ export class MovableClock implements Clock {
  * names of its own (so parallel runs never share a consumer group), a clock the test
  * sets, and an issuer of tokens it trusts.
  */
-export async function startAttendance(clock: Clock, overrides: Partial<AttendanceOptions> = {}) {
-  const issuer = await createDevIssuer();
+export async function startAttendance(clock: Clock, overrides: Partial<AttendanceOptions> = {}, given?: DevIssuer) {
+  const issuer = given ?? (await createDevIssuer());
   const { definition, module } = createAttendance({ clock, projectionSuffix: `-${uniqueName('t')}`, ...overrides }, {});
   const service = await startLocalService(
     definition.name,
