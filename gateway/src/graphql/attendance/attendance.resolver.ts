@@ -77,9 +77,9 @@ export class SchoolAttendanceResolver {
   studentAttendance(
     @Context() context: GqlContext,
     @Args('studentId', { type: () => ID }) studentId: string,
-    @Args() range: AttendanceRangeArgs,
+    @Args() { from, to }: AttendanceRangeArgs,
   ) {
-    const path = withQuery(`/students/${segment(studentId)}/attendance`, { ...range });
+    const path = withQuery(`/students/${segment(studentId)}/attendance`, { from, to });
     return this.rest.get<StudentAttendanceReport>(context, 'attendance', path);
   }
 
@@ -88,9 +88,9 @@ export class SchoolAttendanceResolver {
   groupAttendance(
     @Context() context: GqlContext,
     @Args('groupId', { type: () => ID }) groupId: string,
-    @Args() range: AttendanceRangeArgs,
+    @Args() { from, to }: AttendanceRangeArgs,
   ) {
-    const path = withQuery(`/groups/${segment(groupId)}/attendance`, { ...range });
+    const path = withQuery(`/groups/${segment(groupId)}/attendance`, { from, to });
     return this.rest.get<GroupAttendanceReport>(context, 'attendance', path);
   }
 

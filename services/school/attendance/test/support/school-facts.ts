@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { admin, events, hq } from '@hexfleet/schemas';
+import { OutboxStandIn } from '@hexfleet/testing';
 import type { AttendanceHarness } from './attendance-harness';
-import { OutboxStandIn } from './outbox-stand-in';
 
 /** Monday 30 November 2026: the session runs on Mondays and Wednesdays. */
 export const MONDAY = '2026-11-30';

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import type { EventContract } from '@hexfleet/schemas';
 import { TenantId } from '@hexfleet/kernel';
-import { createTestDatabase, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
-import type { TestDatabase } from '@hexfleet/testing';
+import { testKafka } from './await';
+import { createTestDatabase } from './database';
+import type { TestDatabase } from './database';
+import { stackEnv, uniqueName } from './names';
 
 /**
- * Another service as attendance sees it: its events in an outbox of their own, published by
- * the eventing relay with that service's contracts, as its own relay would. None of its code
- * runs. (Admin's hq-policies test has the same for HQ: a candidate for @hexfleet/testing.)
+ * Another service as the service under test sees it: its events in an outbox of their own,
+ * published by the eventing relay with that service's contracts, as its own relay would. None
+ * of its code runs (Admin's hq-policies test has its own for HQ, from before this one).
  */
 export class OutboxStandIn {
   private relay?: Relay;
