@@ -31,12 +31,17 @@ export async function loadRegisterFacts(
   clock: { today(timeZone?: string): string },
   lockDays: number,
 ): Promise<RegisterFacts> {
-  const session = (await tx.load(classSessionDecider, 'class-session', sessionId)).state;
+  // Reads in two rounds: the session names the group and the school the rest is read from.
+  const [{ state: session }, { state: group }] = await Promise.all([
+    tx.load(classSessionDecider, 'class-session', sessionId),
+    tx.load(groupPolicyDecider, 'group-policy', GROUP_POLICY_ID),
+  ]);
   const groupId = session.session?.groupId;
   const schoolId = session.session?.schoolId;
-  const roster = groupId ? (await tx.load(rosterDecider, 'roster', groupId)).state : rosterDecider.initialState;
-  const school = schoolId ? (await tx.load(schoolDecider, 'school', schoolId)).state : schoolDecider.initialState;
-  const group = (await tx.load(groupPolicyDecider, 'group-policy', GROUP_POLICY_ID)).state;
+  const [roster, school] = await Promise.all([
+    groupId ? tx.load(rosterDecider, 'roster', groupId).then((s) => s.state) : rosterDecider.initialState,
+    schoolId ? tx.load(schoolDecider, 'school', schoolId).then((s) => s.state) : schoolDecider.initialState,
+  ]);
   return {
     registerId: registerIdOf(tenant, sessionId, date),
     sessionId,

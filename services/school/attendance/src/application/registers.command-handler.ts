@@ -7,7 +7,7 @@ import type { MarkInput, RegisterCommand, RegisterFacts } from '../domain';
 import { MARKERS, reaches } from './access';
 import { ATTENDANCE_SETTINGS } from './attendance-settings';
 import type { AttendanceSettings } from './attendance-settings';
-import { loadRegisterFacts } from './register-facts';
+import { loadRegisterFacts, registerIdOf } from './register-facts';
 
 /** A lost race (two teachers on one register) is decided again on the winner's records. */
 const RETRIES = 3;
@@ -60,13 +60,15 @@ export class RegistersCommandHandler {
     const outcome = await this.commands.transact(
       caller,
       async (tx: StreamTransaction) => {
-        const facts = await loadRegisterFacts(tx, caller.tenant, sessionId, date, this.time, this.settings.lockDays);
+        const [facts, register] = await Promise.all([
+          loadRegisterFacts(tx, caller.tenant, sessionId, date, this.time, this.settings.lockDays),
+          tx.load(registerDecider, 'register', registerIdOf(caller.tenant, sessionId, date)),
+        ]);
         const session = facts.session.session;
         // A session beyond the caller's school is one that does not exist for them.
         if (!session || !reaches(caller, MARKERS, session.schoolId, session.groupId)) {
           throw new DomainError('session-not-found', { sessionId });
         }
-        const register = await tx.load(registerDecider, 'register', facts.registerId);
         const events = registerDecider.decide(command(facts), register.state);
         tx.append(register, events);
         const recorded = events.reduce(
