@@ -145,8 +145,14 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     visibility: 'internal',
     internalBecause:
       "Attendance's copy of Admin's group membership with the days it holds (admin.group.v1 and admin.student.v1 have the facts), one stream per group so that marking checks it without waiting for a read model.",
-    description: 'Who is in a group on which days. Key: <tenant>:<groupId>.',
-    eventTypes: ['hexfleet.attendance.roster.RosterMemberJoined', 'hexfleet.attendance.roster.RosterMemberLeft'],
+    description:
+      'Who is in a group on which days, and the published school events its students attend. Key: <tenant>:<groupId>.',
+    eventTypes: [
+      'hexfleet.attendance.roster.RosterMemberJoined',
+      'hexfleet.attendance.roster.RosterMemberLeft',
+      'hexfleet.attendance.roster.GroupEventNoted',
+      'hexfleet.attendance.roster.GroupEventDropped',
+    ],
   },
   {
     name: 'attendance.school.v1',
@@ -172,6 +178,21 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       "Attendance's copy of the attendance areas of HQ's group policy (hq.group-policy.v1 has the whole policy).",
     description: "The group's attendance codes and thresholds, as last published by HQ. Key: <tenant>:group.",
     eventTypes: ['hexfleet.attendance.grouppolicy.GroupAttendancePolicyNoted'],
+  },
+  {
+    name: 'attendance.school-event.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of the Events facts it needs to pre-fill registers (events.event.v1 has them): a group event's audience, span and state.",
+    description: 'School events with group audiences, as attendance knows them. Key: <tenant>:<eventId>.',
+    eventTypes: [
+      'hexfleet.attendance.schoolevent.SchoolEventNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventTimesNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventPublishedNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventCancelledNoted',
+    ],
   },
   {
     name: 'events.calendar.v1',

@@ -918,13 +918,139 @@ export const rosterMemberLeftContract: EventContract = {
   },
 };
 
+/** A published school event the group's students attend: lessons in its span are pre-filled excused (a later note of the same event replaces it). */
+export interface GroupEventNotedData {
+  /** The group (UUID). */
+  groupId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The Events calendar event (UUID). */
+  eventId: string;
+  /** Display title. */
+  title: string;
+  /** True for whole days: every lesson of its days. */
+  allDay: boolean;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Wall-clock start HH:mm; null when allDay. Default: null. */
+  startTime: null | string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+  /** Wall-clock end HH:mm (exclusive); null when allDay. Default: null. */
+  endTime: null | string;
+}
+
+/** hexfleet.attendance.roster.GroupEventNoted on attendance.roster.v1: what a decider returns and the event store records. */
+export interface GroupEventNoted {
+  type: 'GroupEventNoted';
+  data: GroupEventNotedData;
+}
+
+/** GroupEventNotedData, with the fields that have a default optional. */
+export interface GroupEventNotedInput {
+  /** The group (UUID). */
+  groupId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The Events calendar event (UUID). */
+  eventId: string;
+  /** Display title. */
+  title: string;
+  /** True for whole days: every lesson of its days. */
+  allDay: boolean;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Wall-clock start HH:mm; null when allDay. Default: null. */
+  startTime?: null | string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+  /** Wall-clock end HH:mm (exclusive); null when allDay. Default: null. */
+  endTime?: null | string;
+}
+
+/** A GroupEventNoted event. Fields left out get their Avro default. */
+export const groupEventNoted = (data: GroupEventNotedInput): GroupEventNoted => ({
+  type: 'GroupEventNoted',
+  data: { ...data, startTime: data.startTime ?? null, endTime: data.endTime ?? null },
+});
+
+/** Registered under the subject `attendance.roster.v1-hexfleet.attendance.roster.GroupEventNoted` (TopicRecordNameStrategy). */
+export const groupEventNotedContract: EventContract = {
+  type: 'GroupEventNoted',
+  topic: 'attendance.roster.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupEventNoted',
+    namespace: 'hexfleet.attendance.roster',
+    doc: "A published school event the group's students attend: lessons in its span are pre-filled excused (a later note of the same event replaces it).",
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The group (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'eventId', type: 'string', doc: 'The Events calendar event (UUID).' },
+      { name: 'title', type: 'string', doc: 'Display title.' },
+      { name: 'allDay', type: 'boolean', doc: 'True for whole days: every lesson of its days.' },
+      { name: 'startDate', type: 'string', doc: 'First day. Date as YYYY-MM-DD.' },
+      { name: 'startTime', type: ['null', 'string'], doc: 'Wall-clock start HH:mm; null when allDay.', default: null },
+      { name: 'endDate', type: 'string', doc: 'Last day, inclusive. Date as YYYY-MM-DD.' },
+      {
+        name: 'endTime',
+        type: ['null', 'string'],
+        doc: 'Wall-clock end HH:mm (exclusive); null when allDay.',
+        default: null,
+      },
+    ],
+  },
+};
+
+/** A school event of the group was cancelled. */
+export interface GroupEventDroppedData {
+  /** The group (UUID). */
+  groupId: string;
+  /** The Events calendar event (UUID). */
+  eventId: string;
+}
+
+/** hexfleet.attendance.roster.GroupEventDropped on attendance.roster.v1: what a decider returns and the event store records. */
+export interface GroupEventDropped {
+  type: 'GroupEventDropped';
+  data: GroupEventDroppedData;
+}
+
+/** A GroupEventDropped event. */
+export const groupEventDropped = (data: GroupEventDroppedData): GroupEventDropped => ({
+  type: 'GroupEventDropped',
+  data,
+});
+
+/** Registered under the subject `attendance.roster.v1-hexfleet.attendance.roster.GroupEventDropped` (TopicRecordNameStrategy). */
+export const groupEventDroppedContract: EventContract = {
+  type: 'GroupEventDropped',
+  topic: 'attendance.roster.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupEventDropped',
+    namespace: 'hexfleet.attendance.roster',
+    doc: 'A school event of the group was cancelled.',
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The group (UUID).' },
+      { name: 'eventId', type: 'string', doc: 'The Events calendar event (UUID).' },
+    ],
+  },
+};
+
 /** Every event on attendance.roster.v1. */
-export type AttendanceRosterV1Event = RosterMemberJoined | RosterMemberLeft;
+export type AttendanceRosterV1Event = RosterMemberJoined | RosterMemberLeft | GroupEventNoted | GroupEventDropped;
 
 /** The contracts of attendance.roster.v1, in its topics.json order. */
 export const attendanceRosterV1Contracts: readonly EventContract[] = [
   rosterMemberJoinedContract,
   rosterMemberLeftContract,
+  groupEventNotedContract,
+  groupEventDroppedContract,
 ];
 
 // Topic attendance.school.v1
@@ -1212,6 +1338,239 @@ export type AttendanceGroupPolicyV1Event = GroupAttendancePolicyNoted;
 /** The contracts of attendance.group-policy.v1, in its topics.json order. */
 export const attendanceGroupPolicyV1Contracts: readonly EventContract[] = [groupAttendancePolicyNotedContract];
 
+// Topic attendance.school-event.v1
+
+/** Events scheduled a school event for groups (a trip, sports): its students' lessons in that time are excused once it is published. */
+export interface SchoolEventNotedData {
+  /** The Events calendar event (UUID). */
+  eventId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** Display title. */
+  title: string;
+  /** The audience groups (UUIDs). */
+  groupIds: Array<string>;
+  /** True for whole days: every lesson of its days. */
+  allDay: boolean;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Wall-clock start HH:mm; null when allDay. Default: null. */
+  startTime: null | string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+  /** Wall-clock end HH:mm (exclusive); null when allDay. Default: null. */
+  endTime: null | string;
+}
+
+/** hexfleet.attendance.schoolevent.SchoolEventNoted on attendance.school-event.v1: what a decider returns and the event store records. */
+export interface SchoolEventNoted {
+  type: 'SchoolEventNoted';
+  data: SchoolEventNotedData;
+}
+
+/** SchoolEventNotedData, with the fields that have a default optional. */
+export interface SchoolEventNotedInput {
+  /** The Events calendar event (UUID). */
+  eventId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** Display title. */
+  title: string;
+  /** The audience groups (UUIDs). */
+  groupIds: Array<string>;
+  /** True for whole days: every lesson of its days. */
+  allDay: boolean;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Wall-clock start HH:mm; null when allDay. Default: null. */
+  startTime?: null | string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+  /** Wall-clock end HH:mm (exclusive); null when allDay. Default: null. */
+  endTime?: null | string;
+}
+
+/** A SchoolEventNoted event. Fields left out get their Avro default. */
+export const schoolEventNoted = (data: SchoolEventNotedInput): SchoolEventNoted => ({
+  type: 'SchoolEventNoted',
+  data: { ...data, startTime: data.startTime ?? null, endTime: data.endTime ?? null },
+});
+
+/** Registered under the subject `attendance.school-event.v1-hexfleet.attendance.schoolevent.SchoolEventNoted` (TopicRecordNameStrategy). */
+export const schoolEventNotedContract: EventContract = {
+  type: 'SchoolEventNoted',
+  topic: 'attendance.school-event.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolEventNoted',
+    namespace: 'hexfleet.attendance.schoolevent',
+    doc: "Events scheduled a school event for groups (a trip, sports): its students' lessons in that time are excused once it is published.",
+    fields: [
+      { name: 'eventId', type: 'string', doc: 'The Events calendar event (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'title', type: 'string', doc: 'Display title.' },
+      { name: 'groupIds', type: { type: 'array', items: 'string' }, doc: 'The audience groups (UUIDs).' },
+      { name: 'allDay', type: 'boolean', doc: 'True for whole days: every lesson of its days.' },
+      { name: 'startDate', type: 'string', doc: 'First day. Date as YYYY-MM-DD.' },
+      { name: 'startTime', type: ['null', 'string'], doc: 'Wall-clock start HH:mm; null when allDay.', default: null },
+      { name: 'endDate', type: 'string', doc: 'Last day, inclusive. Date as YYYY-MM-DD.' },
+      {
+        name: 'endTime',
+        type: ['null', 'string'],
+        doc: 'Wall-clock end HH:mm (exclusive); null when allDay.',
+        default: null,
+      },
+    ],
+  },
+};
+
+/** The event was rescheduled: the span replaces the earlier one. */
+export interface SchoolEventTimesNotedData {
+  /** The Events calendar event (UUID). */
+  eventId: string;
+  /** True for whole days: every lesson of its days. */
+  allDay: boolean;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Wall-clock start HH:mm; null when allDay. Default: null. */
+  startTime: null | string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+  /** Wall-clock end HH:mm (exclusive); null when allDay. Default: null. */
+  endTime: null | string;
+}
+
+/** hexfleet.attendance.schoolevent.SchoolEventTimesNoted on attendance.school-event.v1: what a decider returns and the event store records. */
+export interface SchoolEventTimesNoted {
+  type: 'SchoolEventTimesNoted';
+  data: SchoolEventTimesNotedData;
+}
+
+/** SchoolEventTimesNotedData, with the fields that have a default optional. */
+export interface SchoolEventTimesNotedInput {
+  /** The Events calendar event (UUID). */
+  eventId: string;
+  /** True for whole days: every lesson of its days. */
+  allDay: boolean;
+  /** First day. Date as YYYY-MM-DD. */
+  startDate: string;
+  /** Wall-clock start HH:mm; null when allDay. Default: null. */
+  startTime?: null | string;
+  /** Last day, inclusive. Date as YYYY-MM-DD. */
+  endDate: string;
+  /** Wall-clock end HH:mm (exclusive); null when allDay. Default: null. */
+  endTime?: null | string;
+}
+
+/** A SchoolEventTimesNoted event. Fields left out get their Avro default. */
+export const schoolEventTimesNoted = (data: SchoolEventTimesNotedInput): SchoolEventTimesNoted => ({
+  type: 'SchoolEventTimesNoted',
+  data: { ...data, startTime: data.startTime ?? null, endTime: data.endTime ?? null },
+});
+
+/** Registered under the subject `attendance.school-event.v1-hexfleet.attendance.schoolevent.SchoolEventTimesNoted` (TopicRecordNameStrategy). */
+export const schoolEventTimesNotedContract: EventContract = {
+  type: 'SchoolEventTimesNoted',
+  topic: 'attendance.school-event.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolEventTimesNoted',
+    namespace: 'hexfleet.attendance.schoolevent',
+    doc: 'The event was rescheduled: the span replaces the earlier one.',
+    fields: [
+      { name: 'eventId', type: 'string', doc: 'The Events calendar event (UUID).' },
+      { name: 'allDay', type: 'boolean', doc: 'True for whole days: every lesson of its days.' },
+      { name: 'startDate', type: 'string', doc: 'First day. Date as YYYY-MM-DD.' },
+      { name: 'startTime', type: ['null', 'string'], doc: 'Wall-clock start HH:mm; null when allDay.', default: null },
+      { name: 'endDate', type: 'string', doc: 'Last day, inclusive. Date as YYYY-MM-DD.' },
+      {
+        name: 'endTime',
+        type: ['null', 'string'],
+        doc: 'Wall-clock end HH:mm (exclusive); null when allDay.',
+        default: null,
+      },
+    ],
+  },
+};
+
+/** The event was published: its groups' lessons in its span are pre-filled excused. */
+export interface SchoolEventPublishedNotedData {
+  /** The Events calendar event (UUID). */
+  eventId: string;
+}
+
+/** hexfleet.attendance.schoolevent.SchoolEventPublishedNoted on attendance.school-event.v1: what a decider returns and the event store records. */
+export interface SchoolEventPublishedNoted {
+  type: 'SchoolEventPublishedNoted';
+  data: SchoolEventPublishedNotedData;
+}
+
+/** A SchoolEventPublishedNoted event. */
+export const schoolEventPublishedNoted = (data: SchoolEventPublishedNotedData): SchoolEventPublishedNoted => ({
+  type: 'SchoolEventPublishedNoted',
+  data,
+});
+
+/** Registered under the subject `attendance.school-event.v1-hexfleet.attendance.schoolevent.SchoolEventPublishedNoted` (TopicRecordNameStrategy). */
+export const schoolEventPublishedNotedContract: EventContract = {
+  type: 'SchoolEventPublishedNoted',
+  topic: 'attendance.school-event.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolEventPublishedNoted',
+    namespace: 'hexfleet.attendance.schoolevent',
+    doc: "The event was published: its groups' lessons in its span are pre-filled excused.",
+    fields: [{ name: 'eventId', type: 'string', doc: 'The Events calendar event (UUID).' }],
+  },
+};
+
+/** The event was cancelled: nothing is pre-filled for it any more. */
+export interface SchoolEventCancelledNotedData {
+  /** The Events calendar event (UUID). */
+  eventId: string;
+}
+
+/** hexfleet.attendance.schoolevent.SchoolEventCancelledNoted on attendance.school-event.v1: what a decider returns and the event store records. */
+export interface SchoolEventCancelledNoted {
+  type: 'SchoolEventCancelledNoted';
+  data: SchoolEventCancelledNotedData;
+}
+
+/** A SchoolEventCancelledNoted event. */
+export const schoolEventCancelledNoted = (data: SchoolEventCancelledNotedData): SchoolEventCancelledNoted => ({
+  type: 'SchoolEventCancelledNoted',
+  data,
+});
+
+/** Registered under the subject `attendance.school-event.v1-hexfleet.attendance.schoolevent.SchoolEventCancelledNoted` (TopicRecordNameStrategy). */
+export const schoolEventCancelledNotedContract: EventContract = {
+  type: 'SchoolEventCancelledNoted',
+  topic: 'attendance.school-event.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolEventCancelledNoted',
+    namespace: 'hexfleet.attendance.schoolevent',
+    doc: 'The event was cancelled: nothing is pre-filled for it any more.',
+    fields: [{ name: 'eventId', type: 'string', doc: 'The Events calendar event (UUID).' }],
+  },
+};
+
+/** Every event on attendance.school-event.v1. */
+export type AttendanceSchoolEventV1Event =
+  SchoolEventNoted | SchoolEventTimesNoted | SchoolEventPublishedNoted | SchoolEventCancelledNoted;
+
+/** The contracts of attendance.school-event.v1, in its topics.json order. */
+export const attendanceSchoolEventV1Contracts: readonly EventContract[] = [
+  schoolEventNotedContract,
+  schoolEventTimesNotedContract,
+  schoolEventPublishedNotedContract,
+  schoolEventCancelledNotedContract,
+];
+
 // Named types the events use
 
 /** One student's record on a register. */
@@ -1251,4 +1610,5 @@ export const contracts: readonly EventContract[] = [
   ...attendanceRosterV1Contracts,
   ...attendanceSchoolV1Contracts,
   ...attendanceGroupPolicyV1Contracts,
+  ...attendanceSchoolEventV1Contracts,
 ];

@@ -37,6 +37,10 @@ export interface RegisterLineView {
   /** The code first marked, kept when corrected. */
   originalCode: string | null;
   corrected: boolean;
+  /** What "all present" will mark for this student while unmarked, when not present: a school event's excused code. */
+  prefillCode: string | null;
+  /** Why: the school event's title. */
+  prefillReason: string | null;
 }
 
 export interface AttendanceCodeView {

@@ -34,6 +34,12 @@ export class RegisterLine implements views.attendance.RegisterLineView {
   @Field(() => String, { nullable: true, description: 'The code first marked, kept when corrected' })
   originalCode!: string | null;
   @Field() corrected!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What all present will mark while unmarked: a school event’s excused code',
+  })
+  prefillCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The school event’s title' }) prefillReason!: string | null;
 }
 
 @ObjectType({ description: 'A register as the teacher takes it: every student in the group that day.' })

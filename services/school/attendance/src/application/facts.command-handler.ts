@@ -10,10 +10,14 @@ import {
   registerDecider,
   rosterDecider,
   schoolDecider,
+  schoolEventDecider,
 } from '../domain';
+import type { SchoolEventCommand, SchoolEventState } from '../domain';
 import { GROUP_POLICY_ID, registerIdOf } from './register-facts';
 
 type Policy = { name: string };
+/** Events whose group audience is away from lessons: their lessons are pre-filled excused (ADR 0052). */
+const AWAY_FROM_LESSONS = ['trip', 'sports'];
 /** Two policies may note facts of one stream at once (a school's holiday and its settings). */
 const RETRIES = 5;
 
@@ -112,6 +116,73 @@ export class FactsCommandHandler {
       const command = { type: 'NoteGroupPolicy' as const, data, metadata: { now: publishedAt } };
       tx.append(group, groupPolicyDecider.decide(command, group.state));
     });
+  }
+
+  /** A one-off trip or sports event for groups: noted as a draft; pre-filled once published. */
+  async eventScheduled(policy: Policy, event: ConsumedEvent<events.EventScheduled>): Promise<void> {
+    const d = event.data;
+    if (d.audienceKind !== 'groups' || !AWAY_FROM_LESSONS.includes(d.eventType) || d.recurrence !== null) return;
+    const { eventId, schoolId, title, allDay, startDate, startTime, endDate, endTime } = d;
+    const data = { eventId, schoolId, title, groupIds: d.audienceIds, allDay, startDate, startTime, endDate, endTime };
+    await this.schoolEvent(policy, event, eventId, { type: 'NoteSchoolEvent', data, metadata: { now: d.scheduledAt } });
+  }
+
+  async eventPublished(policy: Policy, event: ConsumedEvent<events.EventPublished>): Promise<void> {
+    const { eventId, publishedAt } = event.data;
+    await this.schoolEvent(policy, event, eventId, {
+      type: 'NoteSchoolEventPublished',
+      data: { eventId },
+      metadata: { now: publishedAt },
+    });
+  }
+
+  async eventRescheduled(policy: Policy, event: ConsumedEvent<events.EventRescheduled>): Promise<void> {
+    const { eventId, allDay, startDate, startTime, endDate, endTime, rescheduledAt } = event.data;
+    const data = { eventId, allDay, startDate, startTime, endDate, endTime };
+    await this.schoolEvent(policy, event, eventId, {
+      type: 'NoteSchoolEventTimes',
+      data,
+      metadata: { now: rescheduledAt },
+    });
+  }
+
+  async eventCancelled(policy: Policy, event: ConsumedEvent<events.EventCancelled>): Promise<void> {
+    const { eventId, cancelledAt } = event.data;
+    await this.schoolEvent(policy, event, eventId, {
+      type: 'NoteSchoolEventCancelled',
+      data: { eventId },
+      metadata: { now: cancelledAt },
+    });
+  }
+
+  /** Notes the event's change, then tells each audience group's roster what a published event now is. */
+  private async schoolEvent(policy: Policy, event: ConsumedEventMeta, eventId: string, command: SchoolEventCommand) {
+    await this.react(policy, event, async (tx) => {
+      const stream = await tx.load(schoolEventDecider, 'school-event', eventId);
+      const changes = schoolEventDecider.decide(command, stream.state);
+      if (changes.length === 0) return;
+      tx.append(stream, changes);
+      const before = stream.state;
+      const after = changes.reduce(schoolEventDecider.evolve, before);
+      const { event: noted } = after;
+      if (!noted || (before.status !== 'published' && after.status !== 'published')) return;
+      for (const groupId of noted.groupIds) {
+        const roster = await tx.load(rosterDecider, 'roster', groupId);
+        const told = this.groupEvent(groupId, noted, after.status, command.metadata);
+        tx.append(roster, rosterDecider.decide(told, roster.state));
+      }
+    });
+  }
+
+  private groupEvent(
+    groupId: string,
+    { groupIds: _groups, ...event }: NonNullable<SchoolEventState['event']>,
+    status: SchoolEventState['status'],
+    metadata: { now: string },
+  ) {
+    return status === 'cancelled'
+      ? { type: 'DropGroupEvent' as const, data: { groupId, eventId: event.eventId }, metadata }
+      : { type: 'NoteGroupEvent' as const, data: { ...event, groupId }, metadata };
   }
 
   private react(policy: Policy, event: ConsumedEventMeta, work: (tx: StreamTransaction) => Promise<void>) {

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Consistency, hasRole, schoolsWhere, Streams, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { views } from '@hexfleet/schemas';
-import { lockedOn, membersOn, registerDecider } from '../domain';
+import { lockedOn, membersOn, prefill, registerDecider } from '../domain';
 import { mustReach, reaches, STAFF } from './access';
 import { ATTENDANCE_SETTINGS } from './attendance-settings';
 import type { AttendanceSettings } from './attendance-settings';
@@ -51,6 +51,7 @@ export class RegistersQueryHandler {
     }
     const { state } = await this.streams.load(registerDecider, tenant, 'register', facts.registerId);
     const records = state.status === 'none' ? {} : state.records;
+    const away = prefill(facts);
     const lines = membersOn(facts.roster, date).map((m) => {
       const record = records[m.studentId];
       return {
@@ -62,6 +63,8 @@ export class RegistersQueryHandler {
         meaning: record?.meaning ?? null,
         originalCode: record?.originalCode ?? null,
         corrected: record?.corrected ?? false,
+        prefillCode: record ? null : (away?.code ?? null),
+        prefillReason: record ? null : (away?.reason ?? null),
       };
     });
     const status =

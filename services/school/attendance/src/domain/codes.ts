@@ -45,3 +45,7 @@ export function ratePercent(meanings: readonly string[]): { attended: number; co
     percent: counted.length === 0 ? 100 : Math.floor((present * 100) / counted.length),
   };
 }
+
+/** The first code meaning excused: what a school event pre-fills; null when the school has none. */
+export const excusedCode = (codes: readonly AttendanceCode[]): AttendanceCode | null =>
+  codes.find((c) => c.meaning === 'excused') ?? null;

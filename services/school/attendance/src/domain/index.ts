@@ -8,3 +8,4 @@ export * from './register.types';
 export * from './roster.decider';
 export * from './school.decider';
 export * from './student.decider';
+export * from './school-event.decider';

@@ -2,9 +2,9 @@ import { assertNever, DomainError } from '@hexfleet/kernel';
 import type { Decider } from '@hexfleet/kernel';
 import { attendance } from '@hexfleet/schemas';
 import { cancellationOn, occursOn } from './class-session.decider';
-import { attended, codeIn, presentCode } from './codes';
+import { attended, codeIn, excusedCode, presentCode } from './codes';
 import { addDays } from './dates';
-import { inGroupOn, membersOn } from './roster.decider';
+import { inGroupOn, membersOn, schoolEventDuring } from './roster.decider';
 import { holidayOn } from './school.decider';
 import type {
   CorrectAttendance,
@@ -46,6 +46,15 @@ function lesson(facts: RegisterFacts, state: RegisterState): { at: RegisterAt; l
     groupId: session.groupId,
   };
   return { at, locked: facts.today >= lockedOn(facts.date, facts.lockDays) };
+}
+
+/** The code a school event of the group during the lesson pre-fills (the school's excused code), or null. */
+export function prefill(facts: RegisterFacts): { code: string; meaning: string; reason: string } | null {
+  const session = facts.session.session;
+  if (!session) return null;
+  const event = schoolEventDuring(facts.roster, facts.date, session.startTime, session.endTime);
+  const excused = event && excusedCode(facts.codes);
+  return event && excused ? { code: excused.code, meaning: excused.meaning, reason: event.title } : null;
 }
 
 function mustBeInGroup(facts: RegisterFacts, studentId: string): void {
@@ -95,7 +104,9 @@ function mark({ data, metadata }: MarkRegister, state: RegisterState): RegisterE
     if (!existing) marks.push({ studentId, code, meaning });
   }
   if (data.allPresent) {
-    const present = presentCode(facts.codes);
+    // Away at a school event (a trip) during the lesson: excused, as pre-filled; everyone else present.
+    const away = prefill(facts);
+    const present = away ?? presentCode(facts.codes);
     for (const member of membersOn(facts.roster, facts.date)) {
       if (named.has(member.studentId) || records[member.studentId]) continue;
       marks.push({ studentId: member.studentId, code: present.code, meaning: present.meaning });

@@ -11,11 +11,15 @@ import {
   membersOn,
   rosterDecider,
   schoolDecider,
+  schoolEventDecider,
+  schoolEventDuring,
 } from '../../src/domain';
 import {
   ASHA,
   BEN,
   cancellation,
+  groupEvent,
+  groupEventDropped,
   GROUP,
   holiday,
   joined,
@@ -112,5 +116,40 @@ describe("the school's facts and the effective policy (ADR 0038: the school's ar
     ]);
     expect(effectivePolicy(group, school)).toEqual({ codes: own, thresholds });
     expect(GROUP).toBeDefined();
+  });
+});
+
+describe("Events' school events, as attendance notes them", () => {
+  const given = deciderSpec(schoolEventDecider);
+  const noted = attendance.schoolEventNoted({
+    eventId: 'trip-1',
+    schoolId: SCHOOL,
+    title: 'Museum trip',
+    groupIds: [GROUP],
+    allDay: true,
+    startDate: MONDAY,
+    startTime: null,
+    endDate: MONDAY,
+    endTime: null,
+  });
+  const published = attendance.schoolEventPublishedNoted({ eventId: 'trip-1' });
+  const cancelled = attendance.schoolEventCancelledNoted({ eventId: 'trip-1' });
+  const publish = { type: 'NoteSchoolEventPublished' as const, data: { eventId: 'trip-1' }, metadata };
+
+  it('publishes a noted draft once, and nothing after a cancellation', () => {
+    given([noted]).when(publish).then([published]);
+    given([noted, published]).when(publish).then([]);
+    given([noted, cancelled]).when(publish).then([]);
+    given([]).when(publish).then([]);
+  });
+
+  it('tells the roster of a group event, and forgets it when dropped', () => {
+    const roster = fold(rosterDecider, [groupEvent()]);
+    expect(schoolEventDuring(roster, MONDAY, '09:00', '09:45')?.title).toBe('Museum trip');
+    expect(schoolEventDuring(roster, '2026-12-01', '09:00', '09:45')).toBeNull();
+    deciderSpec(rosterDecider)([groupEvent()])
+      .when({ type: 'NoteGroupEvent', data: groupEvent().data, metadata })
+      .then([]);
+    expect(fold(rosterDecider, [groupEvent(), groupEventDropped()]).events).toEqual({});
   });
 });

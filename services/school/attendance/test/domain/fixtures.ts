@@ -86,3 +86,18 @@ export function facts(over: FactsOver = {}): RegisterFacts {
 }
 
 export const at = { registerId: REGISTER, sessionId: SESSION, date: MONDAY, schoolId: SCHOOL, groupId: GROUP };
+
+export const groupEvent = (over: Partial<attendance.GroupEventNotedData> = {}) =>
+  attendance.groupEventNoted({
+    groupId: GROUP,
+    schoolId: SCHOOL,
+    eventId: 'trip-1',
+    title: 'Museum trip',
+    allDay: true,
+    startDate: MONDAY,
+    startTime: null,
+    endDate: MONDAY,
+    endTime: null,
+    ...over,
+  });
+export const groupEventDropped = () => attendance.groupEventDropped({ groupId: GROUP, eventId: 'trip-1' });

@@ -9,6 +9,8 @@ import {
   cancellation,
   CHIDI,
   facts,
+  groupEvent,
+  groupEventDropped,
   holiday,
   joined,
   left,
@@ -397,3 +399,56 @@ describe('withdrawal when the lesson is cancelled', () => {
     given([allThree, withdrawn]).when(withdraw).then([]);
   });
 });
+
+describe("a school event pre-fills its students' lessons excused", () => {
+  const roster = (...events: ReturnType<typeof groupEvent | typeof groupEventDropped>[]) => [
+    joined(ASHA, 1),
+    joined(BEN, 2),
+    joined(CHIDI, 3),
+    ...events,
+  ];
+
+  it("marks everyone not named excused during a trip of the group, with the school's excused code", () => {
+    given([])
+      .when(mark([{ studentId: BEN, code: 'P' }], true, { roster: roster(groupEvent()) }))
+      .then([
+        marked([
+          [BEN, 'P', 'present'],
+          [ASHA, 'E', 'excused'],
+          [CHIDI, 'E', 'excused'],
+        ]),
+        completed(1, 0, 2),
+      ]);
+  });
+
+  it('pre-fills only lessons inside a timed event, and nothing once it is dropped', () => {
+    const afternoon = groupEvent({ allDay: false, startTime: '10:00', endTime: '12:00' });
+    given([])
+      .when(mark([], true, { roster: roster(afternoon) }))
+      .then([allPresent()[0], completed(3, 0)]);
+    const morning = groupEvent({ allDay: false, startTime: '09:30', endTime: '12:00' });
+    expect(
+      registerDecider.decide(mark([], true, { roster: roster(morning) }), registerDecider.initialState)[0],
+    ).toEqual(
+      marked([
+        [ASHA, 'E', 'excused'],
+        [BEN, 'E', 'excused'],
+        [CHIDI, 'E', 'excused'],
+      ]),
+    );
+    given([])
+      .when(mark([], true, { roster: roster(groupEvent(), groupEventDropped()) }))
+      .then(allPresent());
+  });
+});
+
+function allPresent() {
+  return [
+    marked([
+      [ASHA, 'P', 'present'],
+      [BEN, 'P', 'present'],
+      [CHIDI, 'P', 'present'],
+    ]),
+    completed(3, 0),
+  ];
+}
