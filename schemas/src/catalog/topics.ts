@@ -146,12 +146,13 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     internalBecause:
       "Attendance's copy of Admin's group membership with the days it holds (admin.group.v1 and admin.student.v1 have the facts), one stream per group so that marking checks it without waiting for a read model.",
     description:
-      'Who is in a group on which days, and the published school events its students attend. Key: <tenant>:<groupId>.',
+      "Who is in a group on which days, the published school events its students attend, and students' leave recorded ahead. Key: <tenant>:<groupId>.",
     eventTypes: [
       'hexfleet.attendance.roster.RosterMemberJoined',
       'hexfleet.attendance.roster.RosterMemberLeft',
       'hexfleet.attendance.roster.GroupEventNoted',
       'hexfleet.attendance.roster.GroupEventDropped',
+      'hexfleet.attendance.roster.StudentLeaveRecorded',
     ],
   },
   {

@@ -1042,8 +1042,70 @@ export const groupEventDroppedContract: EventContract = {
   },
 };
 
+/** The school's office recorded a student's leave ahead (a guardian's request): the student's lessons with the group on those days are pre-filled excused. */
+export interface StudentLeaveRecordedData {
+  /** The group (UUID). */
+  groupId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The leave (UUID). */
+  leaveId: string;
+  /** First day of leave. Date as YYYY-MM-DD. */
+  fromDate: string;
+  /** Last day of leave, inclusive. Date as YYYY-MM-DD. */
+  toDate: string;
+  /** Why, as recorded (1 to 500 characters). */
+  reason: string;
+  /** The user (UUID) who recorded it. */
+  recordedBy: string;
+  /** When. ISO-8601 UTC instant. */
+  recordedAt: string;
+}
+
+/** hexfleet.attendance.roster.StudentLeaveRecorded on attendance.roster.v1: what a decider returns and the event store records. */
+export interface StudentLeaveRecorded {
+  type: 'StudentLeaveRecorded';
+  data: StudentLeaveRecordedData;
+}
+
+/** A StudentLeaveRecorded event. */
+export const studentLeaveRecorded = (data: StudentLeaveRecordedData): StudentLeaveRecorded => ({
+  type: 'StudentLeaveRecorded',
+  data,
+});
+
+/** Registered under the subject `attendance.roster.v1-hexfleet.attendance.roster.StudentLeaveRecorded` (TopicRecordNameStrategy). */
+export const studentLeaveRecordedContract: EventContract = {
+  type: 'StudentLeaveRecorded',
+  topic: 'attendance.roster.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentLeaveRecorded',
+    namespace: 'hexfleet.attendance.roster',
+    doc: "The school's office recorded a student's leave ahead (a guardian's request): the student's lessons with the group on those days are pre-filled excused.",
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The group (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      { name: 'leaveId', type: 'string', doc: 'The leave (UUID).' },
+      { name: 'fromDate', type: 'string', doc: 'First day of leave. Date as YYYY-MM-DD.' },
+      { name: 'toDate', type: 'string', doc: 'Last day of leave, inclusive. Date as YYYY-MM-DD.' },
+      { name: 'reason', type: 'string', doc: 'Why, as recorded (1 to 500 characters).' },
+      { name: 'recordedBy', type: 'string', doc: 'The user (UUID) who recorded it.' },
+      { name: 'recordedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
 /** Every event on attendance.roster.v1. */
-export type AttendanceRosterV1Event = RosterMemberJoined | RosterMemberLeft | GroupEventNoted | GroupEventDropped;
+export type AttendanceRosterV1Event =
+  RosterMemberJoined | RosterMemberLeft | GroupEventNoted | GroupEventDropped | StudentLeaveRecorded;
 
 /** The contracts of attendance.roster.v1, in its topics.json order. */
 export const attendanceRosterV1Contracts: readonly EventContract[] = [
@@ -1051,6 +1113,7 @@ export const attendanceRosterV1Contracts: readonly EventContract[] = [
   rosterMemberLeftContract,
   groupEventNotedContract,
   groupEventDroppedContract,
+  studentLeaveRecordedContract,
 ];
 
 // Topic attendance.school.v1

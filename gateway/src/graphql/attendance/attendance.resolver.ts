@@ -3,6 +3,7 @@ import type { GqlContext } from '../common/context';
 import { Fronts } from '../common/fronts';
 import { segment, withQuery } from '../common/paths';
 import { Rest } from '../common/rest';
+import { CommandResult } from '../common/results';
 import {
   AttendanceRangeArgs,
   ClassRegister,
@@ -12,6 +13,7 @@ import {
   MarkRegisterInput,
   RegisterMarked,
   StudentAttendanceReport,
+  StudentLeaveInput,
 } from './attendance.types';
 
 const SESSION = { type: () => ID, description: 'The Admin class session (UUID)' };
@@ -70,6 +72,20 @@ export class SchoolAttendanceResolver {
     @Args('input') input: CorrectAttendanceInput,
   ) {
     return this.written(context, `${registerOf(sessionId, date)}/corrections`, { ...input });
+  }
+
+  @Mutation(() => CommandResult, {
+    description: "Record a student's leave ahead (the school's office, for a guardian).",
+  })
+  @Fronts('attendance', 'POST /groups/{groupId}/leaves')
+  async recordStudentLeave(
+    @Context() context: GqlContext,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('input') input: StudentLeaveInput,
+  ): Promise<CommandResult> {
+    const path = `/groups/${segment(groupId)}/leaves`;
+    const reply = await this.rest.send<{ leaveId: string }>(context, 'attendance', 'POST', path, { ...input });
+    return { id: reply.body.leaveId, consistencyToken: reply.consistencyToken };
   }
 
   @Query(() => StudentAttendanceReport, { description: "A student's attendance over a range, with percentages." })

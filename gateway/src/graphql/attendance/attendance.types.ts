@@ -126,3 +126,13 @@ export class AttendanceRangeArgs {
   @Field({ description: DAY }) from!: string;
   @Field({ description: `${DAY}, not before from, at most 366 days after it` }) to!: string;
 }
+
+@InputType({
+  description: "A student's leave recorded ahead: their lessons with the group on those days are pre-filled excused.",
+})
+export class StudentLeaveInput {
+  @Field(() => ID) studentId!: string;
+  @Field({ description: DAY }) fromDate!: string;
+  @Field({ description: `${DAY}, inclusive; under 60 days after fromDate` }) toDate!: string;
+  @Field({ description: '1 to 500 characters' }) reason!: string;
+}

@@ -12,6 +12,7 @@ import { alertsPolicy } from './application/alerts.policy';
 import { ATTENDANCE_SETTINGS } from './application/attendance-settings';
 import type { AttendanceSettings } from './application/attendance-settings';
 import { FactsCommandHandler } from './application/facts.command-handler';
+import { LeavesCommandHandler } from './application/leaves.command-handler';
 import { RegistersCommandHandler } from './application/registers.command-handler';
 import { REGISTER_BOOK } from './application/registers.port';
 import { RegistersQueryHandler } from './application/registers.query-handler';
@@ -30,6 +31,9 @@ const UNPROCESSABLE = [
   'reason-required',
   'reason-too-long',
   'invalid-range',
+  'invalid-leave-reason',
+  'leave-ends-before-start',
+  'leave-too-long',
 ];
 
 /**
@@ -81,6 +85,7 @@ export function createAttendance(
       FactsCommandHandler,
       AlertsCommandHandler,
       RegistersCommandHandler,
+      LeavesCommandHandler,
       RegistersQueryHandler,
     ],
   })

@@ -104,4 +104,30 @@ describe('school events pre-fill registers', () => {
     });
     expect((await lines(MONDAY)).map((l) => l.prefillCode)).toEqual([null, null, null]);
   });
+
+  it("pre-fills a student's leave recorded ahead, and refuses a leave for a student not in the group, writing nothing", async () => {
+    const [, ben] = school.students;
+    const admin = await service.issuer.mint({
+      tenant,
+      roles: ['school-admin'],
+      grants: [{ role: 'school-admin', scopeType: 'school', scopeId: school.schoolId }],
+    });
+    const leaves = `/groups/${school.groupId}/leaves`;
+    const before = await stored(service, tenant);
+    const stranger = { studentId: school.groupId, fromDate: '2026-12-09', toDate: '2026-12-09', reason: 'x' };
+    const refused = await service.call('POST', leaves, { token: admin, body: stranger });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'student-not-in-group' });
+    expect(await stored(service, tenant)).toBe(before);
+
+    const body = { studentId: ben, fromDate: '2026-12-09', toDate: '2026-12-10', reason: 'Family wedding' };
+    expectStatus(await service.call('POST', leaves, { token: admin, body }), 201);
+    clock.set(AT_NINE('2026-12-09'));
+    expect((await lines('2026-12-09')).map((l) => l.prefillReason)).toEqual([null, 'Leave: Family wedding', null]);
+    const marked = { allPresent: true, marks: [] };
+    expectStatus(
+      await service.call('POST', school.registerPath('2026-12-09', '/marks'), { token: teacher, body: marked }),
+      200,
+    );
+    expect((await lines('2026-12-09')).map((l) => l.code)).toEqual(['P', 'E', 'P']);
+  });
 });

@@ -51,9 +51,9 @@ export class RegistersQueryHandler {
     }
     const { state } = await this.streams.load(registerDecider, tenant, 'register', facts.registerId);
     const records = state.status === 'none' ? {} : state.records;
-    const away = prefill(facts);
     const lines = membersOn(facts.roster, date).map((m) => {
       const record = records[m.studentId];
+      const away = record ? null : prefill(facts, m.studentId);
       return {
         studentId: m.studentId,
         rollNumber: m.rollNumber,
@@ -63,8 +63,8 @@ export class RegistersQueryHandler {
         meaning: record?.meaning ?? null,
         originalCode: record?.originalCode ?? null,
         corrected: record?.corrected ?? false,
-        prefillCode: record ? null : (away?.code ?? null),
-        prefillReason: record ? null : (away?.reason ?? null),
+        prefillCode: away?.code ?? null,
+        prefillReason: away?.reason ?? null,
       };
     });
     const status =

@@ -4,7 +4,7 @@ import { attendance } from '@hexfleet/schemas';
 import { cancellationOn, occursOn } from './class-session.decider';
 import { attended, codeIn, excusedCode, presentCode } from './codes';
 import { addDays } from './dates';
-import { inGroupOn, membersOn, schoolEventDuring } from './roster.decider';
+import { inGroupOn, leaveOn, membersOn, schoolEventDuring } from './roster.decider';
 import { holidayOn } from './school.decider';
 import type {
   CorrectAttendance,
@@ -48,13 +48,22 @@ function lesson(facts: RegisterFacts, state: RegisterState): { at: RegisterAt; l
   return { at, locked: facts.today >= lockedOn(facts.date, facts.lockDays) };
 }
 
-/** The code a school event of the group during the lesson pre-fills (the school's excused code), or null. */
-export function prefill(facts: RegisterFacts): { code: string; meaning: string; reason: string } | null {
+/**
+ * What "all present" marks a student with instead of present: the school's excused code when the
+ * student is on leave that day (recorded ahead) or the group is away at a school event during the
+ * lesson (ADR 0052); null otherwise, or when the school has no excused code.
+ */
+export function prefill(
+  facts: RegisterFacts,
+  studentId: string,
+): { code: string; meaning: string; reason: string } | null {
   const session = facts.session.session;
-  if (!session) return null;
+  const excused = excusedCode(facts.codes);
+  if (!session || !excused) return null;
+  const leave = leaveOn(facts.roster, studentId, facts.date);
   const event = schoolEventDuring(facts.roster, facts.date, session.startTime, session.endTime);
-  const excused = event && excusedCode(facts.codes);
-  return event && excused ? { code: excused.code, meaning: excused.meaning, reason: event.title } : null;
+  const reason = leave ? `Leave: ${leave.reason}` : event?.title;
+  return reason ? { code: excused.code, meaning: excused.meaning, reason } : null;
 }
 
 function mustBeInGroup(facts: RegisterFacts, studentId: string): void {
@@ -105,11 +114,11 @@ function mark({ data, metadata }: MarkRegister, state: RegisterState): RegisterE
   }
   if (data.allPresent) {
     // Away at a school event (a trip) during the lesson: excused, as pre-filled; everyone else present.
-    const away = prefill(facts);
-    const present = away ?? presentCode(facts.codes);
+    const present = presentCode(facts.codes);
     for (const member of membersOn(facts.roster, facts.date)) {
       if (named.has(member.studentId) || records[member.studentId]) continue;
-      marks.push({ studentId: member.studentId, code: present.code, meaning: present.meaning });
+      const { code, meaning } = prefill(facts, member.studentId) ?? present;
+      marks.push({ studentId: member.studentId, code, meaning });
     }
   }
   if (marks.length === 0) return [];

@@ -1,7 +1,7 @@
 import { attendance } from '@hexfleet/schemas';
 import { deciderSpec } from '@hexfleet/testing';
-import { registerDecider } from '../../src/domain';
-import type { MarkInput, RegisterCommand } from '../../src/domain';
+import { registerDecider, rosterDecider } from '../../src/domain';
+import type { MarkInput, RegisterCommand, RosterCommand } from '../../src/domain';
 import {
   ASHA,
   at,
@@ -452,3 +452,67 @@ function allPresent() {
     completed(3, 0),
   ];
 }
+
+describe('leave recorded ahead', () => {
+  const leave = (studentId: string, fromDate: string, toDate: string) =>
+    attendance.studentLeaveRecorded({
+      groupId: at.groupId,
+      schoolId: at.schoolId,
+      studentId,
+      leaveId: `leave-${studentId}`,
+      fromDate,
+      toDate,
+      reason: 'Family wedding',
+      recordedBy: TEACHER,
+      recordedAt: NOW,
+    });
+  const record = (fromDate: string, toDate: string, studentId = BEN, reason = 'Family wedding'): RosterCommand => ({
+    type: 'RecordLeave',
+    data: {
+      groupId: at.groupId,
+      schoolId: at.schoolId,
+      studentId,
+      leaveId: `leave-${studentId}`,
+      fromDate,
+      toDate,
+      reason,
+      recordedBy: TEACHER,
+    },
+    metadata,
+  });
+  const members = [joined(ASHA, 1), joined(BEN, 2), joined(CHIDI, 3)];
+  const rosterSpec = deciderSpec(rosterDecider);
+
+  it('is recorded for a student of the group, within its rules', () => {
+    rosterSpec(members)
+      .when(record('2026-12-14', '2026-12-16'))
+      .then([leave(BEN, '2026-12-14', '2026-12-16')]);
+    rosterSpec(members).when(record('2026-12-16', '2026-12-14')).thenThrows('leave-ends-before-start');
+    rosterSpec(members).when(record('2026-12-14', '2027-03-01')).thenThrows('leave-too-long');
+    rosterSpec(members)
+      .when(record('2026-12-14', '2026-12-14', STRANGER))
+      .thenThrows('student-not-in-group');
+    rosterSpec(members)
+      .when(record('2026-12-14', '2026-12-14', BEN, '  '))
+      .thenThrows('invalid-leave-reason');
+    rosterSpec([...members, leave(BEN, '2026-12-14', '2026-12-16')])
+      .when(record('2026-12-16', '2026-12-18'))
+      .thenThrows('leave-overlaps');
+  });
+
+  it('makes all present mark the student excused on those days, and only those', () => {
+    given([])
+      .when(mark([], true, { roster: [...members, leave(BEN, '2026-11-28', MONDAY)] }))
+      .then([
+        marked([
+          [ASHA, 'P', 'present'],
+          [BEN, 'E', 'excused'],
+          [CHIDI, 'P', 'present'],
+        ]),
+        completed(2, 0, 1),
+      ]);
+    given([])
+      .when(mark([], true, { roster: [...members, leave(BEN, '2026-12-01', '2026-12-03')] }))
+      .then(allPresent());
+  });
+});

@@ -66,3 +66,11 @@ export class StudentParams {
 export class GroupParams {
   @UuidField({ description: 'The Admin group' }) groupId!: string;
 }
+
+export class LeaveBody {
+  @UuidField({ description: 'A student of the group on fromDate' }) studentId!: string;
+  @DateField({ example: '2026-12-14' }) fromDate!: string;
+  @DateField({ example: '2026-12-16', description: 'Inclusive; not before fromDate, under 60 days after it' })
+  toDate!: string;
+  @TextField(500, { example: 'Family wedding (asked by the mother)' }) reason!: string;
+}

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { MARKERS, STAFF } from '../../application/access';
+import { LeavesCommandHandler } from '../../application/leaves.command-handler';
 import { RegistersCommandHandler } from '../../application/registers.command-handler';
 import { RegistersQueryHandler } from '../../application/registers.query-handler';
-import { CorrectionBody, DayQuery, MarkRegisterBody, RegisterParams } from './registers.dto';
+import { CorrectionBody, DayQuery, GroupParams, LeaveBody, MarkRegisterBody, RegisterParams } from './registers.dto';
 
 /** Registers: one per class session and day, taken by the school's teachers. */
 @ApiTags('registers')
@@ -15,6 +16,7 @@ export class RegistersController {
   constructor(
     private readonly commands: RegistersCommandHandler,
     private readonly queries: RegistersQueryHandler,
+    private readonly leaves: LeavesCommandHandler,
   ) {}
 
   @Get('registers')
@@ -42,6 +44,17 @@ export class RegistersController {
   })
   mark(@Caller() caller: Principal, @Param() { sessionId, date }: RegisterParams, @Body() body: MarkRegisterBody) {
     return this.commands.mark(caller, sessionId, date, body);
+  }
+
+  @Post('groups/:groupId/leaves')
+  @HttpCode(201)
+  @Roles(...MARKERS)
+  @ApiOperation({
+    summary:
+      "Record a student's leave ahead: their lessons with the group on those days are pre-filled excused (422 leave-ends-before-start, leave-too-long, student-not-in-group; 409 leave-overlaps)",
+  })
+  recordLeave(@Caller() caller: Principal, @Param() { groupId }: GroupParams, @Body() body: LeaveBody) {
+    return this.leaves.record(caller, groupId, body);
   }
 
   @Post('sessions/:sessionId/registers/:date/corrections')
