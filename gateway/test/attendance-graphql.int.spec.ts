@@ -29,6 +29,8 @@ const GROUP = `query ($g: ID!, $from: String!, $to: String!) { groupAttendance(g
 const STUDENT = `query ($id: ID!, $from: String!, $to: String!) { studentAttendance(studentId: $id, from: $from, to: $to) {
   records late attendancePercent } }`;
 
+const CSV = `query ($g: ID!, $from: String!, $to: String!) { groupAttendanceCsv(groupId: $g, from: $from, to: $to) }`;
+
 /** Attendance over GraphQL only, Admin's timetable and group from a stand-in outbox: the day, a marking, a correction, reports. */
 describe('Attendance through the gateway’s GraphQL', () => {
   let fleet: Fleet;
@@ -133,6 +135,8 @@ describe('Attendance through the gateway’s GraphQL', () => {
       late: 1,
       attendancePercent: 100,
     });
+    const csv = (await send(CSV, { g: group, ...range }, fresh)).groupAttendanceCsv as string;
+    expect(csv.split('\r\n')[1]).toBe(`1,${asha},S1,,1,1,0,0,0,0,100,0`);
     expect(((await send(DAY, { d: TODAY }, fresh)).teacherRegisters as Array<{ status: string }>)[0].status).toBe(
       'taken',
     );

@@ -110,6 +110,22 @@ export class SchoolAttendanceResolver {
     return this.rest.get<GroupAttendanceReport>(context, 'attendance', path);
   }
 
+  @Query(() => String, {
+    description: "A group's report over a range as CSV: a row per student with names, then the totals.",
+  })
+  @Fronts('attendance', 'GET /groups/{groupId}/attendance.csv')
+  groupAttendanceCsv(
+    @Context() context: GqlContext,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args() { from, to }: AttendanceRangeArgs,
+  ) {
+    return this.rest.getText(
+      context,
+      'attendance',
+      withQuery(`/groups/${segment(groupId)}/attendance.csv`, { from, to }),
+    );
+  }
+
   private async written(context: GqlContext, path: string, body: object): Promise<RegisterMarked> {
     const reply = await this.rest.send<{ registerId: string; recorded: number }>(
       context,

@@ -214,6 +214,19 @@ describe('registers from Admin’s sessions', () => {
       attendancePercent: 100,
       absencePercent: 0,
     });
+    // The same as CSV, with roll numbers and names from the roster.
+    const csv = await fetch(`${service.url}/groups/${school.groupId}/attendance.csv?${range}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect((await csv.text()).split('\r\n')).toEqual([
+      'roll_number,student_id,first_name,last_name,records,present,late,left_early,absent,excused,attendance_percent,absence_percent',
+      `1,${asha},Student1,Rao,1,1,0,0,0,0,100,0`,
+      `2,${ben},Student2,Rao,1,0,0,0,0,1,,`,
+      `3,${chidi},Student3,Rao,1,1,0,0,0,0,100,0`,
+      ',total,,,3,2,0,0,0,1,100,0',
+      '',
+    ]);
     const bad = await service.call('GET', `/groups/${school.groupId}/attendance?from=2026-12-31&to=2026-11-01`, {
       token: admin,
     });

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Consistency, hasRole, schoolsWhere, Streams, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { views } from '@hexfleet/schemas';
-import { lockedOn, membersOn, prefill, registerDecider } from '../domain';
+import { lockedOn, membersOn, prefill, registerDecider, rosterDecider } from '../domain';
 import { mustReach, reaches, STAFF } from './access';
 import { ATTENDANCE_SETTINGS } from './attendance-settings';
 import type { AttendanceSettings } from './attendance-settings';
@@ -107,5 +107,23 @@ export class RegistersQueryHandler {
     if (!schoolId) throw new NotFoundException(`no group ${groupId}`);
     mustReach(caller, STAFF, `group ${groupId}`, { schoolId, groupId });
     return { groupId, ...range, ...(await this.book.group(caller.tenant, groupId, range)) };
+  }
+
+  /** The group's report with each student's roll number and name, from the group's roster stream (for the CSV export). */
+  async namedGroup(caller: Principal, groupId: string, range: Range) {
+    const report = await this.group(caller, groupId, range);
+    const { state } = await this.streams.load(rosterDecider, caller.tenant, 'roster', groupId);
+    const students = report.students
+      .map((line) => {
+        const member = state.members[line.studentId];
+        return {
+          ...line,
+          rollNumber: member?.rollNumber ?? null,
+          firstName: member?.firstName ?? '',
+          lastName: member?.lastName ?? '',
+        };
+      })
+      .sort((a, b) => (a.rollNumber ?? Infinity) - (b.rollNumber ?? Infinity));
+    return { ...report, students };
   }
 }
