@@ -450,7 +450,7 @@ export const studentAbsentContract: EventContract = {
   },
 };
 
-/** The student's attendance rate over the rolling window fell below the school's minimum: raised once per crossing, not again until the rate has come back to the minimum (AbsenceThresholdCleared). */
+/** The student passed one of the school's absence thresholds: the attendance rate over the rolling window fell below the minimum (kind rate; raised once per crossing, again only after AbsenceThresholdCleared), or the student has been absent this many school days in a row (kind consecutive-days; once per run of absences). */
 export interface AbsenceThresholdExceededData {
   /** The Admin student (UUID). */
   studentId: string;
@@ -472,6 +472,10 @@ export interface AbsenceThresholdExceededData {
   minimumPercent: number;
   /** When. ISO-8601 UTC instant. */
   exceededAt: string;
+  /** rate (null in the first events, meaning rate) or consecutive-days. Default: null. */
+  kind: null | string;
+  /** For kind consecutive-days: the school days absent in a row, from windowStart to windowEnd; null otherwise. Default: null. */
+  consecutiveAbsentDays: null | number;
 }
 
 /** hexfleet.attendance.student.AbsenceThresholdExceeded on attendance.student.v1: what a decider returns and the event store records. */
@@ -480,10 +484,38 @@ export interface AbsenceThresholdExceeded {
   data: AbsenceThresholdExceededData;
 }
 
-/** A AbsenceThresholdExceeded event. */
-export const absenceThresholdExceeded = (data: AbsenceThresholdExceededData): AbsenceThresholdExceeded => ({
+/** AbsenceThresholdExceededData, with the fields that have a default optional. */
+export interface AbsenceThresholdExceededInput {
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The group (UUID) of the register that crossed it. */
+  groupId: string;
+  /** First day of the window. Date as YYYY-MM-DD. */
+  windowStart: string;
+  /** Last day of the window, the day of the lesson that crossed it. Date as YYYY-MM-DD. */
+  windowEnd: string;
+  /** Records in the window counting as attended. */
+  attended: number;
+  /** Records in the window that count (all but excused). */
+  counted: number;
+  /** attended / counted, in whole percent rounded down. */
+  ratePercent: number;
+  /** The school's effective minimumAttendancePercent. */
+  minimumPercent: number;
+  /** When. ISO-8601 UTC instant. */
+  exceededAt: string;
+  /** rate (null in the first events, meaning rate) or consecutive-days. Default: null. */
+  kind?: null | string;
+  /** For kind consecutive-days: the school days absent in a row, from windowStart to windowEnd; null otherwise. Default: null. */
+  consecutiveAbsentDays?: null | number;
+}
+
+/** A AbsenceThresholdExceeded event. Fields left out get their Avro default. */
+export const absenceThresholdExceeded = (data: AbsenceThresholdExceededInput): AbsenceThresholdExceeded => ({
   type: 'AbsenceThresholdExceeded',
-  data,
+  data: { ...data, kind: data.kind ?? null, consecutiveAbsentDays: data.consecutiveAbsentDays ?? null },
 });
 
 /** Registered under the subject `attendance.student.v1-hexfleet.attendance.student.AbsenceThresholdExceeded` (TopicRecordNameStrategy). */
@@ -494,7 +526,7 @@ export const absenceThresholdExceededContract: EventContract = {
     type: 'record',
     name: 'AbsenceThresholdExceeded',
     namespace: 'hexfleet.attendance.student',
-    doc: "The student's attendance rate over the rolling window fell below the school's minimum: raised once per crossing, not again until the rate has come back to the minimum (AbsenceThresholdCleared).",
+    doc: "The student passed one of the school's absence thresholds: the attendance rate over the rolling window fell below the minimum (kind rate; raised once per crossing, again only after AbsenceThresholdCleared), or the student has been absent this many school days in a row (kind consecutive-days; once per run of absences).",
     fields: [
       { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
       {
@@ -514,6 +546,18 @@ export const absenceThresholdExceededContract: EventContract = {
       { name: 'ratePercent', type: 'int', doc: 'attended / counted, in whole percent rounded down.' },
       { name: 'minimumPercent', type: 'int', doc: "The school's effective minimumAttendancePercent." },
       { name: 'exceededAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+      {
+        name: 'kind',
+        type: ['null', 'string'],
+        default: null,
+        doc: 'rate (null in the first events, meaning rate) or consecutive-days.',
+      },
+      {
+        name: 'consecutiveAbsentDays',
+        type: ['null', 'int'],
+        default: null,
+        doc: 'For kind consecutive-days: the school days absent in a row, from windowStart to windowEnd; null otherwise.',
+      },
     ],
   },
 };

@@ -4,7 +4,8 @@ import { expectStatus, MovableClock, startAttendance, stored, uniqueTenant } fro
 import type { AttendanceHarness } from './support/attendance-harness';
 import { AT_NINE, SchoolFacts } from './support/school-facts';
 
-// AbsenceThresholdExceeded once per crossing of the school's minimum over a rolling window, not once per absence.
+// AbsenceThresholdExceeded once per crossing of the school's minimum over a rolling window, not once per
+// absence; and once per run of HQ's consecutiveAbsentDays absent school days.
 describe('absence alerts', () => {
   const tenant = uniqueTenant('alr');
   let service: AttendanceHarness;
@@ -81,16 +82,24 @@ describe('absence alerts', () => {
       });
     }
     expect(await stored(service, tenant, 'StudentAbsent')).toBe(5);
-    expect(await stored(service, tenant, 'AbsenceThresholdExceeded')).toBe(2);
+    // Two crossings of the rate, and one run of three absent days (4, 9 and 11 November).
+    expect(await stored(service, tenant, 'AbsenceThresholdExceeded')).toBe(3);
     expect(await stored(service, tenant, 'AbsenceThresholdCleared')).toBe(1);
     const { rows } = await service.db.pool.query<{ data: Record<string, unknown> }>(
       `select payload as data from eventstore.events where tenant = $1 and event_type = 'AbsenceThresholdExceeded'
-       order by global_position`,
+       and payload->>'kind' = 'rate' order by global_position`,
       [tenant],
     );
     expect(rows.map((r) => r.data)).toEqual([
       expect.objectContaining({ studentId: ben, windowEnd: '2026-11-04', ratePercent: 50, minimumPercent: 60 }),
       expect.objectContaining({ studentId: ben, windowEnd: '2026-11-23', ratePercent: 50, minimumPercent: 60 }),
+    ]);
+    const { rows: runs } = await service.db.pool.query<{ data: Record<string, unknown> }>(
+      `select payload as data from eventstore.events where tenant = $1 and payload->>'kind' = 'consecutive-days'`,
+      [tenant],
+    );
+    expect(runs.map((r) => r.data)).toEqual([
+      expect.objectContaining({ windowStart: '2026-11-04', windowEnd: '2026-11-11', consecutiveAbsentDays: 3 }),
     ]);
   });
 });

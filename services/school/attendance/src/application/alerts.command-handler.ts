@@ -110,6 +110,7 @@ export class AlertsCommandHandler {
           windowDays: this.settings.alertWindowDays,
           minimumRecords: this.settings.alertMinimumRecords,
           minimumPercent: thresholds.minimumAttendancePercent,
+          consecutiveAbsentDays: thresholds.consecutiveAbsentDays,
         },
         metadata,
       };

@@ -47,8 +47,30 @@ export function windowRate(tally: TallyState, windowEnd: string, windowDays: num
 }
 
 export interface StudentState {
-  /** Whether the student is below the minimum since the last AbsenceThresholdExceeded. */
+  /** Whether the student is below the minimum since the last AbsenceThresholdExceeded of kind rate. */
   below: boolean;
+  /** The first day of the run of absent days last alerted: a run alerts once. */
+  alertedRunStart: string | null;
+}
+
+/**
+ * The run of school days absent in a row up to the latest: a day counts when it has a counted
+ * record (excused and withdrawn ones neither break nor extend a run), and is absent when every
+ * counted record of it is.
+ */
+export function absentRun(tally: TallyState): { days: number; start: string | null; end: string | null } {
+  const byDay = new Map<string, string[]>();
+  for (const { date, meaning } of Object.values(tally.records)) {
+    if (meaning === 'excused' || meaning === 'withdrawn') continue;
+    byDay.set(date, [...(byDay.get(date) ?? []), meaning]);
+  }
+  const days = [...byDay.keys()].sort().reverse();
+  let run = 0;
+  for (const day of days) {
+    if (!byDay.get(day)?.every((m) => m === 'absent')) break;
+    run++;
+  }
+  return { days: run, start: run ? days[run - 1] : null, end: run ? days[0] : null };
 }
 
 /**
@@ -75,6 +97,7 @@ export type EvaluateAttendance = Command<
     /** Fewer counted records than this in the window says nothing yet. */
     minimumRecords: number;
     minimumPercent: number;
+    consecutiveAbsentDays: number;
   }
 >;
 
@@ -116,6 +139,7 @@ function decideStudent({ data, metadata }: EvaluateAttendance, state: StudentSta
         ratePercent: percent,
         minimumPercent,
         exceededAt: metadata.now,
+        kind: 'rate',
       }),
     );
   } else if (!below && state.below) {
@@ -131,6 +155,25 @@ function decideStudent({ data, metadata }: EvaluateAttendance, state: StudentSta
       }),
     );
   }
+  const run = absentRun(data.tally);
+  if (run.start && run.end && run.days >= data.consecutiveAbsentDays && run.start !== state.alertedRunStart) {
+    events.push(
+      attendance.absenceThresholdExceeded({
+        studentId,
+        schoolId,
+        groupId,
+        windowStart: run.start,
+        windowEnd: run.end,
+        attended,
+        counted,
+        ratePercent: percent,
+        minimumPercent,
+        exceededAt: metadata.now,
+        kind: 'consecutive-days',
+        consecutiveAbsentDays: run.days,
+      }),
+    );
+  }
   return events;
 }
 
@@ -139,16 +182,18 @@ function evolveStudent(state: StudentState, event: StudentEvent): StudentState {
     case 'StudentAbsent':
       return state;
     case 'AbsenceThresholdExceeded':
-      return { below: true };
+      return event.data.kind === 'consecutive-days'
+        ? { ...state, alertedRunStart: event.data.windowStart }
+        : { ...state, below: true };
     case 'AbsenceThresholdCleared':
-      return { below: false };
+      return { ...state, below: false };
     default:
       return assertNever(event);
   }
 }
 
 export const studentDecider: Decider<EvaluateAttendance, StudentEvent, StudentState> = {
-  initialState: { below: false },
+  initialState: { below: false, alertedRunStart: null },
   decide: decideStudent,
   evolve: evolveStudent,
 };

@@ -44,6 +44,7 @@ const evaluate = (days: string, over: Partial<EvaluateAttendance['data']> = {}):
       windowDays: 10,
       minimumRecords: 4,
       minimumPercent: 75,
+      consecutiveAbsentDays: 60,
       ...over,
     },
     metadata,
@@ -72,6 +73,7 @@ const exceeded = (windowStart: string, windowEnd: string, attended: number, coun
     ratePercent,
     minimumPercent: 75,
     exceededAt: NOW,
+    kind: 'rate',
   });
 const cleared = (windowStart: string, windowEnd: string, ratePercent: number) =>
   attendance.absenceThresholdCleared({
@@ -156,5 +158,56 @@ describe('AbsenceThresholdExceeded, once per crossing of the rolling window', ()
     given([])
       .when(evaluate('PPPEEEWWA'))
       .then([absent('2026-11-09')]);
+  });
+});
+
+describe('AbsenceThresholdExceeded of kind consecutive-days, once per run', () => {
+  const run = (
+    windowStart: string,
+    windowEnd: string,
+    days: number,
+    attended: number,
+    counted: number,
+    ratePercent: number,
+  ) =>
+    attendance.absenceThresholdExceeded({
+      studentId: ASHA,
+      schoolId: SCHOOL,
+      groupId: GROUP,
+      windowStart,
+      windowEnd,
+      attended,
+      counted,
+      ratePercent,
+      minimumPercent: 0,
+      exceededAt: NOW,
+      kind: 'consecutive-days',
+      consecutiveAbsentDays: days,
+    });
+  const by = { consecutiveAbsentDays: 3, minimumPercent: 0 };
+
+  it('fires when the student has been absent the threshold of school days in a row', () => {
+    given([])
+      .when(evaluate('PAA', by))
+      .then([absent('2026-11-03')]);
+    given([])
+      .when(evaluate('PAAA', by))
+      .then([absent('2026-11-04'), run('2026-11-02', '2026-11-04', 3, 1, 4, 25)]);
+  });
+
+  it('does not fire again while the run goes on, and fires for a new run', () => {
+    const first = run('2026-11-02', '2026-11-04', 3, 1, 4, 25);
+    given([first])
+      .when(evaluate('PAAAA', by))
+      .then([absent('2026-11-05')]);
+    given([first])
+      .when(evaluate('PAAAAPAAA', by))
+      .then([absent('2026-11-09'), run('2026-11-07', '2026-11-09', 3, 2, 9, 22)]);
+  });
+
+  it('lets excused days neither break nor extend a run', () => {
+    given([])
+      .when(evaluate('PAAEA', by))
+      .then([absent('2026-11-05'), run('2026-11-02', '2026-11-05', 3, 1, 4, 25)]);
   });
 });
