@@ -162,25 +162,10 @@ describe('AbsenceThresholdExceeded, once per crossing of the rolling window', ()
 });
 
 describe('AbsenceThresholdExceeded of kind consecutive-days, once per run', () => {
-  const run = (
-    windowStart: string,
-    windowEnd: string,
-    days: number,
-    attended: number,
-    counted: number,
-    ratePercent: number,
-  ) =>
+  const run = (start: string, end: string, days: number, attended: number, counted: number, rate: number) =>
     attendance.absenceThresholdExceeded({
-      studentId: ASHA,
-      schoolId: SCHOOL,
-      groupId: GROUP,
-      windowStart,
-      windowEnd,
-      attended,
-      counted,
-      ratePercent,
+      ...exceeded(start, end, attended, counted, rate).data,
       minimumPercent: 0,
-      exceededAt: NOW,
       kind: 'consecutive-days',
       consecutiveAbsentDays: days,
     });
