@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { admin } from '@hexfleet/schemas';
 import { eventually, OutboxStandIn } from '@hexfleet/testing';
-import { Fleet, graphql, GraphqlReply, startFleet } from './support/fleet';
+import type { Client } from 'graphql-ws';
+import { Fleet, graphql, GraphqlReply, startFleet, subscriptionClient } from './support/fleet';
 
 const tenant = `gqt${randomBytes(4).toString('hex')}`;
 const school = randomUUID();
@@ -92,7 +93,9 @@ describe('Attendance through the gateway’s GraphQL', () => {
     }
     await adminOut.publish();
   });
+  const clients: Client[] = [];
   afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
     await adminOut?.close();
     await fleet?.stop();
   });
@@ -112,6 +115,38 @@ describe('Attendance through the gateway’s GraphQL', () => {
     });
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'student-not-in-group', status: 422 });
 
+    // The office watches today's registers live; warm-up markings of earlier days prove the subscription is in place.
+    const client = subscriptionClient(fleet.url, token);
+    clients.push(client);
+    const live: Array<{ date: string; status: string; lines: unknown[] }> = [];
+    const seen = new Set<string>();
+    const sink = <T>(push: (data: T) => void) => ({
+      next: ({ data }: { data?: T | null }) => data && push(data),
+      error: () => undefined,
+      complete: () => undefined,
+    });
+    client.subscribe<{ registerChanged: { date: string; status: string; lines: unknown[] } }>(
+      {
+        query: 'subscription ($d: String) { registerChanged(date: $d) { date status lines { studentId code } } }',
+        variables: { d: TODAY },
+      },
+      sink((data) => live.push(data.registerChanged)),
+    );
+    client.subscribe<{ domainEvents: { subject: string } }>(
+      { query: 'subscription { domainEvents(types: ["AttendanceMarked"]) { subject } }' },
+      sink((data) => seen.add(data.domainEvents.subject)),
+    );
+    let back = 0;
+    await eventually(
+      async () => {
+        if (seen.size > 0) return true;
+        const day = new Date(Date.parse(`${TODAY}T00:00:00Z`) - ++back * 86_400_000).toISOString().slice(0, 10);
+        await send(MARK, { s: session, d: day, input: { allPresent: true, marks: [] } });
+        return false;
+      },
+      { timeoutMs: 30_000, pollMs: 1_000, what: 'a warm-up marking on the live feed' },
+    );
+
     const marked = (
       await send(MARK, { s: session, d: TODAY, input: { allPresent: true, marks: [{ studentId: ben, code: 'A' }] } })
     ).markRegister as { recorded: number; consistencyToken: string };
@@ -120,6 +155,10 @@ describe('Attendance through the gateway’s GraphQL', () => {
       await send(CORRECT, { s: session, d: TODAY, input: { studentId: ben, code: 'L', reason: 'bus late' } })
     ).correctAttendance as { recorded: number; consistencyToken: string };
     expect(corrected.recorded).toBe(1);
+
+    // Live: today's register as it was marked, then corrected; the warm-up days never reached this subscription.
+    await eventually(async () => live.some((r) => r.status === 'taken'), { what: "today's register, live" });
+    expect(live.every((r) => r.date === TODAY)).toBe(true);
 
     const register = (await send(REGISTER, { s: session, d: TODAY })).classRegister as { lines: unknown[] };
     expect(register.lines).toEqual([
