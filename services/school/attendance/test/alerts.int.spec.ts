@@ -1,5 +1,5 @@
 import { hq } from '@hexfleet/schemas';
-import { eventually } from '@hexfleet/testing';
+import { eventually, readTopicUntil, redeliver } from '@hexfleet/testing';
 import { expectStatus, MovableClock, startAttendance, stored, uniqueTenant } from './support/attendance-harness';
 import type { AttendanceHarness } from './support/attendance-harness';
 import { AT_NINE, SchoolFacts } from './support/school-facts';
@@ -101,5 +101,23 @@ describe('absence alerts', () => {
     expect(runs.map((r) => r.data)).toEqual([
       expect.objectContaining({ windowStart: '2026-11-04', windowEnd: '2026-11-11', consecutiveAbsentDays: 3 }),
     ]);
+  });
+
+  it('acts once on a redelivered marking: no second tally, absence or alert', async () => {
+    const before = await Promise.all(
+      ['StudentRecordTallied', 'StudentAbsent', 'AbsenceThresholdExceeded'].map((t) => stored(service, tenant, t)),
+    );
+    const records = await readTopicUntil('attendance.register.v1', (all) =>
+      all.some((r) => String(r.headers?.tenant) === tenant && String(r.headers?.ce_type).endsWith('AttendanceMarked')),
+    );
+    const marked = records.filter(
+      (r) => String(r.headers?.tenant) === tenant && String(r.headers?.ce_type).endsWith('AttendanceMarked'),
+    );
+    const group = service.groups.find((g) => g.groupId.includes('attendance-alerts'))?.groupId ?? '';
+    await redeliver('attendance.register.v1', marked[marked.length - 1], group);
+    const after = await Promise.all(
+      ['StudentRecordTallied', 'StudentAbsent', 'AbsenceThresholdExceeded'].map((t) => stored(service, tenant, t)),
+    );
+    expect(after).toEqual(before);
   });
 });

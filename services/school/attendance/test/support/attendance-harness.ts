@@ -28,13 +28,14 @@ export class MovableClock implements Clock {
 export async function startAttendance(clock: Clock, overrides: Partial<AttendanceOptions> = {}, given?: DevIssuer) {
   const issuer = given ?? (await createDevIssuer());
   const { definition, module } = createAttendance({ clock, projectionSuffix: `-${uniqueName('t')}`, ...overrides }, {});
+  const groups = consumerGroups(definition);
   const service = await startLocalService(
     definition.name,
     issuer,
     (env) => createService(definition, module, { env }),
-    consumerGroups(definition),
+    groups,
   );
-  return Object.assign(service, { issuer });
+  return Object.assign(service, { issuer, groups });
 }
 
 export type AttendanceHarness = Awaited<ReturnType<typeof startAttendance>>;
