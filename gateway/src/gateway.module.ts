@@ -44,6 +44,8 @@ import { AdminImportsResolver } from './graphql/admin/imports.resolver';
 import { AdminSchoolResolver } from './graphql/admin/school.resolver';
 import { AdminStudentsResolver } from './graphql/admin/students.resolver';
 import { AdminTimetableResolver } from './graphql/admin/timetable.resolver';
+import { AttendanceLiveResolver } from './graphql/attendance/attendance-live.resolver';
+import { SchoolAttendanceResolver } from './graphql/attendance/attendance.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -81,6 +83,8 @@ export const RESOLVERS = [
   AdminStudentsResolver,
   AdminTimetableResolver,
   AdminImportsResolver,
+  SchoolAttendanceResolver,
+  AttendanceLiveResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

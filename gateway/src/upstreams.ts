@@ -41,6 +41,8 @@ export class UpstreamProblem extends Error {
 
 export interface UpstreamReply<T> {
   body: T;
+  /** The body as the service sent it: what a file download (CSV) is. */
+  text: string;
   /** The service's consistency token for what this call wrote, if it wrote anything. */
   consistencyToken?: string;
   /** For a read sent with consistency tokens: whether the read model had caught up with them (`X-Consistency`). */
@@ -148,6 +150,7 @@ export class Upstreams {
     const freshness = header('x-consistency');
     return {
       body: parsed as T,
+      text,
       consistencyToken: header('x-consistency-token'),
       ...(freshness === 'fresh' || freshness === 'stale' ? { freshness } : {}),
     };

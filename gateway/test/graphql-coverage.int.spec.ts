@@ -26,6 +26,7 @@ const SERVICES = {
   events: 'services/school/events',
   hq: 'services/school/hq',
   admin: 'services/school/admin',
+  attendance: 'services/school/attendance',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */

@@ -21,3 +21,4 @@ export { startBuiltService, withBuiltService } from './built-service';
 export type { BesideBuilt, BuiltService } from './built-service';
 export { startLocalService, storedEvents, tenantEvents } from './local-service';
 export type { LocalService } from './local-service';
+export { OutboxStandIn } from './outbox-stand-in';

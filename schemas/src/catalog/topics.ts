@@ -88,6 +88,114 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: ['hexfleet.admin.hqfacts.HqSchoolNoted', 'hexfleet.admin.hqfacts.HqYearTemplateNoted'],
   },
   {
+    name: 'attendance.register.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'public',
+    description:
+      'Registers: one per class session and day, marked by the teacher (all present, then the exceptions), completed when every student of the group that day has a record, corrected with an audit (after the lock only with a reason), withdrawn when the lesson is cancelled. Key: <tenant>:<registerId>. Consumed by HQ (attendance rate).',
+    eventTypes: [
+      'hexfleet.attendance.register.AttendanceMarked',
+      'hexfleet.attendance.register.RegisterCompleted',
+      'hexfleet.attendance.register.AttendanceCorrected',
+      'hexfleet.attendance.register.RegisterWithdrawn',
+    ],
+  },
+  {
+    name: 'attendance.student.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'public',
+    description:
+      "A student's absences and absence alerts. Key: <tenant>:<studentId>. Consumed by HQ (dashboard counts) and by whoever tells guardians.",
+    eventTypes: [
+      'hexfleet.attendance.student.StudentAbsent',
+      'hexfleet.attendance.student.AbsenceThresholdExceeded',
+      'hexfleet.attendance.student.AbsenceThresholdCleared',
+    ],
+  },
+  {
+    name: 'attendance.student-tally.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's bookkeeping: one record per student per register, folded by the absence-alert rule; the facts are on attendance.register.v1.",
+    description: "Each student's records as the absence-alert rule counts them. Key: <tenant>:<studentId>.",
+    eventTypes: ['hexfleet.attendance.studenttally.StudentRecordTallied'],
+  },
+  {
+    name: 'attendance.class-session.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of Admin's timetable facts it decides on (admin.timetable.v1 has them), one stream per session so that marking reads it without waiting for a read model.",
+    description:
+      'Class sessions as attendance knows them: scheduled, and the days (or all) cancelled. Key: <tenant>:<sessionId>.',
+    eventTypes: [
+      'hexfleet.attendance.classsession.ClassSessionNoted',
+      'hexfleet.attendance.classsession.ClassSessionCancellationNoted',
+    ],
+  },
+  {
+    name: 'attendance.roster.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of Admin's group membership with the days it holds (admin.group.v1 and admin.student.v1 have the facts), one stream per group so that marking checks it without waiting for a read model.",
+    description:
+      "Who is in a group on which days, the published school events its students attend, and students' leave recorded ahead. Key: <tenant>:<groupId>.",
+    eventTypes: [
+      'hexfleet.attendance.roster.RosterMemberJoined',
+      'hexfleet.attendance.roster.RosterMemberLeft',
+      'hexfleet.attendance.roster.GroupEventNoted',
+      'hexfleet.attendance.roster.GroupEventDropped',
+      'hexfleet.attendance.roster.StudentLeaveRecorded',
+    ],
+  },
+  {
+    name: 'attendance.school.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of the school facts it decides on (HQ's hq.school.v1 and Events' events.event.v1 have them): time zone, own attendance settings, holidays.",
+    description:
+      'A school as attendance knows it: its time zone, its own attendance settings, its holidays. Key: <tenant>:<schoolId>.',
+    eventTypes: [
+      'hexfleet.attendance.school.SchoolNoted',
+      'hexfleet.attendance.school.SchoolAttendanceSettingsNoted',
+      'hexfleet.attendance.school.HolidayNoted',
+    ],
+  },
+  {
+    name: 'attendance.group-policy.v1',
+    partitions: 1,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of the attendance areas of HQ's group policy (hq.group-policy.v1 has the whole policy).",
+    description: "The group's attendance codes and thresholds, as last published by HQ. Key: <tenant>:group.",
+    eventTypes: ['hexfleet.attendance.grouppolicy.GroupAttendancePolicyNoted'],
+  },
+  {
+    name: 'attendance.school-event.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of the Events facts it needs to pre-fill registers (events.event.v1 has them): a group event's audience, span and state.",
+    description: 'School events with group audiences, as attendance knows them. Key: <tenant>:<eventId>.',
+    eventTypes: [
+      'hexfleet.attendance.schoolevent.SchoolEventNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventTimesNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventPublishedNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventCancelledNoted',
+    ],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',

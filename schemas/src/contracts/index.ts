@@ -4,6 +4,8 @@
 
 export * as admin from './admin.contracts';
 
+export * as attendance from './attendance.contracts';
+
 export * as events from './events.contracts';
 
 export * as example from './example.contracts';

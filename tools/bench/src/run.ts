@@ -11,6 +11,7 @@ import type { BenchReport } from './output';
 import type { ScenarioResult } from './report';
 import { adminImportScenario } from './scenarios/admin-import';
 import { appendScenario } from './scenarios/append';
+import { attendanceDayScenario } from './scenarios/attendance-day';
 import { endToEndScenario } from './scenarios/end-to-end';
 import { gatewayScenario } from './scenarios/gateway';
 import { peerScenario } from './scenarios/peer';
@@ -26,6 +27,7 @@ export const SCENARIOS: ReadonlyArray<{ id: string; run: (ctx: BenchContext) => 
   { id: 'gateway', run: gatewayScenario },
   { id: 'peer', run: peerScenario },
   { id: 'admin-import', run: adminImportScenario },
+  { id: 'attendance-day', run: attendanceDayScenario },
 ];
 
 const NOT_RUN = [

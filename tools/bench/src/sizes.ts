@@ -30,6 +30,11 @@ export interface Sizes {
   profileSeconds: number;
   /** Rows of the CSV Admin imports (issue 16: 10,000). */
   importRows: number;
+  /** Students of the school whose registers are taken (issue 17: 2,000 in 60 groups, 8 lessons a day each). */
+  attendanceStudents: number;
+  attendanceGroups: number;
+  /** School days marked, the last of them today: the group report reads them all. */
+  attendanceDays: number;
 }
 
 const LEVELS = [1, 8, 32, 128];
@@ -51,6 +56,9 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewaySeconds: 15,
     profileSeconds: 10,
     importRows: 10_000,
+    attendanceStudents: 2_000,
+    attendanceGroups: 60,
+    attendanceDays: 5,
   },
   quick: {
     concurrency: LEVELS,
@@ -67,6 +75,9 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewaySeconds: 2,
     profileSeconds: 2,
     importRows: 2_000,
+    attendanceStudents: 400,
+    attendanceGroups: 12,
+    attendanceDays: 1,
   },
   tiny: {
     concurrency: [1, 8],
@@ -85,5 +96,8 @@ export const SIZES: Record<Mode, Sizes> = {
     // each: a window that short once ended before any of the 8 clients was answered.
     profileSeconds: 2,
     importRows: 100,
+    attendanceStudents: 40,
+    attendanceGroups: 2,
+    attendanceDays: 1,
   },
 };

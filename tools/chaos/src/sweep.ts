@@ -34,6 +34,7 @@ const PRODUCT_TENANT: Record<string, string> = {
   events: 'greenfield',
   hq: 'greenfield',
   admin: 'greenfield',
+  attendance: 'greenfield',
 };
 
 export interface SweepTarget {

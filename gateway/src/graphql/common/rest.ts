@@ -29,6 +29,13 @@ export class Rest {
     return reply.body;
   }
 
+  /** A read whose answer is a file's text (a CSV export), as the caller. */
+  async getText(context: GqlContext, module: ModuleName, path: string): Promise<string> {
+    const reply = await fromUpstream(this.upstreams.call<unknown>(module, callerOf(context), 'GET', path));
+    if (reply.freshness) context.freshness.add(reply.freshness);
+    return reply.text;
+  }
+
   /** A read of one thing that may not exist (or not for this caller: services answer both with 404): null. */
   async find<T>(context: GqlContext, module: ModuleName, path: string): Promise<T | null> {
     try {

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { hasRole, schoolsWhere } from '@hexfleet/platform';
+import { reachesSchool } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { Role } from '@hexfleet/schemas';
 
@@ -11,18 +11,12 @@ export const STAFF: readonly Role[] = ['school-admin', 'hq-admin', 'teacher', 'l
 export const MEMBERS: readonly Role[] = [...STAFF, 'student', 'guardian'];
 
 /**
- * The school fence (ADR 0039). `hq-admin`, granted over the tenant, reaches every school; a
+ * The school fence (ADR 0039): `hq-admin`, granted over the tenant, reaches every school; a
  * school grant its school; a group grant (a teacher or student of one group) that group only.
  * Anything beyond the caller's reach does not exist for them: 404, as another tenant's would not.
  */
-export function reaches(caller: Principal, roles: readonly Role[], schoolId: string, groupId?: string): boolean {
-  if (roles.includes('hq-admin') && hasRole(caller, 'hq-admin')) return true;
-  if (schoolsWhere(caller, ...roles).includes(schoolId)) return true;
-  return (
-    groupId !== undefined &&
-    caller.grants.some((g) => g.scopeType === 'group' && g.scopeId === groupId && roles.includes(g.role))
-  );
-}
+export const reaches = (caller: Principal, roles: readonly Role[], schoolId: string, groupId?: string): boolean =>
+  reachesSchool(caller, roles, schoolId, groupId);
 
 export function mustReach(
   caller: Principal,
