@@ -5,5 +5,6 @@ const path = require('node:path');
 module.exports = {
   globalSetup: path.join(__dirname, 'libs/testing/src/jest/global-setup.ts'),
   globalTeardown: path.join(__dirname, 'libs/testing/src/jest/global-teardown.ts'),
-  testTimeout: 120_000,
+  // Above the harness's 150 s for a separate service to be ready: a fleet test's beforeAll waits on that.
+  testTimeout: 180_000,
 };

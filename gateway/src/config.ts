@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { edgeEnv, loadConfig, urlVariable } from '@hexfleet/platform';
 
 /** The services the gateway fronts, each at `<MODULE>_URL`; a module with no URL is not deployed. */
-export const MODULES = ['identity', 'profile', 'hrms', 'payroll', 'libraries', 'events', 'hq'] as const;
+export const MODULES = [
+  'identity',
+  'profile',
+  'hrms',
+  'payroll',
+  'libraries',
+  'events',
+  'hq',
+  'admin',
+  'attendance',
+] as const;
 export type ModuleName = (typeof MODULES)[number];
 
 const moduleUrls = Object.fromEntries(

@@ -40,6 +40,12 @@ import { DashboardsResolver } from './graphql/hq/dashboards.resolver';
 import { RolloverResolver } from './graphql/hq/rollover.resolver';
 import { SchoolsResolver } from './graphql/hq/schools.resolver';
 import { TransfersResolver } from './graphql/hq/transfers.resolver';
+import { AdminImportsResolver } from './graphql/admin/imports.resolver';
+import { AdminSchoolResolver } from './graphql/admin/school.resolver';
+import { AdminStudentsResolver } from './graphql/admin/students.resolver';
+import { AdminTimetableResolver } from './graphql/admin/timetable.resolver';
+import { AttendanceLiveResolver } from './graphql/attendance/attendance-live.resolver';
+import { SchoolAttendanceResolver } from './graphql/attendance/attendance.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -73,6 +79,12 @@ export const RESOLVERS = [
   DashboardsResolver,
   TransfersResolver,
   RolloverResolver,
+  AdminSchoolResolver,
+  AdminStudentsResolver,
+  AdminTimetableResolver,
+  AdminImportsResolver,
+  SchoolAttendanceResolver,
+  AttendanceLiveResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

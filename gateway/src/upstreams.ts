@@ -41,6 +41,8 @@ export class UpstreamProblem extends Error {
 
 export interface UpstreamReply<T> {
   body: T;
+  /** The body as the service sent it: what a file download (CSV) is. */
+  text: string;
   /** The service's consistency token for what this call wrote, if it wrote anything. */
   consistencyToken?: string;
   /** For a read sent with consistency tokens: whether the read model had caught up with them (`X-Consistency`). */
@@ -85,6 +87,8 @@ export class Upstreams {
     method: string,
     path: string,
     body?: unknown,
+    /** A body of another type (a CSV file) is sent as the text it is. */
+    contentType = 'application/json',
   ): Promise<UpstreamReply<T>> {
     const base = this.urls[module];
     if (!base) {
@@ -100,7 +104,7 @@ export class Upstreams {
     };
     if (caller.token) headers.authorization = `Bearer ${caller.token}`;
     if (caller.clientIp) headers['x-forwarded-for'] = caller.clientIp;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = contentType;
     if (caller.consistencyToken) headers['x-consistency-token'] = caller.consistencyToken;
     if (caller.idempotencyKey && method !== 'GET') headers['idempotency-key'] = caller.idempotencyKey;
     propagation.inject(context.active(), headers);
@@ -115,7 +119,7 @@ export class Upstreams {
       const response = await request(`${base}${path}`, {
         method: method as Dispatcher.HttpMethod,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : String(body),
         signal: AbortSignal.timeout(this.timeoutMs),
         dispatcher: this.agent,
       });
@@ -146,6 +150,7 @@ export class Upstreams {
     const freshness = header('x-consistency');
     return {
       body: parsed as T,
+      text,
       consistencyToken: header('x-consistency-token'),
       ...(freshness === 'fresh' || freshness === 'stale' ? { freshness } : {}),
     };

@@ -77,9 +77,13 @@ describe('school events through GraphQL', () => {
         input: { schoolId, kind: 'school', name: 'School calendar', timeZone: 'Asia/Kolkata' },
       }),
     ).id;
-    venueId = fieldOf<{ id: string }>(
-      await as('organiser', `mutation { registerVenue(input: { schoolId: "${schoolId}", name: "Main hall" }) { id } }`),
-    ).id;
+    const venue = fieldOf<{ id: string; consistencyToken: string }>(
+      await as(
+        'organiser',
+        `mutation { registerVenue(input: { schoolId: "${schoolId}", name: "Main hall" }) { id consistencyToken } }`,
+      ),
+    );
+    venueId = venue.id;
     const scheduled = fieldOf<{ id: string; consistencyToken: string }>(
       await as('organiser', SCHEDULE, { calendarId, input: sportsDay('Sports day') }),
     );
@@ -109,7 +113,8 @@ describe('school events through GraphQL', () => {
          event(eventId: "${eventId}") { title status registered waitlisted venue { name } }
          schoolCalendar(schoolId: "${schoolId}", month: "2030-09") { occurrences { title venue { name } } } }`,
       undefined,
-      bob.consistencyToken,
+      // The venue is its own stream: a token for the registrations says nothing about it.
+      `${venue.consistencyToken},${bob.consistencyToken}`,
     );
     expect(seen.body.errors).toBeUndefined();
     expect(extensionsOf(seen)?.consistency).toBe('fresh');
@@ -150,6 +155,18 @@ describe('school events through GraphQL', () => {
     );
     expect(extensionsOf(after)?.consistency).toBe('fresh');
     expect(fieldOf<Registrations>(after)).toEqual({ registered: [{ participantId: userIds.bob }], waitlist: [] });
+
+    // Who the event reaches (Admin has placed nobody in this school): for the school's organisers only.
+    const audience = `{ eventAudience(eventId: "${eventId}", limit: 10) { items { userId groupId } limit offset hasMore total } }`;
+    const ofSchool = await fleet.issuer.mint({
+      tenant,
+      roles: ['school-admin'],
+      grants: [{ role: 'school-admin', scopeType: 'school', scopeId: schoolId }],
+    });
+    const listed = await graphql(fleet.url, audience, { token: ofSchool });
+    expect(fieldOf(listed)).toEqual({ items: [], limit: 10, offset: 0, hasMore: false, total: 0 });
+    const unfenced = await as('organiser', audience);
+    expect(unfenced.body.errors?.[0]?.extensions).toMatchObject({ status: 404 });
   });
 
   it('answers a malformed argument with an error naming the field, and a broken rule with its code', async () => {

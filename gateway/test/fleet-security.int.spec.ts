@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { callService, createDevIssuer, eventually, unsignedToken } from '@hexfleet/testing';
+import { callService, createDevIssuer, eventually, tenantEvents, unsignedToken } from '@hexfleet/testing';
 import type { Reply, SeparateService } from '@hexfleet/testing';
 import { Fleet, startFleet } from './support/fleet';
 
@@ -58,14 +58,7 @@ const ok = (reply: Reply, status: number, what: string) => {
 /** What a refusal may say: its problem fields, minus the echo of the request's own URL. */
 const said = (body: Record<string, unknown>) => JSON.stringify({ ...body, instance: undefined, detail: undefined });
 
-async function eventCount(service: SeparateService, tenant: string) {
-  if (!service.db) return 0;
-  const { rows } = await service.db.pool.query<{ n: string }>(
-    'select count(*) as n from eventstore.events where tenant = $1',
-    [tenant],
-  );
-  return Number(rows[0].n);
-}
+const eventCount = (service: SeparateService, tenant: string) => tenantEvents(service, tenant);
 
 describe('the fleet refuses bad tokens everywhere and keeps tenants apart', () => {
   let fleet: Fleet;

@@ -25,6 +25,8 @@ const SERVICES = {
   libraries: 'services/school/libraries',
   events: 'services/school/events',
   hq: 'services/school/hq',
+  admin: 'services/school/admin',
+  attendance: 'services/school/attendance',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */
@@ -127,8 +129,16 @@ describe('GraphQL covers every user-facing REST operation of the six services', 
       const unnamed = errors.filter(
         (e) => e.extensions?.code === 'validation-failed' && !(e.extensions.errors as unknown[] | undefined)?.length,
       );
+      // The service refusing a parameter it does not take: the gateway sent more than the operation has.
+      const unknown = errors.filter((e) =>
+        ((e.extensions?.errors ?? []) as Array<{ message?: string }>).some((f) =>
+          f.message?.endsWith('should not exist'),
+        ),
+      );
       if (reply.status >= 500 || serverErrors.length) {
         failures.push(`${name}: ${reply.status} ${JSON.stringify(reply.body.errors)}`);
+      } else if (unknown.length) {
+        failures.push(`${name}: the gateway sent a parameter the service does not take: ${JSON.stringify(unknown)}`);
       } else if (unnamed.length) {
         failures.push(`${name}: a validation error naming no field: ${JSON.stringify(unnamed)}`);
       } else if ((await upstreamCalls(fleet.url, module)) === before) {

@@ -95,7 +95,8 @@ describe('HQ through the gateway’s GraphQL', () => {
       adminOfA,
       `query ($a: ID!, $b: ID!) {
         own: schoolDashboard(schoolId: $a, from: "2026-03-02", to: "2026-03-15", interval: "week") {
-          interval overdueLoans { period value } upcomingEvents { period value } }
+          interval overdueLoans { period value } upcomingEvents { period value }
+          enrolments { period value } withdrawals { period value } }
         other: schoolDashboard(schoolId: $b) { interval } }`,
       { a: a.id, b: b.id },
     );
@@ -104,7 +105,7 @@ describe('HQ through the gateway’s GraphQL', () => {
       { period: '2026-03-09', value: 0 },
     ];
     expect(dashboards).toEqual({
-      own: { interval: 'week', overdueLoans: weeks, upcomingEvents: weeks },
+      own: { interval: 'week', overdueLoans: weeks, upcomingEvents: weeks, enrolments: weeks, withdrawals: weeks },
       other: null,
     });
   });

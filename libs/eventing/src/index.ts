@@ -32,7 +32,7 @@ export { rebuildProjection } from './projection/rebuild';
 export type { RebuildOptions } from './projection/rebuild';
 export { systemClock, uuidV7Ids } from './adapters/system';
 export { commandIdFor, PolicyRunner, policyGroup } from './policy/policy-runner';
-export type { Policy, PolicyRunnerOptions } from './policy/policy-runner';
+export type { Policy, PolicyRunnerOptions, Reacting } from './policy/policy-runner';
 export { policy } from './policy/policy';
 export type { PolicySpec, Reactions } from './policy/policy';
 export { currentTraceparent } from './tracing';

@@ -84,3 +84,47 @@ describe('policies: an event becomes a command, once', () => {
     expect(scenario.relayErrors).toEqual([]);
   });
 });
+
+describe('policies: a reaction that outlasts the consumer session', () => {
+  const SESSION_MS = 6_000; // the broker's smallest allowed session
+  let scenario: Awaited<ReturnType<typeof accountScenario>>;
+  let runner: PolicyRunner | undefined;
+  afterAll(async () => {
+    await runner?.stop();
+    await scenario?.close();
+  });
+
+  it('keeps its partition by heartbeating, so the event is not delivered again while it works', async () => {
+    scenario = await accountScenario('policy-long');
+    const started: string[] = [];
+    let finished = 0;
+    const slow = policy<Extract<example.ExampleAccountV1Event, { type: 'Deposited' }>>({
+      name: `long-${scenario.topic}`,
+      topics: [scenario.topic],
+      on: {
+        // Three sessions' worth of work in one-second steps, as a rollover does a group at a time.
+        Deposited: async (event, reacting) => {
+          started.push(event.eventId);
+          for (let step = 0; step < (3 * SESSION_MS) / 1000; step++) {
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            await reacting.heartbeat();
+          }
+          finished++;
+        },
+      },
+    });
+    runner = new PolicyRunner({
+      policy: slow,
+      kafka: scenario.kafka,
+      serde: scenario.serde,
+      sessionTimeoutMs: SESSION_MS,
+    });
+    await runner.start();
+    await scenario.deposit(acme, 'acct-long', 10);
+    await waitUntil(async () => finished === 1, 60_000, 'the long reaction to finish');
+    // Had the coordinator evicted the consumer mid-reaction, the commit would fail and the event come again.
+    await new Promise((resolve) => setTimeout(resolve, SESSION_MS));
+    expect(started).toHaveLength(1);
+    expect(finished).toBe(1);
+  }, 90_000);
+});

@@ -52,6 +52,25 @@ export const schoolsWhere = (caller: Pick<Principal, 'grants'>, ...roles: readon
   ),
 ];
 
+/**
+ * The school fence (ADR 0039, 0041): `hq-admin` (granted over the tenant, when among `roles`)
+ * reaches every school; a school grant of one of `roles` its school; a group grant (a teacher
+ * or student of one group) that group only.
+ */
+export function reachesSchool(
+  caller: Pick<Principal, 'grants' | 'roles'>,
+  roles: readonly Role[],
+  schoolId: string,
+  groupId?: string,
+): boolean {
+  if (roles.includes('hq-admin') && hasRole(caller, 'hq-admin')) return true;
+  if (schoolsWhere(caller, ...roles).includes(schoolId)) return true;
+  return (
+    groupId !== undefined &&
+    caller.grants.some((g) => g.scopeType === 'group' && g.scopeId === groupId && roles.includes(g.role))
+  );
+}
+
 const storage = new AsyncLocalStorage<RequestContext>();
 
 /** The context of the request being served (undefined outside one, e.g. in a Kafka consumer). */

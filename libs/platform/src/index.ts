@@ -9,7 +9,7 @@ export { runStreamTransaction } from './transaction';
 export type { LoadedStream, StreamTransaction, TransactionOutcome } from './transaction';
 export { ConfigError, edgeEnv, loadConfig, serviceEnv, urlVariable } from './config';
 export type { PlatformEnv } from './config';
-export { hasRole, requestContext, schoolsWhere } from './context';
+export { hasRole, reachesSchool, requestContext, schoolsWhere } from './context';
 export type { GrantScope, Principal, RequestContext, ScopedGrant } from './context';
 export { createLogger, PinoNestLogger } from './logger';
 export { ServiceMetrics } from './metrics';

@@ -91,3 +91,83 @@ export async function redeliver(
   }
   return sent.baseOffset ?? '';
 }
+
+/**
+ * Waits until the consumer group `groupId` has committed past every record `topics` hold now,
+ * or, with `tenant`, past every record of that tenant they hold now: what a test needs before
+ * it counts what a policy or read model did, when several streams' records sit on different
+ * partitions. Other tests publish to the same topics meanwhile; the tenant form waits only
+ * for the records that are this test's (on each partition, up to its tenant's last one).
+ */
+export async function caughtUp(
+  groupId: string,
+  topics: readonly string[],
+  { tenant, kafka = testKafka('caught-up') }: { tenant?: string; kafka?: Kafka } = {},
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const targets = new Map<string, bigint>(); // `${topic}/${partition}` -> the offset to commit past
+    for (const topic of topics) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      if (!tenant) {
+        for (const p of offsets) targets.set(`${topic}/${p.partition}`, BigInt(p.high));
+        continue;
+      }
+      for (const [partition, last] of await lastOffsetsOf(kafka, topic, offsets, tenant))
+        targets.set(`${topic}/${partition}`, last + 1n);
+    }
+    await eventually(
+      async () => {
+        const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+        return [...targets].every(([key, needed]) => {
+          const [topic, partition] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+          const offset = committed.find((t) => t.topic === topic)?.partitions.find((p) => p.partition === partition);
+          return BigInt(offset?.offset ?? '-1') >= needed;
+        });
+      },
+      {
+        what: `${groupId} caught up on ${topics.join(', ')}${tenant ? ` for ${tenant}` : ''}`,
+        timeoutMs: 90_000,
+        pollMs: 200,
+      },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Per partition, the offset of the last record of `tenant` among those `topic` holds now (read from the start). */
+async function lastOffsetsOf(
+  kafka: Kafka,
+  topic: string,
+  offsets: Array<{ partition: number; high: string; low: string }>,
+  tenant: string,
+): Promise<Map<number, bigint>> {
+  const last = new Map<number, bigint>();
+  const pending = new Set(offsets.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => p.partition));
+  if (pending.size === 0) return last;
+  const highs = new Map(offsets.map((p) => [p.partition, BigInt(p.high)]));
+  const consumer = kafka.consumer({ groupId: uniqueName('caught-up') });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          eachBatch: async ({ batch }) => {
+            for (const message of batch.messages) {
+              if (BigInt(message.offset) >= (highs.get(batch.partition) ?? 0n)) break;
+              if (message.headers?.tenant?.toString() === tenant) last.set(batch.partition, BigInt(message.offset));
+            }
+            if (BigInt(batch.lastOffset()) + 1n >= (highs.get(batch.partition) ?? 0n)) pending.delete(batch.partition);
+            if (pending.size === 0) resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return last;
+}

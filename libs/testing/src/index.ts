@@ -6,7 +6,7 @@ export type { TestStack } from './stack/test-stack';
 export { stackEnv, uniqueName } from './names';
 export { createTestDatabase } from './database';
 export type { TestDatabase } from './database';
-export { eventually, readTopicUntil, redeliver, testKafka } from './await';
+export { caughtUp, eventually, readTopicUntil, redeliver, testKafka } from './await';
 export { createDevIssuer, unsignedToken } from './dev-tokens';
 export type { DevIssuer, DevTokenClaims } from './dev-tokens';
 export { startPrivateKafka } from './private-kafka';
@@ -19,5 +19,6 @@ export { badInputCases, openApiOf, problemNames, sendBadInputs } from './bad-inp
 export type { BadInputCase, OpenApiDocument } from './bad-input';
 export { startBuiltService, withBuiltService } from './built-service';
 export type { BesideBuilt, BuiltService } from './built-service';
-export { startLocalService, storedEvents } from './local-service';
+export { startLocalService, storedEvents, tenantEvents } from './local-service';
 export type { LocalService } from './local-service';
+export { OutboxStandIn } from './outbox-stand-in';

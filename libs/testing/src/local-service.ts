@@ -46,6 +46,23 @@ export async function startLocalService<S extends { app: Listening }>(
   });
 }
 
+/**
+ * Stored events of one tenant (of these types only, if given) in a service's event store:
+ * what a refused command must not have added to. A service without a database has none.
+ */
+export async function tenantEvents(
+  service: { db?: TestDatabase },
+  tenant: string,
+  types?: readonly string[],
+): Promise<number> {
+  if (!service.db) return 0;
+  const { rows } = await service.db.pool.query<{ n: string }>(
+    'select count(*) as n from eventstore.events where tenant = $1 and ($2::text[] is null or event_type = any($2))',
+    [tenant, types ?? null],
+  );
+  return Number(rows[0].n);
+}
+
 /** Stored events of one type (in one stream, if given) in a service's event store. */
 export async function storedEvents(service: { db: TestDatabase }, type: string, streamId?: string): Promise<number> {
   const { rows } = await service.db.pool.query<{ n: string }>(

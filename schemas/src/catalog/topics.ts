@@ -8,6 +8,194 @@ import type { TopicSpec } from './topic-spec';
  */
 export const TOPIC_CATALOG: readonly TopicSpec[] = [
   {
+    name: 'admin.calendar.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'public',
+    description: "A school's academic years and their terms. Key: <tenant>:<schoolId>.",
+    eventTypes: ['hexfleet.admin.calendar.AcademicYearOpened', 'hexfleet.admin.calendar.TermDefined'],
+  },
+  {
+    name: 'admin.subject.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'public',
+    description: 'The subjects each school teaches. Key: <tenant>:<schoolId>.',
+    eventTypes: ['hexfleet.admin.subject.SubjectDefined'],
+  },
+  {
+    name: 'admin.group.v1',
+    partitions: 6,
+    owner: 'admin',
+    visibility: 'public',
+    description:
+      'Student groups (sections of a grade) of an academic year: capacity, members with roll numbers, teacher assignments. Key: <tenant>:<groupId>. Consumed by attendance (rosters), events (audiences) and libraries (staff patrons on TeacherAssigned).',
+    eventTypes: [
+      'hexfleet.admin.group.GroupCreated',
+      'hexfleet.admin.group.GroupCapacityChanged',
+      'hexfleet.admin.group.StudentAddedToGroup',
+      'hexfleet.admin.group.StudentRemovedFromGroup',
+      'hexfleet.admin.group.TeacherAssigned',
+    ],
+  },
+  {
+    name: 'admin.student.v1',
+    partitions: 6,
+    owner: 'admin',
+    visibility: 'public',
+    description:
+      'Students of a school: admission with guardians, enrolment for a year, group changes, promotion and withdrawal. Key: <tenant>:<studentId>. Consumed by identity, profile, libraries, events and HQ.',
+    eventTypes: [
+      'hexfleet.admin.student.StudentAdmitted',
+      'hexfleet.admin.student.StudentEnrolled',
+      'hexfleet.admin.student.StudentGroupChanged',
+      'hexfleet.admin.student.StudentWithdrawn',
+      'hexfleet.admin.student.StudentPromoted',
+    ],
+  },
+  {
+    name: 'admin.timetable.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'public',
+    description:
+      'The timetable of one term: class sessions scheduled and cancelled. Key: <tenant>:<termId>. Consumed by attendance (registers).',
+    eventTypes: ['hexfleet.admin.timetable.ClassSessionScheduled', 'hexfleet.admin.timetable.ClassSessionCancelled'],
+  },
+  {
+    name: 'admin.student-import.v1',
+    partitions: 3,
+    owner: 'admin',
+    visibility: 'internal',
+    internalBecause:
+      "Admin's bookkeeping of a CSV upload's progress and per-row errors (names of refused rows included); the students it admits are on admin.student.v1.",
+    description:
+      "Bulk imports of students from CSV: started, progress with the refused rows' errors, completed. Key: <tenant>:<importId>.",
+    eventTypes: [
+      'hexfleet.admin.studentimport.StudentImportStarted',
+      'hexfleet.admin.studentimport.StudentImportProgressed',
+      'hexfleet.admin.studentimport.StudentImportCompleted',
+    ],
+  },
+  {
+    name: 'admin.hq-facts.v1',
+    partitions: 1,
+    owner: 'admin',
+    visibility: 'internal',
+    internalBecause:
+      "Admin's bookkeeping: one stream per tenant joining two HQ topics (schools, templates for every school) so that a school opened while a template is published gets it; the facts are HQ's on hq.school.v1 and hq.academic-year.v1.",
+    description: 'The schools and the every-school year templates Admin has seen from HQ. Key: <tenant>:hq.',
+    eventTypes: ['hexfleet.admin.hqfacts.HqSchoolNoted', 'hexfleet.admin.hqfacts.HqYearTemplateNoted'],
+  },
+  {
+    name: 'attendance.register.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'public',
+    description:
+      'Registers: one per class session and day, marked by the teacher (all present, then the exceptions), completed when every student of the group that day has a record, corrected with an audit (after the lock only with a reason), withdrawn when the lesson is cancelled. Key: <tenant>:<registerId>. Consumed by HQ (attendance rate).',
+    eventTypes: [
+      'hexfleet.attendance.register.AttendanceMarked',
+      'hexfleet.attendance.register.RegisterCompleted',
+      'hexfleet.attendance.register.AttendanceCorrected',
+      'hexfleet.attendance.register.RegisterWithdrawn',
+    ],
+  },
+  {
+    name: 'attendance.student.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'public',
+    description:
+      "A student's absences and absence alerts. Key: <tenant>:<studentId>. Consumed by HQ (dashboard counts) and by whoever tells guardians.",
+    eventTypes: [
+      'hexfleet.attendance.student.StudentAbsent',
+      'hexfleet.attendance.student.AbsenceThresholdExceeded',
+      'hexfleet.attendance.student.AbsenceThresholdCleared',
+    ],
+  },
+  {
+    name: 'attendance.student-tally.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's bookkeeping: one record per student per register, folded by the absence-alert rule; the facts are on attendance.register.v1.",
+    description: "Each student's records as the absence-alert rule counts them. Key: <tenant>:<studentId>.",
+    eventTypes: ['hexfleet.attendance.studenttally.StudentRecordTallied'],
+  },
+  {
+    name: 'attendance.class-session.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of Admin's timetable facts it decides on (admin.timetable.v1 has them), one stream per session so that marking reads it without waiting for a read model.",
+    description:
+      'Class sessions as attendance knows them: scheduled, and the days (or all) cancelled. Key: <tenant>:<sessionId>.',
+    eventTypes: [
+      'hexfleet.attendance.classsession.ClassSessionNoted',
+      'hexfleet.attendance.classsession.ClassSessionCancellationNoted',
+    ],
+  },
+  {
+    name: 'attendance.roster.v1',
+    partitions: 6,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of Admin's group membership with the days it holds (admin.group.v1 and admin.student.v1 have the facts), one stream per group so that marking checks it without waiting for a read model.",
+    description:
+      "Who is in a group on which days, the published school events its students attend, and students' leave recorded ahead. Key: <tenant>:<groupId>.",
+    eventTypes: [
+      'hexfleet.attendance.roster.RosterMemberJoined',
+      'hexfleet.attendance.roster.RosterMemberLeft',
+      'hexfleet.attendance.roster.GroupEventNoted',
+      'hexfleet.attendance.roster.GroupEventDropped',
+      'hexfleet.attendance.roster.StudentLeaveRecorded',
+    ],
+  },
+  {
+    name: 'attendance.school.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of the school facts it decides on (HQ's hq.school.v1 and Events' events.event.v1 have them): time zone, own attendance settings, holidays.",
+    description:
+      'A school as attendance knows it: its time zone, its own attendance settings, its holidays. Key: <tenant>:<schoolId>.',
+    eventTypes: [
+      'hexfleet.attendance.school.SchoolNoted',
+      'hexfleet.attendance.school.SchoolAttendanceSettingsNoted',
+      'hexfleet.attendance.school.HolidayNoted',
+    ],
+  },
+  {
+    name: 'attendance.group-policy.v1',
+    partitions: 1,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of the attendance areas of HQ's group policy (hq.group-policy.v1 has the whole policy).",
+    description: "The group's attendance codes and thresholds, as last published by HQ. Key: <tenant>:group.",
+    eventTypes: ['hexfleet.attendance.grouppolicy.GroupAttendancePolicyNoted'],
+  },
+  {
+    name: 'attendance.school-event.v1',
+    partitions: 3,
+    owner: 'attendance',
+    visibility: 'internal',
+    internalBecause:
+      "Attendance's copy of the Events facts it needs to pre-fill registers (events.event.v1 has them): a group event's audience, span and state.",
+    description: 'School events with group audiences, as attendance knows them. Key: <tenant>:<eventId>.',
+    eventTypes: [
+      'hexfleet.attendance.schoolevent.SchoolEventNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventTimesNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventPublishedNoted',
+      'hexfleet.attendance.schoolevent.SchoolEventCancelledNoted',
+    ],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',
@@ -116,8 +304,9 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     partitions: 3,
     owner: 'hq',
     visibility: 'public',
-    description: "Students' home schools: transfers between schools of the group. Key: <tenant>:<studentId>.",
-    eventTypes: ['hexfleet.hq.student.StudentTransferred'],
+    description:
+      "Students' home schools: as learnt from Admin's enrolments, and transfers between schools of the group. Key: <tenant>:<studentId>.",
+    eventTypes: ['hexfleet.hq.student.StudentHomeRecorded', 'hexfleet.hq.student.StudentTransferred'],
   },
   {
     name: 'hq.staff.v1',
@@ -238,7 +427,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'identity',
     visibility: 'public',
     description:
-      'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation. Carries no secret. Key: <tenant>:<userId>.',
+      'User accounts for integrators: registration (invited or self-registered, with the employee or student it came from), email verification, password changes (never the hash), role grants per scope, deactivation and reactivation, and which student each guardian account is a guardian of. Carries no secret. Key: <tenant>:<userId>.',
     eventTypes: [
       'hexfleet.identity.user.UserRegistered',
       'hexfleet.identity.user.EmailVerified',
@@ -247,6 +436,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.identity.user.RoleRevoked',
       'hexfleet.identity.user.UserDeactivated',
       'hexfleet.identity.user.UserReactivated',
+      'hexfleet.identity.user.GuardianshipRecorded',
     ],
   },
   {
@@ -363,6 +553,35 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     eventTypes: ['hexfleet.libraries.rules.LoanRuleSet', 'hexfleet.libraries.rules.LoanRuleRemoved'],
   },
   {
+    name: 'libraries.loan-defaults.v1',
+    partitions: 1,
+    owner: 'libraries',
+    visibility: 'internal',
+    internalBecause:
+      "Libraries' copy of HQ's loan-rule defaults (the group's and each school's), kept so a checkout reads them without waiting on a read model; integrators read hq.group-policy.v1 and hq.school.v1, where HQ publishes them, and libraries.rules.v1 for a school's own matrix.",
+    description:
+      "The loan-rule defaults HQ pushed to the tenant's schools: the group's latest and each school's own, the layer under every school's rule matrix. Key: <tenant>:group.",
+    eventTypes: [
+      'hexfleet.libraries.loandefaults.GroupLoanDefaultsReceived',
+      'hexfleet.libraries.loandefaults.SchoolLoanDefaultsReceived',
+    ],
+  },
+  {
+    name: 'libraries.user-patrons.v1',
+    partitions: 3,
+    owner: 'libraries',
+    visibility: 'internal',
+    internalBecause:
+      "Libraries' own index from a platform user to their patrons, so a deactivation finds them without a read model; each patron's user is in PatronRegistered on libraries.patron.v1.",
+    description:
+      'Which patrons (one per school) each platform user has, and whether identity has the user deactivated. Key: <tenant>:<userId>.',
+    eventTypes: [
+      'hexfleet.libraries.userpatrons.UserPatronLinked',
+      'hexfleet.libraries.userpatrons.UserDeactivationNoted',
+      'hexfleet.libraries.userpatrons.UserReactivationNoted',
+    ],
+  },
+  {
     name: 'payroll.salary-component.v1',
     partitions: 3,
     owner: 'payroll',
@@ -416,7 +635,7 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'profile',
     visibility: 'public',
     description:
-      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
+      "User profiles, one per user: personal and contact details, preferences, guardian-student links and per-app fields (department, designation; admission number, class). Created on identity UserRegistered; a student's admission number, class and guardian links from Admin's and identity's events. Personal data: consumers keep only what they need. Key: <tenant>:<userId> (the student's for guardian links).",
     eventTypes: [
       'hexfleet.profile.profile.ProfileCreated',
       'hexfleet.profile.profile.ProfileUpdated',
@@ -441,5 +660,31 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.profile.employeelink.EmployeePlacementNoted',
       'hexfleet.profile.employeelink.EmployeeAccountNoted',
     ],
+  },
+  {
+    name: 'profile.student-link.v1',
+    partitions: 3,
+    owner: 'profile',
+    visibility: 'internal',
+    internalBecause:
+      "Profile's own bookkeeping, joining Admin and identity facts; integrators read admin.student.v1, identity.user.v1 and profile.profile.v1, where the same facts are published.",
+    description:
+      "What profile knows of one Admin student: the school record (admission number, group), the guardian accounts identity reported, and whether the student's profile exists, so the profile gets them whichever event arrives first. Key: <tenant>:<studentId>.",
+    eventTypes: [
+      'hexfleet.profile.studentlink.StudentRecordNoted',
+      'hexfleet.profile.studentlink.StudentGuardianNoted',
+      'hexfleet.profile.studentlink.StudentProfileNoted',
+    ],
+  },
+  {
+    name: 'profile.school-group.v1',
+    partitions: 3,
+    owner: 'profile',
+    visibility: 'internal',
+    internalBecause:
+      "Profile's own bookkeeping, joining Admin's groups and students; integrators read admin.group.v1 and admin.student.v1.",
+    description:
+      "The name of each Admin student group and the students profile has seen placed in it, so a student's profile gets its class whether GroupCreated or the placement arrives first. Key: <tenant>:<groupId>.",
+    eventTypes: ['hexfleet.profile.schoolgroup.GroupNameNoted', 'hexfleet.profile.schoolgroup.GroupMemberNoted'],
   },
 ];

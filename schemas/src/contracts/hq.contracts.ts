@@ -676,6 +676,55 @@ export const hqGroupPolicyV1Contracts: readonly EventContract[] = [groupPolicyPu
 
 // Topic hq.student.v1
 
+/** HQ learnt a student's home school from Admin's StudentEnrolled (a student has one home school at a time): their first enrolment, or a later one at another school. A transfer then starts from this school. */
+export interface StudentHomeRecordedData {
+  /** The student (UUID, as Admin's StudentEnrolled names them); also the aggregate id. */
+  studentId: string;
+  /** The home school (UUID) from `since`. */
+  schoolId: string;
+  /** The academic year (UUID) of the enrolment HQ learnt it from. */
+  yearId: string;
+  /** The enrolment's first day. Date as YYYY-MM-DD. */
+  since: string;
+  /** When HQ recorded it. ISO-8601 UTC instant. */
+  recordedAt: string;
+}
+
+/** hexfleet.hq.student.StudentHomeRecorded on hq.student.v1: what a decider returns and the event store records. */
+export interface StudentHomeRecorded {
+  type: 'StudentHomeRecorded';
+  data: StudentHomeRecordedData;
+}
+
+/** A StudentHomeRecorded event. */
+export const studentHomeRecorded = (data: StudentHomeRecordedData): StudentHomeRecorded => ({
+  type: 'StudentHomeRecorded',
+  data,
+});
+
+/** Registered under the subject `hq.student.v1-hexfleet.hq.student.StudentHomeRecorded` (TopicRecordNameStrategy). */
+export const studentHomeRecordedContract: EventContract = {
+  type: 'StudentHomeRecorded',
+  topic: 'hq.student.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentHomeRecorded',
+    namespace: 'hexfleet.hq.student',
+    doc: "HQ learnt a student's home school from Admin's StudentEnrolled (a student has one home school at a time): their first enrolment, or a later one at another school. A transfer then starts from this school.",
+    fields: [
+      {
+        name: 'studentId',
+        type: 'string',
+        doc: "The student (UUID, as Admin's StudentEnrolled names them); also the aggregate id.",
+      },
+      { name: 'schoolId', type: 'string', doc: 'The home school (UUID) from `since`.' },
+      { name: 'yearId', type: 'string', doc: 'The academic year (UUID) of the enrolment HQ learnt it from.' },
+      { name: 'since', type: 'string', doc: "The enrolment's first day. Date as YYYY-MM-DD." },
+      { name: 'recordedAt', type: 'string', doc: 'When HQ recorded it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
 /** A student moved from their home school to another school of the group (a student has one home school at a time). Admin enrols them in the new school from effectiveDate. */
 export interface StudentTransferredData {
   /** The student (UUID, as Admin's StudentEnrolled names them); also the aggregate id. */
@@ -735,10 +784,10 @@ export const studentTransferredContract: EventContract = {
 };
 
 /** Every event on hq.student.v1. */
-export type HqStudentV1Event = StudentTransferred;
+export type HqStudentV1Event = StudentHomeRecorded | StudentTransferred;
 
 /** The contracts of hq.student.v1, in its topics.json order. */
-export const hqStudentV1Contracts: readonly EventContract[] = [studentTransferredContract];
+export const hqStudentV1Contracts: readonly EventContract[] = [studentHomeRecordedContract, studentTransferredContract];
 
 // Topic hq.staff.v1
 

@@ -644,9 +644,76 @@ export const userReactivatedContract: EventContract = {
   },
 };
 
+/** This account is a guardian of an Admin student (from StudentEnrolled's guardians). Recorded once per student on the guardian's own stream: a parent of two children has one account and two of these. Profile links guardians to students from it. */
+export interface GuardianshipRecordedData {
+  /** The guardian's user (UUID); also the aggregate id. */
+  userId: string;
+  /** The Admin student (UUID); also the student's user id when the student has an account (ADR 0043). */
+  studentId: string;
+  /** The school (UUID) the student was enrolled in when the guardianship was recorded. */
+  schoolId: string;
+  /** How the guardian relates to the student as Admin recorded it, e.g. mother, father, guardian. */
+  relationship: string;
+  /** True when Admin named this guardian the student's primary one. */
+  primary: boolean;
+  /** When identity recorded it: an ISO-8601 UTC instant. */
+  recordedAt: string;
+}
+
+/** hexfleet.identity.user.GuardianshipRecorded on identity.user.v1: what a decider returns and the event store records. */
+export interface GuardianshipRecorded {
+  type: 'GuardianshipRecorded';
+  data: GuardianshipRecordedData;
+}
+
+/** A GuardianshipRecorded event. */
+export const guardianshipRecorded = (data: GuardianshipRecordedData): GuardianshipRecorded => ({
+  type: 'GuardianshipRecorded',
+  data,
+});
+
+/** Registered under the subject `identity.user.v1-hexfleet.identity.user.GuardianshipRecorded` (TopicRecordNameStrategy). */
+export const guardianshipRecordedContract: EventContract = {
+  type: 'GuardianshipRecorded',
+  topic: 'identity.user.v1',
+  schema: {
+    type: 'record',
+    name: 'GuardianshipRecorded',
+    namespace: 'hexfleet.identity.user',
+    doc: "This account is a guardian of an Admin student (from StudentEnrolled's guardians). Recorded once per student on the guardian's own stream: a parent of two children has one account and two of these. Profile links guardians to students from it.",
+    fields: [
+      { name: 'userId', type: 'string', doc: "The guardian's user (UUID); also the aggregate id." },
+      {
+        name: 'studentId',
+        type: 'string',
+        doc: "The Admin student (UUID); also the student's user id when the student has an account (ADR 0043).",
+      },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: 'The school (UUID) the student was enrolled in when the guardianship was recorded.',
+      },
+      {
+        name: 'relationship',
+        type: 'string',
+        doc: 'How the guardian relates to the student as Admin recorded it, e.g. mother, father, guardian.',
+      },
+      { name: 'primary', type: 'boolean', doc: "True when Admin named this guardian the student's primary one." },
+      { name: 'recordedAt', type: 'string', doc: 'When identity recorded it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
 /** Every event on identity.user.v1. */
 export type IdentityUserV1Event =
-  UserRegistered | EmailVerified | PasswordChanged | RoleGranted | RoleRevoked | UserDeactivated | UserReactivated;
+  | UserRegistered
+  | EmailVerified
+  | PasswordChanged
+  | RoleGranted
+  | RoleRevoked
+  | UserDeactivated
+  | UserReactivated
+  | GuardianshipRecorded;
 
 /** The contracts of identity.user.v1, in its topics.json order. */
 export const identityUserV1Contracts: readonly EventContract[] = [
@@ -657,6 +724,7 @@ export const identityUserV1Contracts: readonly EventContract[] = [
   roleRevokedContract,
   userDeactivatedContract,
   userReactivatedContract,
+  guardianshipRecordedContract,
 ];
 
 // Topic identity.login-id.v1

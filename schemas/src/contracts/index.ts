@@ -2,6 +2,10 @@
 
 // One namespace per module: `example.deposited({ ... })`, `example.contracts`.
 
+export * as admin from './admin.contracts';
+
+export * as attendance from './attendance.contracts';
+
 export * as events from './events.contracts';
 
 export * as example from './example.contracts';

@@ -1973,6 +1973,326 @@ export type LibrariesRulesV1Event = LoanRuleSet | LoanRuleRemoved;
 /** The contracts of libraries.rules.v1, in its topics.json order. */
 export const librariesRulesV1Contracts: readonly EventContract[] = [loanRuleSetContract, loanRuleRemovedContract];
 
+// Topic libraries.loan-defaults.v1
+
+/** Libraries noted the loan-rule defaults of a group policy HQ published (GroupPolicyPublished): every school that set no default of its own, in HQ or in its rule matrix, lends by them. */
+export interface GroupLoanDefaultsReceivedData {
+  /** The group policy's version (GroupPolicyPublished.policyVersion). */
+  policyVersion: number;
+  /** The group's default loan rule. */
+  terms: PushedLoanTerms;
+  /** When libraries noted it. ISO-8601 UTC instant. */
+  receivedAt: string;
+}
+
+/** hexfleet.libraries.loandefaults.GroupLoanDefaultsReceived on libraries.loan-defaults.v1: what a decider returns and the event store records. */
+export interface GroupLoanDefaultsReceived {
+  type: 'GroupLoanDefaultsReceived';
+  data: GroupLoanDefaultsReceivedData;
+}
+
+/** A GroupLoanDefaultsReceived event. */
+export const groupLoanDefaultsReceived = (data: GroupLoanDefaultsReceivedData): GroupLoanDefaultsReceived => ({
+  type: 'GroupLoanDefaultsReceived',
+  data,
+});
+
+/** Registered under the subject `libraries.loan-defaults.v1-hexfleet.libraries.loandefaults.GroupLoanDefaultsReceived` (TopicRecordNameStrategy). */
+export const groupLoanDefaultsReceivedContract: EventContract = {
+  type: 'GroupLoanDefaultsReceived',
+  topic: 'libraries.loan-defaults.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupLoanDefaultsReceived',
+    namespace: 'hexfleet.libraries.loandefaults',
+    doc: 'Libraries noted the loan-rule defaults of a group policy HQ published (GroupPolicyPublished): every school that set no default of its own, in HQ or in its rule matrix, lends by them.',
+    fields: [
+      { name: 'policyVersion', type: 'int', doc: "The group policy's version (GroupPolicyPublished.policyVersion)." },
+      {
+        name: 'terms',
+        type: {
+          type: 'record',
+          name: 'PushedLoanTerms',
+          namespace: 'hexfleet.libraries.loandefaults',
+          doc: "A default loan rule HQ pushed (LoanRuleDefaults of hq.group-policy.v1 or hq.school.v1): the layer under the school's own rule matrix.",
+          fields: [
+            { name: 'loanPeriodDays', type: 'int', doc: 'Days a loan lasts from checkout or renewal.' },
+            { name: 'maxLoans', type: 'int', doc: 'Most loans a patron may hold at once.' },
+            { name: 'maxRenewals', type: 'int', doc: 'Most renewals of one loan.' },
+            { name: 'maxHolds', type: 'int', doc: 'Most holds a patron may have at once.' },
+            {
+              name: 'fineRatePerDayMinor',
+              type: 'long',
+              doc: 'Fine per chargeable late day, in minor units of currency.',
+            },
+            {
+              name: 'currency',
+              type: 'string',
+              doc: 'ISO 4217 currency code of the amounts in this record, e.g. INR.',
+            },
+            { name: 'graceDays', type: 'int', doc: 'Late days that are never charged.' },
+            {
+              name: 'fineCapMinor',
+              type: ['null', 'long'],
+              default: null,
+              doc: 'Highest overdue fine of one loan, in minor units; null when uncapped.',
+            },
+          ],
+        },
+        doc: "The group's default loan rule.",
+      },
+      { name: 'receivedAt', type: 'string', doc: 'When libraries noted it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Libraries noted a school's own loan-rule default as HQ set it (SchoolPolicySet): it wins over the group's for that school; null follows the group's again. */
+export interface SchoolLoanDefaultsReceivedData {
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The school's default loan rule set in HQ; null when it follows the group's. Default: null. */
+  terms: null | PushedLoanTerms;
+  /** When libraries noted it. ISO-8601 UTC instant. */
+  receivedAt: string;
+}
+
+/** hexfleet.libraries.loandefaults.SchoolLoanDefaultsReceived on libraries.loan-defaults.v1: what a decider returns and the event store records. */
+export interface SchoolLoanDefaultsReceived {
+  type: 'SchoolLoanDefaultsReceived';
+  data: SchoolLoanDefaultsReceivedData;
+}
+
+/** SchoolLoanDefaultsReceivedData, with the fields that have a default optional. */
+export interface SchoolLoanDefaultsReceivedInput {
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** The school's default loan rule set in HQ; null when it follows the group's. Default: null. */
+  terms?: null | PushedLoanTerms;
+  /** When libraries noted it. ISO-8601 UTC instant. */
+  receivedAt: string;
+}
+
+/** A SchoolLoanDefaultsReceived event. Fields left out get their Avro default. */
+export const schoolLoanDefaultsReceived = (data: SchoolLoanDefaultsReceivedInput): SchoolLoanDefaultsReceived => ({
+  type: 'SchoolLoanDefaultsReceived',
+  data: { ...data, terms: data.terms ?? null },
+});
+
+/** Registered under the subject `libraries.loan-defaults.v1-hexfleet.libraries.loandefaults.SchoolLoanDefaultsReceived` (TopicRecordNameStrategy). */
+export const schoolLoanDefaultsReceivedContract: EventContract = {
+  type: 'SchoolLoanDefaultsReceived',
+  topic: 'libraries.loan-defaults.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolLoanDefaultsReceived',
+    namespace: 'hexfleet.libraries.loandefaults',
+    doc: "Libraries noted a school's own loan-rule default as HQ set it (SchoolPolicySet): it wins over the group's for that school; null follows the group's again.",
+    fields: [
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      {
+        name: 'terms',
+        type: [
+          'null',
+          {
+            type: 'record',
+            name: 'PushedLoanTerms',
+            namespace: 'hexfleet.libraries.loandefaults',
+            doc: "A default loan rule HQ pushed (LoanRuleDefaults of hq.group-policy.v1 or hq.school.v1): the layer under the school's own rule matrix.",
+            fields: [
+              { name: 'loanPeriodDays', type: 'int', doc: 'Days a loan lasts from checkout or renewal.' },
+              { name: 'maxLoans', type: 'int', doc: 'Most loans a patron may hold at once.' },
+              { name: 'maxRenewals', type: 'int', doc: 'Most renewals of one loan.' },
+              { name: 'maxHolds', type: 'int', doc: 'Most holds a patron may have at once.' },
+              {
+                name: 'fineRatePerDayMinor',
+                type: 'long',
+                doc: 'Fine per chargeable late day, in minor units of currency.',
+              },
+              {
+                name: 'currency',
+                type: 'string',
+                doc: 'ISO 4217 currency code of the amounts in this record, e.g. INR.',
+              },
+              { name: 'graceDays', type: 'int', doc: 'Late days that are never charged.' },
+              {
+                name: 'fineCapMinor',
+                type: ['null', 'long'],
+                default: null,
+                doc: 'Highest overdue fine of one loan, in minor units; null when uncapped.',
+              },
+            ],
+          },
+        ],
+        default: null,
+        doc: "The school's default loan rule set in HQ; null when it follows the group's.",
+      },
+      { name: 'receivedAt', type: 'string', doc: 'When libraries noted it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on libraries.loan-defaults.v1. */
+export type LibrariesLoanDefaultsV1Event = GroupLoanDefaultsReceived | SchoolLoanDefaultsReceived;
+
+/** The contracts of libraries.loan-defaults.v1, in its topics.json order. */
+export const librariesLoanDefaultsV1Contracts: readonly EventContract[] = [
+  groupLoanDefaultsReceivedContract,
+  schoolLoanDefaultsReceivedContract,
+];
+
+// Topic libraries.user-patrons.v1
+
+/** A patron was registered for a platform user: how libraries finds a user's patrons (one per school) when identity deactivates the user. */
+export interface UserPatronLinkedData {
+  /** The platform user (UUID); also the aggregate id. */
+  userId: string;
+  /** The library patron (UUID). */
+  patronId: string;
+  /** The school (UUID) this record belongs to, inside the tenant's school group. */
+  schoolId: string;
+  /** When the patron was registered. ISO-8601 UTC instant. */
+  linkedAt: string;
+}
+
+/** hexfleet.libraries.userpatrons.UserPatronLinked on libraries.user-patrons.v1: what a decider returns and the event store records. */
+export interface UserPatronLinked {
+  type: 'UserPatronLinked';
+  data: UserPatronLinkedData;
+}
+
+/** A UserPatronLinked event. */
+export const userPatronLinked = (data: UserPatronLinkedData): UserPatronLinked => ({ type: 'UserPatronLinked', data });
+
+/** Registered under the subject `libraries.user-patrons.v1-hexfleet.libraries.userpatrons.UserPatronLinked` (TopicRecordNameStrategy). */
+export const userPatronLinkedContract: EventContract = {
+  type: 'UserPatronLinked',
+  topic: 'libraries.user-patrons.v1',
+  schema: {
+    type: 'record',
+    name: 'UserPatronLinked',
+    namespace: 'hexfleet.libraries.userpatrons',
+    doc: "A patron was registered for a platform user: how libraries finds a user's patrons (one per school) when identity deactivates the user.",
+    fields: [
+      { name: 'userId', type: 'string', doc: 'The platform user (UUID); also the aggregate id.' },
+      { name: 'patronId', type: 'string', doc: 'The library patron (UUID).' },
+      {
+        name: 'schoolId',
+        type: 'string',
+        doc: "The school (UUID) this record belongs to, inside the tenant's school group.",
+      },
+      { name: 'linkedAt', type: 'string', doc: 'When the patron was registered. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Identity deactivated the user (UserDeactivated): their patrons are blocked, and so is any patron registered for them until a reactivation. */
+export interface UserDeactivationNotedData {
+  /** The platform user (UUID); also the aggregate id. */
+  userId: string;
+  /** When libraries noted it. ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.libraries.userpatrons.UserDeactivationNoted on libraries.user-patrons.v1: what a decider returns and the event store records. */
+export interface UserDeactivationNoted {
+  type: 'UserDeactivationNoted';
+  data: UserDeactivationNotedData;
+}
+
+/** A UserDeactivationNoted event. */
+export const userDeactivationNoted = (data: UserDeactivationNotedData): UserDeactivationNoted => ({
+  type: 'UserDeactivationNoted',
+  data,
+});
+
+/** Registered under the subject `libraries.user-patrons.v1-hexfleet.libraries.userpatrons.UserDeactivationNoted` (TopicRecordNameStrategy). */
+export const userDeactivationNotedContract: EventContract = {
+  type: 'UserDeactivationNoted',
+  topic: 'libraries.user-patrons.v1',
+  schema: {
+    type: 'record',
+    name: 'UserDeactivationNoted',
+    namespace: 'hexfleet.libraries.userpatrons',
+    doc: 'Identity deactivated the user (UserDeactivated): their patrons are blocked, and so is any patron registered for them until a reactivation.',
+    fields: [
+      { name: 'userId', type: 'string', doc: 'The platform user (UUID); also the aggregate id.' },
+      { name: 'notedAt', type: 'string', doc: 'When libraries noted it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Identity reactivated the user (UserReactivated): the blocks the deactivation put on their patrons are lifted; other blocks stay. */
+export interface UserReactivationNotedData {
+  /** The platform user (UUID); also the aggregate id. */
+  userId: string;
+  /** When libraries noted it. ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.libraries.userpatrons.UserReactivationNoted on libraries.user-patrons.v1: what a decider returns and the event store records. */
+export interface UserReactivationNoted {
+  type: 'UserReactivationNoted';
+  data: UserReactivationNotedData;
+}
+
+/** A UserReactivationNoted event. */
+export const userReactivationNoted = (data: UserReactivationNotedData): UserReactivationNoted => ({
+  type: 'UserReactivationNoted',
+  data,
+});
+
+/** Registered under the subject `libraries.user-patrons.v1-hexfleet.libraries.userpatrons.UserReactivationNoted` (TopicRecordNameStrategy). */
+export const userReactivationNotedContract: EventContract = {
+  type: 'UserReactivationNoted',
+  topic: 'libraries.user-patrons.v1',
+  schema: {
+    type: 'record',
+    name: 'UserReactivationNoted',
+    namespace: 'hexfleet.libraries.userpatrons',
+    doc: 'Identity reactivated the user (UserReactivated): the blocks the deactivation put on their patrons are lifted; other blocks stay.',
+    fields: [
+      { name: 'userId', type: 'string', doc: 'The platform user (UUID); also the aggregate id.' },
+      { name: 'notedAt', type: 'string', doc: 'When libraries noted it. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on libraries.user-patrons.v1. */
+export type LibrariesUserPatronsV1Event = UserPatronLinked | UserDeactivationNoted | UserReactivationNoted;
+
+/** The contracts of libraries.user-patrons.v1, in its topics.json order. */
+export const librariesUserPatronsV1Contracts: readonly EventContract[] = [
+  userPatronLinkedContract,
+  userDeactivationNotedContract,
+  userReactivationNotedContract,
+];
+
+// Named types the events use
+
+/** A default loan rule HQ pushed (LoanRuleDefaults of hq.group-policy.v1 or hq.school.v1): the layer under the school's own rule matrix. */
+export interface PushedLoanTerms {
+  /** Days a loan lasts from checkout or renewal. */
+  loanPeriodDays: number;
+  /** Most loans a patron may hold at once. */
+  maxLoans: number;
+  /** Most renewals of one loan. */
+  maxRenewals: number;
+  /** Most holds a patron may have at once. */
+  maxHolds: number;
+  /** Fine per chargeable late day, in minor units of currency. */
+  fineRatePerDayMinor: number;
+  /** ISO 4217 currency code of the amounts in this record, e.g. INR. */
+  currency: string;
+  /** Late days that are never charged. */
+  graceDays: number;
+  /** Highest overdue fine of one loan, in minor units; null when uncapped. Default: null. */
+  fineCapMinor: null | number;
+}
+
 /** Every contract of the libraries module: what its service's serde registers. */
 export const contracts: readonly EventContract[] = [
   ...librariesTitleV1Contracts,
@@ -1980,4 +2300,6 @@ export const contracts: readonly EventContract[] = [
   ...librariesLoanV1Contracts,
   ...librariesPatronV1Contracts,
   ...librariesRulesV1Contracts,
+  ...librariesLoanDefaultsV1Contracts,
+  ...librariesUserPatronsV1Contracts,
 ];

@@ -844,6 +844,264 @@ export const profileEmployeeLinkV1Contracts: readonly EventContract[] = [
   employeeAccountNotedContract,
 ];
 
+// Topic profile.student-link.v1
+
+/** Internal to profile: what Admin last said of a student's school record (StudentAdmitted, StudentEnrolled, StudentGroupChanged, StudentPromoted; the class name from GroupCreated), for the student's profile. */
+export interface StudentRecordNotedData {
+  /** The Admin student (UUID), also the student's user and profile id (ADR 0043); the aggregate id. */
+  studentId: string;
+  /** The school (UUID). */
+  schoolId: string;
+  /** The admission number, unique in the school. */
+  admissionNumber: string;
+  /** The group (UUID) the student is in; null when in none yet. Default: null. */
+  groupId: null | string;
+  /** The group's display name (Admin's GroupCreated name, e.g. Grade 5 B); null while in no group or the group's name is not known yet. Default: null. */
+  className: null | string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.studentlink.StudentRecordNoted on profile.student-link.v1: what a decider returns and the event store records. */
+export interface StudentRecordNoted {
+  type: 'StudentRecordNoted';
+  data: StudentRecordNotedData;
+}
+
+/** StudentRecordNotedData, with the fields that have a default optional. */
+export interface StudentRecordNotedInput {
+  /** The Admin student (UUID), also the student's user and profile id (ADR 0043); the aggregate id. */
+  studentId: string;
+  /** The school (UUID). */
+  schoolId: string;
+  /** The admission number, unique in the school. */
+  admissionNumber: string;
+  /** The group (UUID) the student is in; null when in none yet. Default: null. */
+  groupId?: null | string;
+  /** The group's display name (Admin's GroupCreated name, e.g. Grade 5 B); null while in no group or the group's name is not known yet. Default: null. */
+  className?: null | string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** A StudentRecordNoted event. Fields left out get their Avro default. */
+export const studentRecordNoted = (data: StudentRecordNotedInput): StudentRecordNoted => ({
+  type: 'StudentRecordNoted',
+  data: { ...data, groupId: data.groupId ?? null, className: data.className ?? null },
+});
+
+/** Registered under the subject `profile.student-link.v1-hexfleet.profile.studentlink.StudentRecordNoted` (TopicRecordNameStrategy). */
+export const studentRecordNotedContract: EventContract = {
+  type: 'StudentRecordNoted',
+  topic: 'profile.student-link.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentRecordNoted',
+    namespace: 'hexfleet.profile.studentlink',
+    doc: "Internal to profile: what Admin last said of a student's school record (StudentAdmitted, StudentEnrolled, StudentGroupChanged, StudentPromoted; the class name from GroupCreated), for the student's profile.",
+    fields: [
+      {
+        name: 'studentId',
+        type: 'string',
+        doc: "The Admin student (UUID), also the student's user and profile id (ADR 0043); the aggregate id.",
+      },
+      { name: 'schoolId', type: 'string', doc: 'The school (UUID).' },
+      { name: 'admissionNumber', type: 'string', doc: 'The admission number, unique in the school.' },
+      {
+        name: 'groupId',
+        type: ['null', 'string'],
+        default: null,
+        doc: 'The group (UUID) the student is in; null when in none yet.',
+      },
+      {
+        name: 'className',
+        type: ['null', 'string'],
+        default: null,
+        doc: "The group's display name (Admin's GroupCreated name, e.g. Grade 5 B); null while in no group or the group's name is not known yet.",
+      },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Internal to profile: an account identity reported as a guardian of the student (identity GuardianshipRecorded), to link on the student's profile. */
+export interface StudentGuardianNotedData {
+  /** The Admin student (UUID); the aggregate id. */
+  studentId: string;
+  /** The guardian's user (UUID). */
+  guardianUserId: string;
+  /** How the guardian relates to the student, as Admin recorded it. */
+  relationship: string;
+  /** True when Admin named this guardian the primary one. */
+  primary: boolean;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.studentlink.StudentGuardianNoted on profile.student-link.v1: what a decider returns and the event store records. */
+export interface StudentGuardianNoted {
+  type: 'StudentGuardianNoted';
+  data: StudentGuardianNotedData;
+}
+
+/** A StudentGuardianNoted event. */
+export const studentGuardianNoted = (data: StudentGuardianNotedData): StudentGuardianNoted => ({
+  type: 'StudentGuardianNoted',
+  data,
+});
+
+/** Registered under the subject `profile.student-link.v1-hexfleet.profile.studentlink.StudentGuardianNoted` (TopicRecordNameStrategy). */
+export const studentGuardianNotedContract: EventContract = {
+  type: 'StudentGuardianNoted',
+  topic: 'profile.student-link.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentGuardianNoted',
+    namespace: 'hexfleet.profile.studentlink',
+    doc: "Internal to profile: an account identity reported as a guardian of the student (identity GuardianshipRecorded), to link on the student's profile.",
+    fields: [
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID); the aggregate id.' },
+      { name: 'guardianUserId', type: 'string', doc: "The guardian's user (UUID)." },
+      { name: 'relationship', type: 'string', doc: 'How the guardian relates to the student, as Admin recorded it.' },
+      { name: 'primary', type: 'boolean', doc: 'True when Admin named this guardian the primary one.' },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Internal to profile: the student's profile exists (identity registered an account for the student), so what the link stream knows is written on it from now on. */
+export interface StudentProfileNotedData {
+  /** The Admin student (UUID), also the profile's user id; the aggregate id. */
+  studentId: string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.studentlink.StudentProfileNoted on profile.student-link.v1: what a decider returns and the event store records. */
+export interface StudentProfileNoted {
+  type: 'StudentProfileNoted';
+  data: StudentProfileNotedData;
+}
+
+/** A StudentProfileNoted event. */
+export const studentProfileNoted = (data: StudentProfileNotedData): StudentProfileNoted => ({
+  type: 'StudentProfileNoted',
+  data,
+});
+
+/** Registered under the subject `profile.student-link.v1-hexfleet.profile.studentlink.StudentProfileNoted` (TopicRecordNameStrategy). */
+export const studentProfileNotedContract: EventContract = {
+  type: 'StudentProfileNoted',
+  topic: 'profile.student-link.v1',
+  schema: {
+    type: 'record',
+    name: 'StudentProfileNoted',
+    namespace: 'hexfleet.profile.studentlink',
+    doc: "Internal to profile: the student's profile exists (identity registered an account for the student), so what the link stream knows is written on it from now on.",
+    fields: [
+      {
+        name: 'studentId',
+        type: 'string',
+        doc: "The Admin student (UUID), also the profile's user id; the aggregate id.",
+      },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on profile.student-link.v1. */
+export type ProfileStudentLinkV1Event = StudentRecordNoted | StudentGuardianNoted | StudentProfileNoted;
+
+/** The contracts of profile.student-link.v1, in its topics.json order. */
+export const profileStudentLinkV1Contracts: readonly EventContract[] = [
+  studentRecordNotedContract,
+  studentGuardianNotedContract,
+  studentProfileNotedContract,
+];
+
+// Topic profile.school-group.v1
+
+/** Internal to profile: the display name Admin gave a student group (GroupCreated), the class its members' profiles show. */
+export interface GroupNameNotedData {
+  /** The Admin group (UUID); also the aggregate id. */
+  groupId: string;
+  /** The group's display name, e.g. Grade 5 B. */
+  name: string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.schoolgroup.GroupNameNoted on profile.school-group.v1: what a decider returns and the event store records. */
+export interface GroupNameNoted {
+  type: 'GroupNameNoted';
+  data: GroupNameNotedData;
+}
+
+/** A GroupNameNoted event. */
+export const groupNameNoted = (data: GroupNameNotedData): GroupNameNoted => ({ type: 'GroupNameNoted', data });
+
+/** Registered under the subject `profile.school-group.v1-hexfleet.profile.schoolgroup.GroupNameNoted` (TopicRecordNameStrategy). */
+export const groupNameNotedContract: EventContract = {
+  type: 'GroupNameNoted',
+  topic: 'profile.school-group.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupNameNoted',
+    namespace: 'hexfleet.profile.schoolgroup',
+    doc: "Internal to profile: the display name Admin gave a student group (GroupCreated), the class its members' profiles show.",
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The Admin group (UUID); also the aggregate id.' },
+      { name: 'name', type: 'string', doc: "The group's display name, e.g. Grade 5 B." },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Internal to profile: a student Admin placed in the group (StudentEnrolled, StudentGroupChanged, StudentPromoted), so the group's name reaches the student's profile when it arrives later. */
+export interface GroupMemberNotedData {
+  /** The Admin group (UUID); also the aggregate id. */
+  groupId: string;
+  /** The Admin student (UUID). */
+  studentId: string;
+  /** When profile noted it: an ISO-8601 UTC instant. */
+  notedAt: string;
+}
+
+/** hexfleet.profile.schoolgroup.GroupMemberNoted on profile.school-group.v1: what a decider returns and the event store records. */
+export interface GroupMemberNoted {
+  type: 'GroupMemberNoted';
+  data: GroupMemberNotedData;
+}
+
+/** A GroupMemberNoted event. */
+export const groupMemberNoted = (data: GroupMemberNotedData): GroupMemberNoted => ({ type: 'GroupMemberNoted', data });
+
+/** Registered under the subject `profile.school-group.v1-hexfleet.profile.schoolgroup.GroupMemberNoted` (TopicRecordNameStrategy). */
+export const groupMemberNotedContract: EventContract = {
+  type: 'GroupMemberNoted',
+  topic: 'profile.school-group.v1',
+  schema: {
+    type: 'record',
+    name: 'GroupMemberNoted',
+    namespace: 'hexfleet.profile.schoolgroup',
+    doc: "Internal to profile: a student Admin placed in the group (StudentEnrolled, StudentGroupChanged, StudentPromoted), so the group's name reaches the student's profile when it arrives later.",
+    fields: [
+      { name: 'groupId', type: 'string', doc: 'The Admin group (UUID); also the aggregate id.' },
+      { name: 'studentId', type: 'string', doc: 'The Admin student (UUID).' },
+      { name: 'notedAt', type: 'string', doc: 'When profile noted it: an ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on profile.school-group.v1. */
+export type ProfileSchoolGroupV1Event = GroupNameNoted | GroupMemberNoted;
+
+/** The contracts of profile.school-group.v1, in its topics.json order. */
+export const profileSchoolGroupV1Contracts: readonly EventContract[] = [
+  groupNameNotedContract,
+  groupMemberNotedContract,
+];
+
 // Named types the events use
 
 /** The product of the tenant: business or school. */
@@ -902,4 +1160,9 @@ export interface NotificationPreferences {
 }
 
 /** Every contract of the profile module: what its service's serde registers. */
-export const contracts: readonly EventContract[] = [...profileProfileV1Contracts, ...profileEmployeeLinkV1Contracts];
+export const contracts: readonly EventContract[] = [
+  ...profileProfileV1Contracts,
+  ...profileEmployeeLinkV1Contracts,
+  ...profileStudentLinkV1Contracts,
+  ...profileSchoolGroupV1Contracts,
+];

@@ -115,3 +115,25 @@ export interface RegistrationCancellation {
   registrationId: string;
   promoted: { registrationId: string; participantId: string } | null;
 }
+
+/**
+ * One member of an event's audience as Admin's group events place them: a student (whose user
+ * id is the Admin student id) in a group of the school, with their roll number there. A named
+ * user the service knows in no group of the school has nulls beside their id.
+ */
+export interface AudienceMemberView {
+  userId: string;
+  groupId: string | null;
+  rollNumber: number | null;
+  admissionNumber: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+/** A page of an event's audience, by group and roll number, with the count of the whole audience. */
+export interface AudiencePage {
+  items: AudienceMemberView[];
+  limit: number;
+  offset: number;
+  total: number;
+}

@@ -82,6 +82,10 @@ export interface DashboardView {
   overdueLoans: SeriesPoint[];
   /** Published, not cancelled, events starting in each period (EventScheduled, EventPublished, ...). */
   upcomingEvents: SeriesPoint[];
+  /** Students enrolled in each period, on the enrolment's first day (Admin's StudentEnrolled). */
+  enrolments: SeriesPoint[];
+  /** Students withdrawn in each period, on their last day at school (Admin's StudentWithdrawn). */
+  withdrawals: SeriesPoint[];
 }
 
 /** One move between schools of the group. */

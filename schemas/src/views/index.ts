@@ -8,3 +8,5 @@ export * as events from './events.views';
 export * as profile from './profile.views';
 export * as identity from './identity.views';
 export * as hq from './hq.views';
+export * as admin from './admin.views';
+export * as attendance from './attendance.views';

@@ -9,7 +9,9 @@ import { describeMachine } from './machine';
 import { seconds } from './measure';
 import type { BenchReport } from './output';
 import type { ScenarioResult } from './report';
+import { adminImportScenario } from './scenarios/admin-import';
 import { appendScenario } from './scenarios/append';
+import { attendanceDayScenario } from './scenarios/attendance-day';
 import { endToEndScenario } from './scenarios/end-to-end';
 import { gatewayScenario } from './scenarios/gateway';
 import { peerScenario } from './scenarios/peer';
@@ -24,6 +26,8 @@ export const SCENARIOS: ReadonlyArray<{ id: string; run: (ctx: BenchContext) => 
   { id: 'end-to-end', run: endToEndScenario },
   { id: 'gateway', run: gatewayScenario },
   { id: 'peer', run: peerScenario },
+  { id: 'admin-import', run: adminImportScenario },
+  { id: 'attendance-day', run: attendanceDayScenario },
 ];
 
 const NOT_RUN = [

@@ -28,6 +28,13 @@ export interface Sizes {
   gatewaySeconds: number;
   /** Seconds of load while the service's CPU profile is taken. */
   profileSeconds: number;
+  /** Rows of the CSV Admin imports (issue 16: 10,000). */
+  importRows: number;
+  /** Students of the school whose registers are taken (issue 17: 2,000 in 60 groups, 8 lessons a day each). */
+  attendanceStudents: number;
+  attendanceGroups: number;
+  /** School days marked, the last of them today: the group report reads them all. */
+  attendanceDays: number;
 }
 
 const LEVELS = [1, 8, 32, 128];
@@ -48,6 +55,10 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewayConnections: 32,
     gatewaySeconds: 15,
     profileSeconds: 10,
+    importRows: 10_000,
+    attendanceStudents: 2_000,
+    attendanceGroups: 60,
+    attendanceDays: 5,
   },
   quick: {
     concurrency: LEVELS,
@@ -63,6 +74,10 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewayConnections: 32,
     gatewaySeconds: 2,
     profileSeconds: 2,
+    importRows: 2_000,
+    attendanceStudents: 400,
+    attendanceGroups: 12,
+    attendanceDays: 1,
   },
   tiny: {
     concurrency: [1, 8],
@@ -77,6 +92,12 @@ export const SIZES: Record<Mode, Sizes> = {
     gatewayEmployees: 5,
     gatewayConnections: 4,
     gatewaySeconds: 0.5,
-    profileSeconds: 0.5,
+    // Commands under the profiler on a busy CI machine can take longer than half a second
+    // each: a window that short once ended before any of the 8 clients was answered.
+    profileSeconds: 2,
+    importRows: 100,
+    attendanceStudents: 40,
+    attendanceGroups: 2,
+    attendanceDays: 1,
   },
 };

@@ -33,6 +33,8 @@ const PRODUCT_TENANT: Record<string, string> = {
   libraries: 'greenfield',
   events: 'greenfield',
   hq: 'greenfield',
+  admin: 'greenfield',
+  attendance: 'greenfield',
 };
 
 export interface SweepTarget {

@@ -1,8 +1,9 @@
+import { type Auth, call, expectStatus, type Json, waitFor, Written } from './demo-http';
+import { seedSchoolStructure, type SchoolSeedContext } from './demo-school';
 import type { RunningFleet } from './fleet';
 
 /** The demo tenants `npm run dev` provisions, one per product. Dev-only credentials, printed at start. */
 export const DEMO_PASSWORD = 'hexfleet-demo-2026';
-const SCHOOL_ID = '7b0c1f4e-5d2a-4c3b-9e8f-1a2b3c4d5e6f';
 
 interface DemoTenant {
   slug: string;
@@ -26,10 +27,8 @@ const TENANTS: DemoTenant[] = [
     name: 'Greenfield School Group',
     product: 'school',
     admin: { email: 'admin@greenfield.test', displayName: 'Gale Admin' },
-    grants: [
-      { role: 'school-admin', schoolId: SCHOOL_ID },
-      { role: 'librarian', schoolId: SCHOOL_ID },
-    ],
+    // Its schools do not exist before the seed opens them: it grants itself their roles then.
+    grants: [],
   },
 ];
 
@@ -38,48 +37,6 @@ export interface DemoLogin {
   email: string;
   password: string;
 }
-
-type Json = Record<string, unknown>;
-
-async function call(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json, headers: response.headers };
-}
-
-/** The consistency tokens of the writes a seed made (a retried, already applied write has none). */
-class Written {
-  private readonly tokens: string[] = [];
-  add(reply: { headers: Headers }) {
-    const token = reply.headers.get('x-consistency-token');
-    if (token) this.tokens.push(token);
-  }
-
-  /**
-   * Waits until `url`'s read model has applied every write, so "demo data in" means a
-   * person who logs in sees it (each token names one stream: the read sends them all).
-   */
-  async visibleAt(url: string, headers: Record<string, string>, what: string) {
-    if (this.tokens.length === 0) return;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const reply = await call(url, 'GET', undefined, { ...headers, 'x-consistency-token': this.tokens.join(', ') });
-      expectStatus(reply, [200], `reading ${what}`);
-      if (reply.headers.get('x-consistency') === 'fresh') return;
-      if (Date.now() > deadline) throw new Error(`demo data: ${what} did not show the demo data within 60 s`);
-    }
-  }
-}
-
-const expectStatus = (reply: { status: number; body: Json }, allowed: number[], what: string) => {
-  if (!allowed.includes(reply.status))
-    throw new Error(`demo data: ${what} answered ${reply.status} ${JSON.stringify(reply.body)}`);
-  return reply.body;
-};
 
 /**
  * Provisions the demo tenants and their sample data through the public APIs,
@@ -130,25 +87,26 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
     const auth = (key?: string) => ({ authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) });
 
     const me = expectStatus(await call(`${identity}/me`, 'GET', undefined, auth()), [200], 'reading /me');
-    for (const grant of tenant.grants) {
-      const granted = await call(
-        `${identity}/users/${me.userId}/grants`,
-        'POST',
-        grant,
-        auth(`demo-grant-${grant.role}`),
-      );
-      expectStatus(granted, [200, 201, 204, 409], `granting ${grant.role}`);
-    }
-    token = String(expectStatus(await login(), [200], 'logging in again').accessToken);
+    const grantSelf = async (grants: DemoTenant['grants']) => {
+      for (const grant of grants) {
+        const granted = await call(
+          `${identity}/users/${me.userId}/grants`,
+          'POST',
+          grant,
+          auth(`demo-grant-${grant.role}-${grant.schoolId ?? 'tenant'}`),
+        );
+        expectStatus(granted, [200, 201, 204, 409], `granting ${grant.role}`);
+      }
+      token = String(expectStatus(await login(), [200], 'logging in again').accessToken);
+    };
+    await grantSelf(tenant.grants);
 
     if (tenant.product === 'business') await seedBusiness(fleet, auth);
-    else await seedSchool(fleet, auth);
+    else await seedSchool({ fleet, auth, grantSelf, userId: String(me.userId), displayName: tenant.admin.displayName });
     logins.push({ tenant: tenant.slug, email: tenant.admin.email, password: DEMO_PASSWORD });
   }
   return logins;
 }
-
-type Auth = (idempotencyKey?: string) => Record<string, string>;
 
 async function seedBusiness(fleet: RunningFleet, auth: Auth) {
   const hrms = fleet.urls.HRMS_URL;
@@ -176,23 +134,23 @@ async function seedBusiness(fleet: RunningFleet, auth: Auth) {
   await written.visibleAt(`${hrms}/employees?limit=1`, auth(), 'the employee directory');
 }
 
-async function seedSchool(fleet: RunningFleet, auth: Auth) {
-  const libraries = fleet.urls.LIBRARIES_URL;
-  if (!libraries) return;
-  const rule = {
-    patronCategory: null,
-    itemType: null,
-    loanPeriodDays: 14,
-    maxLoans: 5,
-    maxRenewals: 2,
-    maxHolds: 3,
-    fineRatePerDayMinor: 100,
-    currency: 'INR',
-    graceDays: 2,
-    fineCapMinor: 5000,
-    hardDueDate: null,
-  };
-  expectStatus(await call(`${libraries}/schools/${SCHOOL_ID}/loan-rules`, 'PUT', rule, auth()), [204], 'loan rules');
+/** The school group's structure (HQ, Admin), then its first school's library. */
+async function seedSchool(context: SchoolSeedContext) {
+  const schools = await seedSchoolStructure(context);
+  const libraries = context.fleet.urls.LIBRARIES_URL;
+  const north = schools[0];
+  if (!libraries || !north) return;
+  await context.grantSelf(schools.map(({ schoolId }) => ({ role: 'librarian', schoolId })));
+  await seedLibrary(libraries, north.schoolId, context.auth);
+}
+
+/** A small catalogue; the loan rules are HQ's group policy, the patrons the students Admin enrolled. */
+async function seedLibrary(libraries: string, schoolId: string, auth: Auth) {
+  await waitFor('HQ’s loan rules reaching the library', async () => {
+    const reply = await call(`${libraries}/schools/${schoolId}/loan-rules`, 'GET', undefined, auth());
+    const rules = expectStatus(reply, [200], 'loan rules') as unknown as Json[];
+    return rules.length > 0 ? true : undefined;
+  });
   const written = new Written();
   const titles = [
     ['The Hobbit', 'J. R. R. Tolkien', 'HOB'],
@@ -202,8 +160,8 @@ async function seedSchool(fleet: RunningFleet, auth: Auth) {
     const created = await call(
       `${libraries}/titles`,
       'POST',
-      { schoolId: SCHOOL_ID, title, authors: [author], itemType: 'book' },
-      auth(`demo-title-${code}`),
+      { schoolId, title, authors: [author], itemType: 'book' },
+      auth(`demo-title-${schoolId}-${code}`),
     );
     const { titleId } = expectStatus(created, [201], `cataloguing ${title}`);
     written.add(created);
@@ -218,12 +176,5 @@ async function seedSchool(fleet: RunningFleet, auth: Auth) {
       written.add(copy);
     }
   }
-  await written.visibleAt(`${libraries}/titles?schoolId=${SCHOOL_ID}`, auth(), 'the catalogue');
-  const patron = await call(
-    `${libraries}/patrons`,
-    'POST',
-    { schoolId: SCHOOL_ID, name: 'Sam Student', category: 'student' },
-    auth('demo-patron-sam'),
-  );
-  expectStatus(patron, [201], 'registering a patron');
+  await written.visibleAt(`${libraries}/titles?schoolId=${schoolId}`, auth(), 'the catalogue');
 }

@@ -24,6 +24,8 @@ const SERVICES: Member[] = [
   { module: 'libraries', project: 'services/school/libraries', offset: 5 },
   { module: 'events', project: 'services/school/events', offset: 6 },
   { module: 'hq', project: 'services/school/hq', offset: 7 },
+  { module: 'admin', project: 'services/school/admin', offset: 8 },
+  { module: 'attendance', project: 'services/school/attendance', offset: 9 },
 ];
 const GATEWAY: Member = { module: 'gateway', project: 'gateway', offset: 0 };
 

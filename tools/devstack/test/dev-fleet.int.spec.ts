@@ -18,7 +18,7 @@ describe('npm run dev', () => {
 
   it('brings the fleet up with demo data, and Ctrl-C stops all of it', async () => {
     const { KAFKA_BROKERS: _k, DATABASE_URL: _d, SCHEMA_REGISTRY_URL: _s, ...rest } = process.env;
-    const basePort = await freePortRange(7);
+    const basePort = await freePortRange(presentServices().length + 1);
     const env = {
       ...rest,
       DEVSTACK_HOME: home,
@@ -83,21 +83,40 @@ describe('npm run dev', () => {
           })
         ).json()) as { data: Record<string, unknown> };
       const business = await graphql(await login('acme', 'admin@acme.test'), '{ employees { total } }');
+      const greenfield = await login('greenfield', 'admin@greenfield.test');
+      const { schools } = (await graphql(greenfield, '{ schools { items { schoolId code } } }')).data as {
+        schools: { items: Array<{ schoolId: string; code: string }> };
+      };
+      const north = schools.items.find((s) => s.code === 'NORTH')?.schoolId;
       const school = await graphql(
-        await login('greenfield', 'admin@greenfield.test'),
-        '{ catalogue(schoolId: "7b0c1f4e-5d2a-4c3b-9e8f-1a2b3c4d5e6f") { items { title copies } } }',
+        greenfield,
+        `{ catalogue(schoolId: "${north}") { items { title copies } }
+           loanRules(schoolId: "${north}") { loanPeriodDays maxLoans }
+           studentGroups(schoolId: "${north}") { items { grade section members teachers { teacherName } } } }`,
       );
       console.log(
-        `demo logins: acme sees ${JSON.stringify(business.data)}; greenfield sees ${JSON.stringify(school.data)}`,
+        `demo logins: acme sees ${JSON.stringify(business.data)}; greenfield sees ${JSON.stringify(schools)} and ${JSON.stringify(school.data)}`,
       );
       expect(business.data).toEqual({ employees: { total: 3 } });
+      // HQ opened two schools; Admin imported a class of 12 into each of 5-A and 5-B, with three teachers each.
+      expect(schools.items.map((s) => s.code).sort()).toEqual(['NORTH', 'SOUTH']);
       expect((school.data.catalogue as { items: unknown[] }).items).toHaveLength(2);
+      // The library lends by the group policy HQ set (its loan-rule defaults reach libraries as events).
+      expect(school.data.loanRules).toEqual([{ loanPeriodDays: 14, maxLoans: 5 }]);
+      const groups = (school.data.studentGroups as { items: Array<{ members: number; teachers: unknown[] }> }).items;
+      expect(groups.map((g) => [g.members, g.teachers.length])).toEqual([
+        [12, 3],
+        [12, 3],
+      ]);
     } finally {
       if (dev.exitCode === null) process.kill(-(dev.pid as number), 'SIGINT');
       await exited;
     }
     // Nothing of it is left: no process of its group, no port of the fleet answering.
-    const answering = await Promise.all(Array.from({ length: 7 }, (_, i) => portAnswers(basePort + i)));
+    const answering = await Promise.all(
+      Array.from({ length: presentServices().length + 1 }, (_, i) => portAnswers(basePort + i)),
+    );
     expect(answering.some(Boolean)).toBe(false);
-  });
+    // Nine processes build, start and seed two products on two shared cores: minutes, not seconds.
+  }, 400_000);
 });

@@ -72,7 +72,7 @@ describe('service generator', () => {
 
     // Appended last, whichever modules the workspace has by then.
     expect(tree.read(GATEWAY_CONFIG, 'utf-8')).toMatch(
-      /export const MODULES = \[[^\]]*'events', [^\]]*'zeta'\] as const;/,
+      /export const MODULES = \[[^\]]*'events',[^\]]*'zeta',?\s*\] as const;/,
     );
     const gatewayModule = tree.read(GATEWAY_MODULE, 'utf-8') ?? '';
     expect(gatewayModule).toContain("import { ZetaResolver } from './graphql/zeta/zeta.resolver';");
@@ -92,6 +92,19 @@ describe('service generator', () => {
     );
     await expect(serviceGenerator(tree, { name: 'business/zeta' })).rejects.toThrow('already exists');
     expect(changed(tree)).toEqual(written);
+  });
+
+  it('names the resolver after its product when another module’s resolver has the name', async () => {
+    const tree = workspace();
+    // HQ's dashboards have a DashboardsResolver: a business module "dashboards" gets its own name.
+    await serviceGenerator(tree, { name: 'business/dashboards' });
+    const resolver = tree.read('gateway/src/graphql/dashboards/dashboards.resolver.ts', 'utf8') ?? '';
+    expect(resolver).toContain('export class BusinessDashboardsResolver {');
+    const gatewayModule = tree.read(GATEWAY_MODULE, 'utf8') ?? '';
+    expect(gatewayModule).toContain(
+      "import { BusinessDashboardsResolver } from './graphql/dashboards/dashboards.resolver';",
+    );
+    expect(gatewayModule).toMatch(/RESOLVERS = \[[^\]]*\bDashboardsResolver,[^\]]*BusinessDashboardsResolver,\s+\]/);
   });
 
   it('refuses a module the gateway or the fleet already knows', async () => {

@@ -29,6 +29,13 @@ export class Rest {
     return reply.body;
   }
 
+  /** A read whose answer is a file's text (a CSV export), as the caller. */
+  async getText(context: GqlContext, module: ModuleName, path: string): Promise<string> {
+    const reply = await fromUpstream(this.upstreams.call<unknown>(module, callerOf(context), 'GET', path));
+    if (reply.freshness) context.freshness.add(reply.freshness);
+    return reply.text;
+  }
+
   /** A read of one thing that may not exist (or not for this caller: services answer both with 404): null. */
   async find<T>(context: GqlContext, module: ModuleName, path: string): Promise<T | null> {
     try {
@@ -69,6 +76,11 @@ export class Rest {
   /** A command as the caller: the answer and its consistency token. */
   send<T>(context: GqlContext, module: ModuleName, method: string, path: string, body?: unknown) {
     return fromUpstream(this.upstreams.call<T>(module, callerOf(context), method, path, body));
+  }
+
+  /** A command whose body is a file's text (a CSV import), sent with its own content type. */
+  sendText<T>(context: GqlContext, module: ModuleName, path: string, text: string, contentType: string) {
+    return fromUpstream(this.upstreams.call<T>(module, callerOf(context), 'POST', path, text, contentType));
   }
 
   /** A command anyone may send (signing in, registering, resetting a password): no token needed. */

@@ -8,7 +8,15 @@ import { segment } from '../common/paths';
 import { Rest } from '../common/rest';
 import { Accepted, CommandResult } from '../common/results';
 import { ScheduleEventInput, scheduleBody, WhenInput, whenBody } from './events.inputs';
-import { CancelledRegistration, EventRegistrations, RegistrationResult, SchoolEvent, Venue } from './events.types';
+import { PageArgs } from '../common/pages';
+import {
+  AudienceMemberPage,
+  CancelledRegistration,
+  EventRegistrations,
+  RegistrationResult,
+  SchoolEvent,
+  Venue,
+} from './events.types';
 
 const EVENT = { type: () => ID, description: 'The event (UUID)' };
 const eventPath = (eventId: string, rest = '') => `/events/${segment(eventId)}${rest}`;
@@ -45,6 +53,14 @@ export class EventsResolver {
   @Fronts('events', 'GET /events/{eventId}/registrations')
   eventRegistrations(@Context() context: GqlContext, @Args('eventId', EVENT) eventId: string) {
     return this.rest.get<views.events.RegistrationsView>(context, 'events', eventPath(eventId, '/registrations'));
+  }
+
+  @Query(() => AudienceMemberPage, {
+    description: 'Who the event reaches now, by group and roll number (its school’s organisers and HQ).',
+  })
+  @Fronts('events', 'GET /events/{eventId}/audience')
+  eventAudience(@Context() context: GqlContext, @Args() page: PageArgs, @Args('eventId', EVENT) eventId: string) {
+    return this.rest.page<views.events.AudienceMemberView>(context, 'events', eventPath(eventId, '/audience'), page);
   }
 
   @Mutation(() => CommandResult, {

@@ -18,6 +18,21 @@ export class ActivityItem implements views.events.ActivityItem {
 
 export const ActivityItemPage = Paged(ActivityItem);
 
+@ObjectType({
+  description: 'Someone an event reaches now: a student in one of its groups (or its school), or a named user.',
+})
+export class AudienceMember implements views.events.AudienceMemberView {
+  @Field(() => ID, { description: 'The user (a student’s is their Admin student id)' }) userId!: string;
+  @Field(() => ID, { nullable: true, description: 'Their group in the event’s school; null when in none' })
+  groupId!: string | null;
+  @Field(() => Int, { nullable: true }) rollNumber!: number | null;
+  @Field(() => String, { nullable: true }) admissionNumber!: string | null;
+  @Field(() => String, { nullable: true }) firstName!: string | null;
+  @Field(() => String, { nullable: true }) lastName!: string | null;
+}
+
+export const AudienceMemberPage = Paged(AudienceMember);
+
 @ObjectType({ description: 'A school’s calendar or a group’s; its events’ dates and times are in its time zone.' })
 export class Calendar implements views.events.CalendarView {
   @Field(() => ID) calendarId!: string;

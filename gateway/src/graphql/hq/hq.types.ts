@@ -190,6 +190,10 @@ export class Dashboard implements views.hq.DashboardView {
   @Field(() => [SeriesPoint], { description: 'Loans reported overdue in each period' }) overdueLoans!: SeriesPoint[];
   @Field(() => [SeriesPoint], { description: 'Published, not cancelled, events starting in each period' })
   upcomingEvents!: SeriesPoint[];
+  @Field(() => [SeriesPoint], { description: 'Students enrolled in each period, on the enrolment’s first day' })
+  enrolments!: SeriesPoint[];
+  @Field(() => [SeriesPoint], { description: 'Students withdrawn in each period, on their last day at school' })
+  withdrawals!: SeriesPoint[];
 }
 
 @ArgsType()

@@ -71,7 +71,9 @@ export class CatalogueResolver {
     return this.rest.accept(context, 'libraries', 'PUT', `/schools/${segment(schoolId)}/loan-rules`, { ...input });
   }
 
-  @Mutation(() => Accepted, { description: 'Remove one cell of the matrix (library staff; never the default).' })
+  @Mutation(() => Accepted, {
+    description: 'Remove one cell of the matrix (library staff; the default only while HQ pushed one to fall back to).',
+  })
   @Fronts('libraries', 'DELETE /schools/{schoolId}/loan-rules')
   removeLoanRule(
     @Context() context: GqlContext,

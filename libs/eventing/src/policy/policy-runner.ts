@@ -11,6 +11,17 @@ import type { ClusterPolicy } from '../topics/topic-catalog';
 import { contextOf, inSpan, SpanKind } from '../tracing';
 
 /**
+ * What a reaction may ask of the runner while it works. The consumer heartbeats between
+ * records; a reaction that issues many commands for one event (a school's year-end
+ * rollover: a transaction per group) calls `heartbeat()` between them, or the group
+ * coordinator takes it for dead after the session timeout, hands the partition to another
+ * member and the event is delivered again while the first reaction is still running.
+ */
+export interface Reacting {
+  heartbeat(): Promise<void>;
+}
+
+/**
  * Turns another service's event into this service's command
  * (docs/adr/0007-projections-exactly-once.md, "Policies").
  */
@@ -19,7 +30,7 @@ export interface Policy {
   name: string;
   topics: readonly string[];
   /** Issue the command with `commandIdFor(policy, event)`, so a redelivered event cannot act twice. */
-  react(event: ConsumedEvent): Promise<void>;
+  react(event: ConsumedEvent, reacting: Reacting): Promise<void>;
 }
 
 const COMMAND_ID_NAMESPACE = 'b3f4d8a2-61c7-4e0b-9d35-7a1e2c4f9b60';
@@ -93,7 +104,7 @@ export class PolicyRunner {
       const outcome =
         decoded instanceof Error
           ? { ok: false as const, error: decoded, attempts: 0 }
-          : await attempt(() => this.react(decoded), {
+          : await attempt(() => this.react(decoded, { heartbeat }), {
               maxAttempts: this.options.maxAttempts ?? 3,
               delayMs: this.options.retryDelayMs ?? 100,
               isFinal: (e) => e instanceof PoisonRecordError,
@@ -119,7 +130,7 @@ export class PolicyRunner {
     }
   }
 
-  private async react(event: ConsumedEvent) {
+  private async react(event: ConsumedEvent, reacting: Reacting) {
     try {
       // The command the policy issues stores this context, so the trace goes on to the next service.
       await inSpan(
@@ -127,7 +138,7 @@ export class PolicyRunner {
         SpanKind.CONSUMER,
         contextOf(event.traceparent),
         { 'messaging.system': 'kafka', 'messaging.message.id': event.eventId, 'hexfleet.event_type': event.type },
-        () => this.options.policy.react(event),
+        () => this.options.policy.react(event, reacting),
       );
     } catch (error) {
       if (!isDomainError(error)) throw error;

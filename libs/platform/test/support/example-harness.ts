@@ -8,6 +8,7 @@ import {
   Reply,
   serviceTestEnv,
   TestDatabase,
+  tenantEvents,
   uniqueName,
 } from '@hexfleet/testing';
 import { createService, RunningService, ServiceOptions } from '../../src';
@@ -56,10 +57,4 @@ export async function startExample(
 }
 
 /** Events stored for `tenant`: what a refused command must not have added to. */
-export async function storedEvents(harness: ExampleHarness, tenant: string): Promise<number> {
-  const { rows } = await harness.db.pool.query<{ n: string }>(
-    'select count(*) as n from eventstore.events where tenant = $1',
-    [tenant],
-  );
-  return Number(rows[0].n);
-}
+export const storedEvents = (harness: ExampleHarness, tenant: string): Promise<number> => tenantEvents(harness, tenant);

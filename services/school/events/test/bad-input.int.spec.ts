@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { badInputCases, createDevIssuer, openApiOf, sendBadInputs } from '@hexfleet/testing';
+import { badInputCases, createDevIssuer, openApiOf, sendBadInputs, tenantEvents } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
 import { EventsHarness, startEvents } from './support/events-harness';
 import { expectStatus, SchoolCalendar, timed } from './support/school-calendar';
@@ -15,13 +15,7 @@ describe('bad input on every Events endpoint', () => {
   });
   afterAll(() => service?.close());
 
-  const eventCount = async () => {
-    const { rows } = await service.db.pool.query<{ n: string }>(
-      'select count(*) as n from eventstore.events where tenant = $1',
-      [tenant],
-    );
-    return Number(rows[0].n);
-  };
+  const eventCount = () => tenantEvents(service, tenant);
 
   it('answers every malformed or out-of-range request with a problem naming the field, and writes nothing', async () => {
     // Real ids everywhere but the broken spot, so a request that slipped through validation would act.

@@ -73,9 +73,9 @@ describe('school calendar', () => {
       what: 'the calendar read model to apply the five events',
     });
     console.log(`April for a student (${asStudent.headers.get('x-consistency')}): ${titles(asStudent).join(' | ')}`);
+    // Asha is in no group (neither Admin's events nor her token place her): 5A's trip is not hers (ADR 0048).
     expect(titles(asStudent)).toEqual([
       '2030-04-03 House practice',
-      '2030-04-10 5A trip',
       '2030-04-10 House practice',
       '2030-04-14 Spring break',
       '2030-04-17 House practice',
@@ -83,8 +83,16 @@ describe('school calendar', () => {
     ]);
     const asOrganiser = await read(school.token, '');
     expect(titles(asOrganiser)).toEqual(
-      expect.arrayContaining(['2030-04-20 Draft exam', '2030-04-08 Head boy interview']),
+      expect.arrayContaining(['2030-04-20 Draft exam', '2030-04-08 Head boy interview', '2030-04-10 5A trip']),
     );
+    // A role granted over the group places its holder in the group's audience.
+    const in5a = await issuer.mint({
+      tenant,
+      userId: 'user-ravi',
+      roles: ['student'],
+      grants: [{ role: 'student', scopeType: 'group', scopeId: group5a }],
+    });
+    expect(titles(await read(in5a, `&groupId=${group5a}`))).toContain('2030-04-10 5A trip');
     const otherGroup = await read(student, `&groupId=${randomUUID()}`);
     expect(titles(otherGroup)).not.toContain('2030-04-10 5A trip');
     const kabir = await issuer.mint({ tenant, userId: 'user-kabir', roles: ['student'] });

@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { createDevIssuer, eventually, listOf } from '@hexfleet/testing';
+import { createDevIssuer, eventually, listOf, tenantEvents } from '@hexfleet/testing';
 import type { DevIssuer } from '@hexfleet/testing';
 import { randomBytes } from 'node:crypto';
 import { call, EventsHarness, startEvents } from './support/events-harness';
@@ -15,13 +15,7 @@ describe('registrations, waitlist and venues', () => {
   let service: EventsHarness;
   let school: SchoolCalendar;
   const tenant = `cal${randomBytes(5).toString('hex')}`;
-  const storedEvents = async (type: string) => {
-    const { rows } = await service.db.pool.query<{ n: string }>(
-      `select count(*) as n from eventstore.events where tenant = $1 and event_type = $2`,
-      [tenant, type],
-    );
-    return Number(rows[0].n);
-  };
+  const storedEvents = (type: string) => tenantEvents(service, tenant, [type]);
 
   beforeAll(async () => {
     issuer = await createDevIssuer();

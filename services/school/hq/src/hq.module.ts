@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { commonOptions, named } from '@hexfleet/platform';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { events, hq, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, events, hq, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AcademicYearsController } from './adapters/in/academic-years.http.controller';
 import { DashboardsController } from './adapters/in/dashboards.http.controller';
 import { GroupPolicyController } from './adapters/in/group-policy.http.controller';
@@ -21,6 +21,7 @@ import { ACADEMIC_YEARS } from './application/academic-years.port';
 import { AcademicYearsQueryHandler } from './application/academic-years.query-handler';
 import { DASHBOARDS } from './application/dashboards.port';
 import { DashboardsQueryHandler } from './application/dashboards.query-handler';
+import { enrolmentsPolicy } from './application/enrolments.policy';
 import { HQ_SETTINGS } from './application/hq-settings';
 import type { HqSettings } from './application/hq-settings';
 import { PoliciesCommandHandler } from './application/policies.command-handler';
@@ -29,6 +30,7 @@ import { PoliciesQueryHandler } from './application/policies.query-handler';
 import { SCHOOL_DIRECTORY } from './application/school-directory.port';
 import { SchoolsCommandHandler } from './application/schools.command-handler';
 import { SchoolsQueryHandler } from './application/schools.query-handler';
+import { StudentHomesCommandHandler } from './application/student-homes.command-handler';
 import { TransfersCommandHandler } from './application/transfers.command-handler';
 import { RolloverCommandHandler } from './application/rollover.command-handler';
 import { TransfersQueryHandler } from './application/transfers.query-handler';
@@ -73,6 +75,8 @@ const UNPROCESSABLE = [
 export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.ProcessEnv = process.env): ServiceComposition {
   const options: HqOptions = { ...commonOptions('hq', env), ...hqEnv(env), ...overrides };
   const readModels = named({ schools, policies, academicYears, dashboard }, options.projectionSuffix);
+  // The policy is listed before Nest builds the handler it calls: the module hands it over.
+  const homes = new Later<StudentHomesCommandHandler>('StudentHomesCommandHandler');
   const settings: HqSettings = {
     defaultPageSize: options.defaultPageSize,
     rolloverSchoolsPerRun: options.rolloverSchoolsPerRun,
@@ -87,10 +91,16 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
     name: 'hq',
     source: '/school/hq',
     description: 'HQ: the schools of a school group, their years, policies, transfers and the year-end rollover.',
-    // The dashboards read libraries' loans and events' calendar: their contracts decode those records.
-    contracts: [...hq.contracts, ...libraries.librariesLoanV1Contracts, ...events.eventsEventV1Contracts],
+    // The dashboards read libraries' loans, events' calendar and Admin's students (the home school too).
+    contracts: [
+      ...hq.contracts,
+      ...libraries.librariesLoanV1Contracts,
+      ...events.eventsEventV1Contracts,
+      ...admin.adminStudentV1Contracts,
+    ],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hq'),
     projections: Object.values(readModels),
+    policies: [enrolmentsPolicy(homes, options.projectionSuffix)],
     clock: options.clock,
     ids: options.ids,
     unprocessable: UNPROCESSABLE,
@@ -122,10 +132,15 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
       DashboardsQueryHandler,
       TransfersCommandHandler,
       TransfersQueryHandler,
+      StudentHomesCommandHandler,
       RolloverCommandHandler,
     ],
   })
-  class HqModule {}
+  class HqModule {
+    constructor(studentHomes: StudentHomesCommandHandler) {
+      homes.set(studentHomes);
+    }
+  }
 
   return { definition, module: HqModule };
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { commonOptions, named } from '@hexfleet/platform';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, hq, identity, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { CatalogueController } from './adapters/in/catalogue.http.controller';
 import { CopiesController } from './adapters/in/copies.http.controller';
 import { HoldsController } from './adapters/in/holds.http.controller';
@@ -23,11 +23,14 @@ import { FinesCommandHandler } from './application/fines.command-handler';
 import { HoldExpiryJob } from './application/hold-expiry.job';
 import { HoldsCommandHandler } from './application/holds.command-handler';
 import { LIBRARIES_SETTINGS } from './application/libraries-settings';
+import { LoanDefaultsCommandHandler } from './application/loan-defaults.command-handler';
 import type { LibrariesSettings } from './application/libraries-settings';
 import { OverdueJob } from './application/overdue.job';
 import { PatronAccess } from './application/patron-access';
 import { PatronsCommandHandler } from './application/patrons.command-handler';
 import { ReturnRenewCommandHandler } from './application/return-renew.command-handler';
+import { SchoolPatronsCommandHandler } from './application/school-patrons.command-handler';
+import { schoolStructurePolicies } from './application/school-structure.policy';
 import { TENANTS } from './application/tenants.port';
 import { librariesEnv } from './libraries.config';
 import type { LibrariesOptions } from './libraries.config';
@@ -62,6 +65,11 @@ export function createLibraries(
   const options: LibrariesOptions = { ...commonOptions('libraries', env), ...librariesEnv(env), ...overrides };
   const { clock, ids, projectionSuffix, ...own } = options;
   const readModels = named({ catalogue, circulation }, projectionSuffix);
+  // The policies are listed before Nest builds the handlers they call: the module hands them over.
+  const handlers = {
+    patrons: new Later<SchoolPatronsCommandHandler>('SchoolPatronsCommandHandler'),
+    defaults: new Later<LoanDefaultsCommandHandler>('LoanDefaultsCommandHandler'),
+  };
   const settings: LibrariesSettings = {
     ...own,
     readModels: { catalogue: readModels.catalogue.name, circulation: readModels.circulation.name },
@@ -70,11 +78,13 @@ export function createLibraries(
     name: 'libraries',
     source: '/school/libraries',
     description: 'School libraries: catalogue, copies, patrons, loans, holds and fines.',
-    contracts: libraries.contracts,
+    // Admin's, HQ's and identity's contracts too: the policies decode the events they react to.
+    contracts: [...libraries.contracts, ...admin.contracts, ...hq.contracts, ...identity.contracts],
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'libraries'),
     clock,
     ids,
     projections: Object.values(readModels),
+    policies: schoolStructurePolicies(handlers, projectionSuffix),
     unprocessable: UNPROCESSABLE,
     // A patron, copy, title or loan of another tenant looks like one that never existed.
     notFound: [/-not-found$/],
@@ -96,12 +106,19 @@ export function createLibraries(
       FinesCommandHandler,
       CopiesCommandHandler,
       PatronsCommandHandler,
+      SchoolPatronsCommandHandler,
+      LoanDefaultsCommandHandler,
       CirculationQueryHandler,
       OverdueJob,
       HoldExpiryJob,
     ],
   })
-  class LibrariesModule {}
+  class LibrariesModule {
+    constructor(patrons: SchoolPatronsCommandHandler, defaults: LoanDefaultsCommandHandler) {
+      handlers.patrons.set(patrons);
+      handlers.defaults.set(defaults);
+    }
+  }
 
   return { definition, module: LibrariesModule };
 }

@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { badInputCases, openApiOf, sendBadInputs } from '@hexfleet/testing';
+import { badInputCases, openApiOf, sendBadInputs, tenantEvents } from '@hexfleet/testing';
 import { LibrariesHarness, startLibraries, uniqueTenant } from './support/libraries-harness';
 import { expectStatus, LibrarySetup } from './support/library-setup';
 
@@ -14,13 +14,7 @@ describe('bad input on every Libraries endpoint', () => {
   });
   afterAll(() => service?.close());
 
-  const eventCount = async () => {
-    const { rows } = await service.db.pool.query<{ n: string }>(
-      'select count(*) as n from eventstore.events where tenant = $1',
-      [tenant],
-    );
-    return Number(rows[0].n);
-  };
+  const eventCount = () => tenantEvents(service, tenant);
 
   it('answers every malformed or out-of-range request with a problem naming the field, and writes nothing', async () => {
     // Real ids everywhere but the broken spot, so a request that slipped through validation would act.

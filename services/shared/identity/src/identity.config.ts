@@ -62,11 +62,18 @@ const schema = z.object({
    * where HRMS runs too (ADR 0021).
    */
   HRMS_POLICIES: z.enum(['on', 'off']).default('off'),
+  /**
+   * React to Admin's students (ADR 0043): StudentEnrolled invites the student and guardians,
+   * StudentWithdrawn deactivates the student. On by default: the school ERP's flow 4 needs it, and
+   * since ADR 0028 a missing admin.student.v1 is created from the catalogue, not waited for.
+   */
+  ADMIN_POLICIES: z.enum(['on', 'off']).default('on'),
 });
 
-/** Identity's own settings (the read models' names aside), and whether it reacts to HRMS. */
+/** Identity's own settings (the read models' names aside), and whether it reacts to HRMS and Admin. */
 export interface IdentityEnv extends Omit<IdentitySettings, 'readModels'> {
   hrmsPolicies: boolean;
+  adminPolicies: boolean;
 }
 
 /** What identity is composed with: the options of every service, and its own. */
@@ -111,6 +118,7 @@ export function identityEnv(env: NodeJS.ProcessEnv): IdentityEnv {
     trustedProxies: e.TRUSTED_PROXIES,
     selfRegistration: e.SELF_REGISTRATION,
     hrmsPolicies: e.HRMS_POLICIES === 'on',
+    adminPolicies: e.ADMIN_POLICIES === 'on',
   };
 }
 

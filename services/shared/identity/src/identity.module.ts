@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { hrms, identity, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, hrms, identity, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AuthController } from './adapters/in/auth.http.controller';
 import { DEV_MAILBOX, DevMailboxController } from './adapters/in/dev-mailbox.http.controller';
 import { MeController } from './adapters/in/me.http.controller';
@@ -19,6 +19,7 @@ import { usersDirectory } from './adapters/out/users-directory/users-directory.p
 import { AccountsQueryHandler } from './application/accounts.query-handler';
 import { ADDRESS_GUARD } from './application/address-guard.port';
 import { AddressLimits } from './application/address-limits';
+import { adminPolicy } from './application/admin.policy';
 import { EmployeeAccountsCommandHandler } from './application/employee-accounts.command-handler';
 import { hrmsPolicy } from './application/hrms.policy';
 import { IDENTITY_SETTINGS } from './application/identity-settings';
@@ -31,6 +32,7 @@ import { PasswordsCommandHandler } from './application/passwords.command-handler
 import { RegistrationCommandHandler } from './application/registration.command-handler';
 import { SessionsCommandHandler } from './application/sessions.command-handler';
 import { SigningKey } from './application/signing-key';
+import { StudentAccountsCommandHandler } from './application/student-accounts.command-handler';
 import { TenantsCommandHandler } from './application/tenants.command-handler';
 import { TokenIssuer } from './application/token-issuer';
 import { TotpCommandHandler } from './application/totp.command-handler';
@@ -66,7 +68,7 @@ export function createIdentity(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceComposition {
   const options: IdentityOptions = { ...commonOptions('identity', env), ...identityEnv(env), ...overrides };
-  const { clock, ids, projectionSuffix, hrmsPolicies, ...own } = options;
+  const { clock, ids, projectionSuffix, hrmsPolicies, adminPolicies, ...own } = options;
   const readModels = named({ users: usersDirectory, loginAudit }, projectionSuffix);
   const settings: IdentitySettings = {
     ...own,
@@ -76,15 +78,23 @@ export function createIdentity(
   // The policy is listed before Nest builds the handler it calls: the module hands it
   // over as Nest builds it, before the runtime starts consuming (at bootstrap).
   const accounts = new Later<EmployeeAccountsCommandHandler>('EmployeeAccountsCommandHandler');
+  const students = new Later<StudentAccountsCommandHandler>('StudentAccountsCommandHandler');
   const definition: ServiceDefinition = {
     name: 'identity',
     source: '/shared/identity',
     description: 'Identity: tenants, users, credentials, sessions and roles; issues the tokens every service verifies.',
-    // HRMS's contracts only to read its events, when identity reacts to them.
-    contracts: hrmsPolicies ? [...identity.contracts, ...hrms.contracts] : identity.contracts,
+    // HRMS's and Admin's contracts only to read their events, when identity reacts to them.
+    contracts: [
+      ...identity.contracts,
+      ...(hrmsPolicies ? hrms.contracts : []),
+      ...(adminPolicies ? admin.contracts : []),
+    ],
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'identity'),
     projections: Object.values(readModels),
-    policies: hrmsPolicies ? [hrmsPolicy(accounts, projectionSuffix)] : [],
+    policies: [
+      ...(hrmsPolicies ? [hrmsPolicy(accounts, projectionSuffix)] : []),
+      ...(adminPolicies ? [adminPolicy(students, projectionSuffix)] : []),
+    ],
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/],
     clock,
@@ -121,12 +131,14 @@ export function createIdentity(
       UsersCommandHandler,
       TotpCommandHandler,
       EmployeeAccountsCommandHandler,
+      StudentAccountsCommandHandler,
       AccountsQueryHandler,
     ],
   })
   class IdentityModule {
-    constructor(handler: EmployeeAccountsCommandHandler) {
-      accounts.set(handler);
+    constructor(employees: EmployeeAccountsCommandHandler, studentAccounts: StudentAccountsCommandHandler) {
+      accounts.set(employees);
+      students.set(studentAccounts);
     }
   }
 

@@ -1,74 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { AvroSerde, consumerLag, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
-import { TenantId } from '@hexfleet/kernel';
+import { consumerLag } from '@hexfleet/eventing';
 import { consumerGroups } from '@hexfleet/platform';
 import { hrms } from '@hexfleet/schemas';
-import { createTestDatabase, eventually, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
-import type { TestDatabase } from '@hexfleet/testing';
+import { eventually, testKafka } from '@hexfleet/testing';
 import { decodeJwt } from 'jose';
 import { expectStatus, Person, provisionTenant } from './support/accounts';
 import { IdentityHarness, startIdentity } from './support/identity-harness';
-
-/**
- * HRMS as identity sees it: events in an outbox, published by the eventing
- * relay to hrms.employee.v1 with HRMS's contracts. No HRMS code runs here.
- */
-class HrmsStandIn {
-  private relays: Relay[] = [];
-  private readonly kafka = testKafka('hrms-stand-in');
-  private constructor(
-    readonly db: TestDatabase,
-    private readonly store: PostgresEventStore,
-  ) {}
-
-  static async start() {
-    const db = await createTestDatabase('hrms-standin');
-    const store = new PostgresEventStore(db.pool);
-    await store.migrate();
-    const standIn = new HrmsStandIn(db, store);
-    return standIn;
-  }
-
-  async record(tenant: string, employeeId: string, event: { type: string; data: unknown }) {
-    const stream = streamId(TenantId.parse(tenant), 'employee', employeeId);
-    const version = (await this.store.readStream(stream)).length;
-    await this.store.append(stream, TenantId.parse(tenant), [{ eventId: randomUUID(), ...event }], version);
-  }
-
-  /** A relay under a new name starts from the outbox's first event: every event is published again. */
-  async publish(): Promise<void> {
-    const serde = AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), hrms.contracts);
-    await serde.registerAll();
-    await this.stopPublishing();
-    const relay = new Relay({
-      name: uniqueName('hrms'),
-      databaseUrl: this.db.url,
-      kafka: this.kafka,
-      serde,
-      source: '/business/hrms',
-    });
-    relay.start();
-    this.relays = [relay];
-  }
-
-  async stopPublishing() {
-    await Promise.all(this.relays.map((r) => r.stop()));
-    this.relays = [];
-  }
-
-  async close() {
-    await this.stopPublishing();
-    await this.db.drop();
-  }
-}
+import { OutboxStandIn } from './support/outbox-stand-in';
 
 describe('identity reacts to HRMS', () => {
   let service: IdentityHarness;
-  let hrmsOutbox: HrmsStandIn;
+  /** HRMS as identity sees it: its events in an outbox, published with its contracts. No HRMS code runs. */
+  let hrmsOutbox: OutboxStandIn;
 
   beforeAll(async () => {
     service = await startIdentity({ HRMS_POLICIES: 'on' });
-    hrmsOutbox = await HrmsStandIn.start();
+    hrmsOutbox = await OutboxStandIn.start('hrms', hrms.contracts, '/business/hrms');
   });
   afterAll(async () => {
     await service?.close();
@@ -81,6 +28,7 @@ describe('identity reacts to HRMS', () => {
     const workEmail = `hire-${employeeId.slice(0, 8)}@${tenant}.example`;
     await hrmsOutbox.record(
       tenant,
+      'employee',
       employeeId,
       hrms.employeeHired({
         employeeId,
@@ -112,6 +60,7 @@ describe('identity reacts to HRMS', () => {
 
     await hrmsOutbox.record(
       tenant,
+      'employee',
       employeeId,
       hrms.employeeSeparated({ employeeId, relievingDate: '2027-01-31', separatedAt: new Date().toISOString() }),
     );

@@ -9,12 +9,15 @@ export interface ProfileEnv {
    * `hrms.employee.v1`: the policy would wait for that topic forever.
    */
   hrmsFacts: boolean;
+  /** Whether to take a student's admission number from Admin (admin.student.v1, ADR 0047). */
+  adminFacts: boolean;
 }
 
 export interface ProfileOptions extends CommonOptions, ProfileEnv {}
 
 const schema = z.object({
   PROFILE_HRMS_FACTS: z.enum(['on', 'off']).default('on'),
+  PROFILE_ADMIN_FACTS: z.enum(['on', 'off']).default('on'),
 });
 
 /** Reads the service's own variables; a bad one stops the start with its name. */
@@ -24,5 +27,8 @@ export function profileEnv(env: NodeJS.ProcessEnv): ProfileEnv {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid Profile configuration: ${problems}`);
   }
-  return { hrmsFacts: parsed.data.PROFILE_HRMS_FACTS === 'on' };
+  return {
+    hrmsFacts: parsed.data.PROFILE_HRMS_FACTS === 'on',
+    adminFacts: parsed.data.PROFILE_ADMIN_FACTS === 'on',
+  };
 }

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { hrms, identity, profile, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, hrms, identity, profile, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { GuardiansController } from './adapters/in/guardians.http.controller';
 import { ProfilesController } from './adapters/in/profiles.http.controller';
 import { PostgresProfileDirectory } from './adapters/out/profile-directory/profile-directory.adapter';
 import { profileDirectory } from './adapters/out/profile-directory/profile-directory.projection';
 import { HrmsFactsCommandHandler } from './application/hrms-facts.command-handler';
 import { hrmsFactsPolicy } from './application/hrms-facts.policy';
+import { adminFactsPolicy } from './application/admin-facts.policy';
+import { StudentFactsCommandHandler } from './application/student-facts.command-handler';
 import { IdentityFactsCommandHandler } from './application/identity-facts.command-handler';
 import { identityFactsPolicy } from './application/identity-facts.policy';
 import { ProfileCommandHandler } from './application/profile.command-handler';
@@ -49,21 +51,23 @@ export function createProfile(
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceComposition {
   const options: ProfileOptions = { ...commonOptions('profile', env), ...profileEnv(env), ...overrides };
-  const { clock, ids, projectionSuffix: suffix, hrmsFacts } = options;
+  const { clock, ids, projectionSuffix: suffix, hrmsFacts, adminFacts } = options;
   const readModels = named({ profiles: profileDirectory }, suffix);
   const settings: ProfileSettings = { readModels: { profiles: readModels.profiles.name } };
   // The policies are listed before Nest builds the handlers they call: the module hands
   // them over as Nest builds it, before the runtime starts consuming (at bootstrap).
   const identityFacts = new Later<IdentityFactsCommandHandler>('IdentityFactsCommandHandler');
   const placements = new Later<HrmsFactsCommandHandler>('HrmsFactsCommandHandler');
-  const policies = [identityFactsPolicy(identityFacts, suffix)];
+  const students = new Later<StudentFactsCommandHandler>('StudentFactsCommandHandler');
+  const policies = [identityFactsPolicy(identityFacts, students, suffix)];
   if (hrmsFacts) policies.push(hrmsFactsPolicy(placements, suffix));
+  if (adminFacts) policies.push(adminFactsPolicy(students, suffix));
   const definition: ServiceDefinition = {
     name: 'profile',
     source: '/shared/profile',
     description: 'User profiles: contacts, preferences, guardian-student links and per-app fields.',
-    // identity's and HRMS's contracts too: the policies decode their events.
-    contracts: [...profile.contracts, ...identity.contracts, ...hrms.contracts],
+    // identity's, HRMS's and Admin's contracts too: the policies decode their events.
+    contracts: [...profile.contracts, ...identity.contracts, ...hrms.contracts, ...admin.contracts],
     topics: TOPIC_CATALOG.filter((t) => t.owner === 'profile'),
     projections: Object.values(readModels),
     policies,
@@ -82,12 +86,18 @@ export function createProfile(
       ProfileQueryHandler,
       IdentityFactsCommandHandler,
       HrmsFactsCommandHandler,
+      StudentFactsCommandHandler,
     ],
   })
   class ProfileModule {
-    constructor(profiles: IdentityFactsCommandHandler, hrms: HrmsFactsCommandHandler) {
+    constructor(
+      profiles: IdentityFactsCommandHandler,
+      hrms: HrmsFactsCommandHandler,
+      school: StudentFactsCommandHandler,
+    ) {
       identityFacts.set(profiles);
       placements.set(hrms);
+      students.set(school);
     }
   }
 

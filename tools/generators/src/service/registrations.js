@@ -65,10 +65,30 @@ function appendElement(text, array, element) {
 }
 
 /**
+ * The class name of the module's GraphQL resolver: `<Module>Resolver`, or, when another
+ * module's resolver has that name already (HRMS's `AttendanceResolver` when school/attendance
+ * is made), `<Product><Module>Resolver`; Nest and the gateway's imports need them distinct.
+ * @param {import('@nx/devkit').Tree} tree
+ * @param {{ product: string, Module: string }} n
+ */
+function resolverClassFor(tree, n) {
+  const { source } = parse(tree, GATEWAY_MODULE);
+  const resolvers = constArray(source, 'RESOLVERS');
+  const taken = new Set((resolvers?.elements ?? []).map((e) => e.getText()));
+  const product = n.product.charAt(0).toUpperCase() + n.product.slice(1);
+  const name = [`${n.Module}Resolver`, `${product}${n.Module}Resolver`].find((candidate) => !taken.has(candidate));
+  if (!name)
+    throw new GeneratorInputError(
+      `The gateway has a ${n.Module}Resolver and a ${product}${n.Module}Resolver already (${GATEWAY_MODULE})`,
+    );
+  return name;
+}
+
+/**
  * The gateway fronts the module: `MODULES` gives it `<MODULE>_URL` and the REST route
  * `/api/v1/<module>/...`; its resolver joins `RESOLVERS` in the GraphQL module.
  * @param {import('@nx/devkit').Tree} tree
- * @param {import('./names').ServiceNames} n
+ * @param {import('./names').ServiceNames & { Resolver: string }} n
  */
 function registerInGateway(tree, n) {
   {
@@ -82,7 +102,7 @@ function registerInGateway(tree, n) {
     tree.write(GATEWAY_CONFIG, appendElement(text, modules, `'${n.module}'`));
   }
   {
-    const resolver = `${n.Module}Resolver`;
+    const resolver = n.Resolver;
     const { text, source } = parse(tree, GATEWAY_MODULE);
     const imports = source.statements.filter(ts.isImportDeclaration);
     const resolverImports = imports.filter(
@@ -141,4 +161,12 @@ function registerInFleet(tree, n) {
   return offset;
 }
 
-module.exports = { FLEET, GATEWAY_CONFIG, GATEWAY_MODULE, MissingAnchorError, registerInFleet, registerInGateway };
+module.exports = {
+  FLEET,
+  GATEWAY_CONFIG,
+  GATEWAY_MODULE,
+  MissingAnchorError,
+  registerInFleet,
+  registerInGateway,
+  resolverClassFor,
+};

@@ -7,7 +7,7 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { formatFiles, generateFiles, getProjects, logger, OverwriteStrategy } = require('@nx/devkit');
 const { GeneratorInputError, serviceNames } = require('./names');
-const { registerInFleet, registerInGateway } = require('./registrations');
+const { registerInFleet, registerInGateway, resolverClassFor } = require('./registrations');
 
 /**
  * @typedef {object} ServiceGeneratorOptions
@@ -25,7 +25,8 @@ const { registerInFleet, registerInGateway } = require('./registrations');
  * @param {ServiceGeneratorOptions} options
  */
 async function serviceGenerator(tree, options) {
-  const n = serviceNames(options.name, options.aggregate);
+  const named = serviceNames(options.name, options.aggregate);
+  const n = { ...named, Resolver: resolverClassFor(tree, named) };
   refuseExisting(tree, n);
   generateFiles(tree, path.join(__dirname, 'files'), '.', n, {
     overwriteStrategy: OverwriteStrategy.ThrowIfExisting,

@@ -4,11 +4,14 @@ import type { views } from '@hexfleet/schemas';
 /**
  * Who reads, as far as the calendar's visibility goes: an organiser also sees
  * drafts and everyone's registrations; anyone else sees published (and
- * completed) events of their audience, and only their own registrations.
+ * completed) events of their audience (the school, one of their groups, or
+ * them by name), and only their own registrations.
  */
 export interface Viewer {
   userId: string;
   organiser: boolean;
+  /** The groups whose events they see (ADR 0048): Admin's membership and the token's group grants. */
+  groupIds: readonly string[];
 }
 
 /** What the calendar routes answer: typed once, in the contracts the gateway implements too. */

@@ -1,12 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CalendarDate } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Consistency, hasRole } from '@hexfleet/platform';
+import { Consistency } from '@hexfleet/platform';
 import { CALENDAR } from './calendar.port';
 import type { Calendar, EventDetail, MonthView, RegistrationsView, Viewer } from './calendar.port';
 import { EVENTS_SETTINGS } from './events-settings';
 import type { EventsSettings } from './events-settings';
-import { ORGANISERS } from './organisers';
+import { Viewers } from './viewers';
 
 export interface MonthQuery {
   /** YYYY-MM */
@@ -27,13 +27,14 @@ export class CalendarQueryHandler {
     private readonly consistency: Consistency,
     @Inject(CALENDAR) private readonly calendar: Calendar,
     @Inject(EVENTS_SETTINGS) private readonly settings: EventsSettings,
+    private readonly viewers: Viewers,
   ) {}
 
   /** Every occurrence that touches the month, in date and time order. */
   async month(caller: Principal, schoolId: string, query: MonthQuery): Promise<MonthView> {
     await this.fresh(caller);
     const { first, last } = monthRange(query.month);
-    const occurrences = await this.calendar.occurrences(caller.tenant, viewer(caller), {
+    const occurrences = await this.calendar.occurrences(caller.tenant, await this.viewers.of(caller), {
       schoolId,
       first,
       last,
@@ -43,9 +44,9 @@ export class CalendarQueryHandler {
     return { schoolId, month: query.month, occurrences };
   }
 
-  async event(caller: Principal, eventId: string): Promise<EventDetail> {
+  async event(caller: Principal, eventId: string, viewer?: Viewer): Promise<EventDetail> {
     await this.fresh(caller);
-    const event = await this.calendar.event(caller.tenant, viewer(caller), eventId);
+    const event = await this.calendar.event(caller.tenant, viewer ?? (await this.viewers.of(caller)), eventId);
     if (!event) throw new NotFoundException(`no event ${eventId}`);
     return event;
   }
@@ -55,8 +56,9 @@ export class CalendarQueryHandler {
    * see the event. Organisers see everyone; a participant sees only their own entries.
    */
   async registrations(caller: Principal, eventId: string): Promise<RegistrationsView> {
-    const event = await this.event(caller, eventId);
-    const rows = await this.calendar.registrations(caller.tenant, viewer(caller), eventId);
+    const viewer = await this.viewers.of(caller);
+    const event = await this.event(caller, eventId, viewer);
+    const rows = await this.calendar.registrations(caller.tenant, viewer, eventId);
     const registered = rows.filter((r) => r.status === 'registered').map(({ position: _, ...r }) => r);
     const waitlist = rows.filter((r) => r.status === 'waitlisted');
     return { eventId, capacity: event.capacity, registered, waitlist };
@@ -81,8 +83,6 @@ export class CalendarQueryHandler {
     return this.consistency.await(this.settings.readModels.calendar, caller);
   }
 }
-
-const viewer = (caller: Principal): Viewer => ({ userId: caller.userId, organiser: hasRole(caller, ...ORGANISERS) });
 
 /** The first and last day of a month written `YYYY-MM`. */
 function monthRange(month: string): { first: string; last: string } {

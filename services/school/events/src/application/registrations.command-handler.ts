@@ -6,6 +6,7 @@ import { eventDecider } from '../domain';
 import type { EventEvent, Person } from '../domain';
 import { found } from './found';
 import { ORGANISERS } from './organisers';
+import { Viewers } from './viewers';
 
 /** What registering and cancelling answer: typed once, in the contracts the gateway implements too. */
 export type RegistrationOutcome = views.events.RegistrationOutcome;
@@ -31,11 +32,13 @@ export class RegistrationsCommandHandler {
   constructor(
     private readonly commands: Commands,
     private readonly time: TimeAndIds,
+    private readonly viewers: Viewers,
   ) {}
 
   /**
-   * The caller registers themself; an organiser may register someone else, and
-   * vouches for their membership of the event's groups (ADR 0016).
+   * The caller registers themself, in the audience of the groups Admin places them in or their
+   * token names (ADR 0048); an organiser may register someone else, and vouches for their
+   * membership of the event's groups (ADR 0016).
    */
   async register(caller: Principal, eventId: string, participantId?: string): Promise<RegistrationOutcome> {
     const organiser = hasRole(caller, ...ORGANISERS);
@@ -44,15 +47,17 @@ export class RegistrationsCommandHandler {
     }
     const registrationId = this.time.newId(caller, 'registration');
     const metadata = { now: this.time.now() };
+    const self = participantId === undefined || participantId === caller.userId;
+    const ownGroups = self ? (await this.viewers.of(caller)).groupIds : [];
     const outcome = await this.commands.transact(
       caller,
       async (tx) => {
         const event = await tx.load(eventDecider, 'event', eventId);
         const e = found(event.state, 'event');
-        const vouched = participantId !== undefined && organiser && e.audience.kind === 'groups';
+        const vouched = !self && organiser && e.audience.kind === 'groups';
         const participant: Person = {
           userId: participantId ?? caller.userId,
-          groupIds: vouched ? e.audience.ids : [],
+          groupIds: vouched ? e.audience.ids : ownGroups,
         };
         const data = { registrationId, participant };
         const registered = eventDecider.decide({ type: 'RegisterParticipant', data, metadata }, event.state);

@@ -7,5 +7,5 @@ export type { Occurrence, Recurrence, Slot, When } from './when';
 export * from './calendar.decider';
 export * from './event.types';
 export { eventDecider } from './event.decider';
-export { inAudience, isVisibleTo } from './visibility';
+export { audienceGroups, inAudience, isVisibleTo } from './visibility';
 export * from './venue.decider';

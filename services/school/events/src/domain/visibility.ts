@@ -17,3 +17,12 @@ export function isVisibleTo(state: EventState, person: Person): boolean {
   if (state.status !== 'published' && state.status !== 'completed') return false;
   return inAudience(state.audience, person);
 }
+
+/**
+ * The groups whose audiences a person belongs to (ADR 0048): those Admin's events place them in
+ * (a student, by their user id) and those a role of their token is granted over (identity's group
+ * grants: a teacher or a student of one group). Either is enough; neither takes away the other.
+ */
+export function audienceGroups(memberOf: readonly string[], grantedOver: readonly string[]): string[] {
+  return [...new Set([...memberOf, ...grantedOver])].sort();
+}

@@ -7,7 +7,11 @@ import { createEvents } from '../../src/events.module';
 
 export type { Reply };
 export const call = callService;
-export type EventsHarness = LocalService<RunningService> & { issuer: DevIssuer };
+export type EventsHarness = LocalService<RunningService> & {
+  issuer: DevIssuer;
+  /** The consumer group of each read model (suffixed for this run), by topic: what a redelivery waits for. */
+  groups: ReturnType<typeof consumerGroups>;
+};
 
 /**
  * The Events service in-process on the run's stack (libs/testing's startLocalService):
@@ -24,5 +28,5 @@ export async function startEvents(issuer: DevIssuer, clock?: Clock): Promise<Eve
     (env) => createService(definition, module, { env }),
     consumerGroups(definition),
   );
-  return Object.assign(service, { issuer });
+  return Object.assign(service, { issuer, groups: consumerGroups(definition) });
 }

@@ -21,12 +21,12 @@ export const timed = (date: string, startTime: string, endTime: string, venueId:
 
 /** A school's calendar as an organiser sets it up through the API: one calendar, venues, events. */
 export class SchoolCalendar {
-  readonly schoolId = randomUUID();
   calendarId = '';
 
   constructor(
     private readonly service: EventsHarness,
     readonly token: string,
+    readonly schoolId: string = randomUUID(),
   ) {}
 
   call(method: string, path: string, body?: unknown, token = this.token): Promise<Reply> {

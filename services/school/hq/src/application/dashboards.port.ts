@@ -13,6 +13,10 @@ export interface SeriesQuery {
 export interface Dashboards {
   overdueLoans(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
   upcomingEvents(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
+  /** Students enrolled (StudentEnrolled), on the enrolment's first day. */
+  enrolments(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
+  /** Students withdrawn (StudentWithdrawn), on their last day at school. */
+  withdrawals(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
 }
 
 export const DASHBOARDS = Symbol('Dashboards');

@@ -54,9 +54,11 @@ export class DashboardsQueryHandler {
     const periods = periodsOf(from, to, interval);
     await this.consistency.await(this.settings.readModels.dashboard, caller);
     const query = { fence, from, to, interval };
-    const [overdue, events] = await Promise.all([
+    const [overdue, events, enrolled, withdrawn] = await Promise.all([
       this.dashboards.overdueLoans(caller.tenant, query),
       this.dashboards.upcomingEvents(caller.tenant, query),
+      this.dashboards.enrolments(caller.tenant, query),
+      this.dashboards.withdrawals(caller.tenant, query),
     ]);
     return {
       schoolId,
@@ -65,6 +67,8 @@ export class DashboardsQueryHandler {
       interval,
       overdueLoans: zeroFilled(periods, overdue),
       upcomingEvents: zeroFilled(periods, events),
+      enrolments: zeroFilled(periods, enrolled),
+      withdrawals: zeroFilled(periods, withdrawn),
     };
   }
 }

@@ -37,7 +37,7 @@ export class TransfersQueryHandler {
       studentId,
       homeSchoolId: state.schoolId,
       since: state.since,
-      transfers: history.map((e) => transferOf(e.data)),
+      transfers: history.flatMap((e) => (e.type === 'StudentTransferred' ? [transferOf(e.data)] : [])),
     };
   }
 

@@ -1,7 +1,7 @@
 import { hq } from '@hexfleet/schemas';
 import { deciderSpec } from '@hexfleet/testing';
 import { staffDecider, studentDecider } from '../../src/domain';
-import type { Move, TransferStaff, TransferStudent } from '../../src/domain';
+import type { Move, RecordHomeSchool, TransferStaff, TransferStudent } from '../../src/domain';
 import { HQ_ADMIN, metadata, NOW, OTHER_SCHOOL, SCHOOL } from './hq-fixtures';
 
 const THIRD_SCHOOL = '0195f0a2-7c1e-7000-8000-000000000003';
@@ -85,6 +85,55 @@ describe('a student transfer', () => {
     given([])
       .when(transferStudent({ schools: { from: 'closed', to: 'open' } }))
       .then([studentTransferred(SCHOOL, OTHER_SCHOOL)]);
+  });
+});
+
+describe('the home school, from Admin’s enrolments', () => {
+  const given = deciderSpec(studentDecider);
+  const YEAR = '0195f0a2-7c1e-7000-8000-0000000000e1';
+  const enrolled = (schoolId: string, enrolledOn = '2026-04-01'): RecordHomeSchool => ({
+    type: 'RecordHomeSchool',
+    data: { studentId: STUDENT, schoolId, yearId: YEAR, enrolledOn },
+    metadata,
+  });
+  const recorded = (schoolId: string, since = '2026-04-01') =>
+    hq.studentHomeRecorded({ studentId: STUDENT, schoolId, yearId: YEAR, since, recordedAt: NOW });
+
+  it('given nothing, when the student is enrolled, then the school is their home from the first day', () => {
+    given([])
+      .when(enrolled(SCHOOL))
+      .then([recorded(SCHOOL)]);
+  });
+
+  it('given the home school, when an enrolment there arrives again (another year, a replay), then nothing', () => {
+    given([recorded(SCHOOL)])
+      .when(enrolled(SCHOOL, '2027-04-01'))
+      .then([]);
+  });
+
+  it('given a home school, when a later enrolment names another school, then that one is home (one at a time)', () => {
+    given([recorded(SCHOOL)])
+      .when(enrolled(OTHER_SCHOOL, '2026-09-01'))
+      .then([recorded(OTHER_SCHOOL, '2026-09-01')]);
+  });
+
+  it('given a transfer effective later, when an older enrolment arrives, then the transfer stands', () => {
+    given([recorded(SCHOOL), studentTransferred(SCHOOL, OTHER_SCHOOL, '2026-06-01')])
+      .when(enrolled(SCHOOL, '2026-04-01'))
+      .then([]);
+  });
+
+  it('given a home school from an enrolment, when a transfer starts elsewhere, then not-at-school; from it, it moves', () => {
+    given([recorded(OTHER_SCHOOL)])
+      .when(transferStudent({ fromSchoolId: SCHOOL, toSchoolId: THIRD_SCHOOL }))
+      .thenThrows('not-at-school', { currentSchoolId: OTHER_SCHOOL });
+    given([recorded(SCHOOL)])
+      .when(transferStudent())
+      .then([studentTransferred(SCHOOL, OTHER_SCHOOL)]);
+  });
+
+  it('given nothing, when the enrolment’s day is not a date, then invalid-date', () => {
+    given([]).when(enrolled(SCHOOL, '2026-02-30')).thenThrows('invalid-date');
   });
 });
 

@@ -8,7 +8,11 @@ import { createHq } from '../../src/hq.module';
 import type { HqOptions } from '../../src/hq.config';
 
 export type { Reply };
-export type HqHarness = LocalService<RunningService> & { issuer: DevIssuer };
+export type HqHarness = LocalService<RunningService> & {
+  issuer: DevIssuer;
+  /** The consumer group of each read model and policy (suffixed for this run): what a redelivery waits for. */
+  groups: ReturnType<typeof consumerGroups>;
+};
 
 /** A tenant slug no other test uses (slugs allow no hyphen, so not uniqueName). */
 export const uniqueTenant = (prefix = 't') => `${prefix}${randomBytes(5).toString('hex')}`;
@@ -31,7 +35,7 @@ export async function startHq(
     (env) => createService(definition, module, { env }),
     consumerGroups(definition),
   );
-  return Object.assign(service, { issuer: devIssuer });
+  return Object.assign(service, { issuer: devIssuer, groups: consumerGroups(definition) });
 }
 
 /** Tokens as identity issues them: HQ over the tenant, school roles over one school each. */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Money } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
-import { Commands, TimeAndIds } from '@hexfleet/platform';
+import { Commands, Streams, TimeAndIds } from '@hexfleet/platform';
 import { copyDecider, ruleMatrixDecider, titleDecider } from '../domain';
 import type { LoanRule } from '../domain';
 import { found } from './found';
+import { pushedDefaultNow } from './loan-defaults.command-handler';
 
 export interface NewTitle {
   schoolId: string;
@@ -26,6 +27,7 @@ export class CatalogueCommandHandler {
   constructor(
     private readonly commands: Commands,
     private readonly time: TimeAndIds,
+    private readonly streams: Streams,
   ) {}
 
   async catalogueTitle(caller: Principal, input: NewTitle): Promise<{ titleId: string }> {
@@ -62,26 +64,39 @@ export class CatalogueCommandHandler {
       fineRatePerDay: Money.of(fineRatePerDayMinor, currency),
       fineCap: fineCapMinor === null ? null : Money.of(fineCapMinor, currency),
     };
+    const defaultPushed = (await pushedDefaultNow(this.streams, caller.tenant, schoolId)) !== null;
     await this.commands.handle(ruleMatrixDecider, {
       caller,
       aggregate: 'rules',
       id: schoolId,
-      command: { type: 'SetLoanRule', data: { schoolId, ...rule }, metadata: { now: this.time.now() } },
+      command: {
+        type: 'SetLoanRule',
+        data: { schoolId, ...rule, defaultPushed },
+        metadata: { now: this.time.now() },
+      },
       retries: 3,
     });
   }
 
-  /** Removes a cell (never the default): patrons and items it covered fall back to a less specific rule. */
+  /**
+   * Removes a cell: patrons and items it covered fall back to a less specific rule. The
+   * school's own default goes only when HQ pushed one to fall back to (ADR 0045).
+   */
   async removeLoanRule(
     caller: Principal,
     schoolId: string,
     cell: { patronCategory: string | null; itemType: string | null },
   ) {
+    const defaultPushed = (await pushedDefaultNow(this.streams, caller.tenant, schoolId)) !== null;
     await this.commands.handle(ruleMatrixDecider, {
       caller,
       aggregate: 'rules',
       id: schoolId,
-      command: { type: 'RemoveLoanRule', data: { schoolId, ...cell }, metadata: { now: this.time.now() } },
+      command: {
+        type: 'RemoveLoanRule',
+        data: { schoolId, ...cell, defaultPushed },
+        metadata: { now: this.time.now() },
+      },
       retries: 3,
     });
   }

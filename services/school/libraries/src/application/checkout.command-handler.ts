@@ -3,11 +3,12 @@ import { DomainError } from '@hexfleet/kernel';
 import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { views } from '@hexfleet/schemas';
-import { copyDecider, loanDecider, patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
+import { copyDecider, loanDecider, patronDecider, titleDecider } from '../domain';
 import { CIRCULATION } from './circulation.port';
 import type { Circulation } from './circulation.port';
 import { found } from './found';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
+import { schoolLoanRules } from './loan-defaults.command-handler';
 import type { LibrariesSettings } from './libraries-settings';
 import { titleOf } from './title-history';
 
@@ -46,7 +47,7 @@ export class CheckoutCommandHandler {
         if (p.schoolId !== c.schoolId) throw new DomainError('patron-of-another-school', { schoolId: p.schoolId });
         const title = await tx.load(titleDecider, 'title', c.titleId);
         const t = found(title.state, 'title');
-        const rules = await tx.load(ruleMatrixDecider, 'rules', c.schoolId);
+        const rules = await schoolLoanRules(tx, c.schoolId);
         const holdId = c.status === 'on-hold-shelf' && c.patronId === patronId ? c.holdId : null;
 
         tx.append(copy, copyDecider.decide({ type: 'LendCopy', data: { loanId, patronId }, metadata }, copy.state));
@@ -68,7 +69,7 @@ export class CheckoutCommandHandler {
                 itemType: t.itemType,
               },
               patron: { patronId, category: p.category, standing: p.status, activeLoans },
-              rules: rules.state.status === 'defined' ? rules.state.rules : [],
+              rules,
               today,
               holdId,
             },

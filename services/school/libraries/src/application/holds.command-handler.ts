@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
-import { patronDecider, ruleMatrixDecider, titleDecider } from '../domain';
+import { patronDecider, titleDecider } from '../domain';
 import { CIRCULATION } from './circulation.port';
 import type { Circulation } from './circulation.port';
 import { found } from './found';
+import { schoolLoanRules } from './loan-defaults.command-handler';
 import { leaveHoldQueue } from './hold-shelf';
 import { LIBRARIES_SETTINGS } from './libraries-settings';
 import type { LibrariesSettings } from './libraries-settings';
@@ -38,11 +39,11 @@ export class HoldsCommandHandler {
         if (t.holds.some((h) => h.holdId === holdId)) return; // a replayed Idempotency-Key
         const patron = await tx.load(patronDecider, 'patron', patronId);
         const p = found(patron.state, 'patron');
-        const rules = await tx.load(ruleMatrixDecider, 'rules', t.schoolId);
+        const rules = await schoolLoanRules(tx, t.schoolId);
         const data = {
           holdId,
           patron: { patronId, category: p.category, standing: p.status, activeHolds },
-          rules: rules.state.status === 'defined' ? rules.state.rules : [],
+          rules,
         };
         tx.append(title, titleDecider.decide({ type: 'PlaceHold', data, metadata }, title.state));
       },

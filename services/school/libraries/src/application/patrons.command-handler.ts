@@ -3,6 +3,7 @@ import type { Principal } from '@hexfleet/platform';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import { patronDecider } from '../domain';
 import type { PatronCommand } from '../domain';
+import { registerPatron } from './school-patrons.command-handler';
 
 export interface NewPatron {
   schoolId: string;
@@ -24,13 +25,13 @@ export class PatronsCommandHandler {
     private readonly time: TimeAndIds,
   ) {}
 
+  /** A patron with an account is noted on the user's index too, so identity's deactivation finds it (ADR 0044). */
   async register(caller: Principal, input: NewPatron): Promise<{ patronId: string }> {
     const patronId = this.time.newId(caller, 'patron');
-    await this.commands.handle(patronDecider, {
-      caller,
-      aggregate: 'patron',
-      id: patronId,
-      command: { type: 'RegisterPatron', data: { patronId, ...input }, metadata: { now: this.time.now() } },
+    const metadata = { now: this.time.now() };
+    await this.commands.transact(caller, async (tx) => {
+      const patron = await tx.load(patronDecider, 'patron', patronId);
+      await registerPatron(tx, patron, { patronId, ...input }, metadata);
     });
     return { patronId };
   }

@@ -47,6 +47,16 @@ export function resolveLoanRule(rules: readonly LoanRule[], patronCategory: stri
   throw new DomainError('no-loan-rule', { patronCategory, itemType });
 }
 
+/**
+ * The matrix checkouts and holds are decided by (ADR 0045): the school's own cells over the
+ * default HQ pushed. The pushed default is the lowest layer: it fills the any x any cell only
+ * while the librarian set none there, so every cell a librarian set, their default too, wins.
+ */
+export function effectiveLoanRules(own: readonly LoanRule[], pushedDefault: LoanTerms | null): readonly LoanRule[] {
+  if (pushedDefault === null || own.some(isDefaultRule)) return own;
+  return [...own, { ...pushedDefault, patronCategory: null, itemType: null }];
+}
+
 const NON_NEGATIVE: ReadonlyArray<keyof LoanTerms> = ['maxLoans', 'maxRenewals', 'maxHolds', 'graceDays'];
 
 /** Refuses a rule no library could apply: `invalid-loan-rule` names the field. */

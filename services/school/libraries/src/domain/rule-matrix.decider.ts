@@ -9,9 +9,14 @@ import { checkLoanRule, isDefaultRule, LoanRule, sameCell } from './loan-rules';
  * the matrix at once conflict instead of overwriting each other's cells.
  */
 type Cell = { patronCategory: string | null; itemType: string | null };
+/**
+ * `defaultPushed`: HQ pushed a default loan rule to this school (ADR 0045), the layer under the
+ * matrix, so every category x type resolves without a default cell of the school's own.
+ */
+type Layer = { defaultPushed?: boolean };
 
-export type SetLoanRule = Command<'SetLoanRule', { schoolId: string } & LoanRule>;
-export type RemoveLoanRule = Command<'RemoveLoanRule', { schoolId: string } & Cell>;
+export type SetLoanRule = Command<'SetLoanRule', { schoolId: string } & LoanRule & Layer>;
+export type RemoveLoanRule = Command<'RemoveLoanRule', { schoolId: string } & Cell & Layer>;
 export type RuleMatrixCommand = SetLoanRule | RemoveLoanRule;
 export type RuleMatrixEvent = libraries.LibrariesRulesV1Event;
 
@@ -20,10 +25,12 @@ export type RuleMatrixState = { status: 'empty' } | { status: 'defined'; schoolI
 function decide(command: RuleMatrixCommand, state: RuleMatrixState): RuleMatrixEvent[] {
   switch (command.type) {
     case 'SetLoanRule': {
-      const { schoolId, ...rule } = command.data;
+      const { schoolId, defaultPushed, ...rule } = command.data;
       checkLoanRule(rule);
-      // The first cell must be the default, so every category x type resolves to some rule.
-      if (state.status === 'empty' && !isDefaultRule(rule)) throw new DomainError('default-rule-required');
+      // The first cell must be the default, so every category x type resolves to some rule,
+      // unless HQ's pushed default is there to resolve them.
+      if (state.status === 'empty' && !isDefaultRule(rule) && !defaultPushed)
+        throw new DomainError('default-rule-required');
       return [
         libraries.loanRuleSet({
           schoolId,
@@ -43,8 +50,9 @@ function decide(command: RuleMatrixCommand, state: RuleMatrixState): RuleMatrixE
       ];
     }
     case 'RemoveLoanRule': {
-      const cell = command.data;
-      if (isDefaultRule(cell)) throw new DomainError('default-rule-required');
+      const { defaultPushed, ...cell } = command.data;
+      // The school's own default may go only when HQ's pushed default takes its place.
+      if (isDefaultRule(cell) && !defaultPushed) throw new DomainError('default-rule-required');
       if (state.status === 'empty' || !state.rules.some((r) => sameCell(r, cell))) {
         throw new DomainError('loan-rule-not-found', { ...cell });
       }

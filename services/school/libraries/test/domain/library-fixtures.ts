@@ -19,6 +19,18 @@ export const TODAY = '2025-03-03';
 export const at = (now = NOW) => ({ now });
 export const inr = (amountMinor: number) => Money.of(amountMinor, 'INR');
 
+/** A default loan rule as HQ pushes it (GroupPolicyPublished's and SchoolPolicySet's loanRules). */
+export const pushedTerms = (loanPeriodDays = 21) => ({
+  loanPeriodDays,
+  maxLoans: 4,
+  maxRenewals: 1,
+  maxHolds: 2,
+  fineRatePerDayMinor: 200,
+  currency: 'INR',
+  graceDays: 1,
+  fineCapMinor: null as number | null,
+});
+
 export const rule = (overrides: Partial<LoanRule> = {}): LoanRule => ({
   patronCategory: null,
   itemType: null,

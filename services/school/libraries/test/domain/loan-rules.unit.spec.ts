@@ -1,5 +1,5 @@
 import { DomainError } from '@hexfleet/kernel';
-import { checkLoanRule, resolveLoanRule } from '../../src/domain';
+import { checkLoanRule, effectiveLoanRules, resolveLoanRule } from '../../src/domain';
 import { inr, rule } from './library-fixtures';
 
 describe('rule: the most specific rule wins over the default', () => {
@@ -62,5 +62,31 @@ describe('a loan rule must be one a library could apply', () => {
 
   it('refuses a hard due date that is no date', () => {
     expect(() => checkLoanRule(rule({ hardDueDate: '2025-02-30' }))).toThrow('invalid-date');
+  });
+});
+
+// ADR 0045: HQ's pushed default is the lowest layer; every cell the school set wins over it.
+describe('rule: a default HQ pushed lies under the school’s own matrix', () => {
+  const { patronCategory: _c, itemType: _t, ...pushed } = rule({ loanPeriodDays: 21 });
+  const own = rule({ loanPeriodDays: 10 });
+  const anyDvd = rule({ itemType: 'dvd', loanPeriodDays: 3 });
+
+  it('given a school without cells, then the pushed default applies to every category and item type', () => {
+    expect(resolveLoanRule(effectiveLoanRules([], pushed), 'student', 'book').loanPeriodDays).toBe(21);
+  });
+
+  it('given a school’s specific cell, then it wins where it applies and the pushed default fills the rest', () => {
+    const matrix = effectiveLoanRules([anyDvd], pushed);
+    expect(resolveLoanRule(matrix, 'student', 'dvd').loanPeriodDays).toBe(3);
+    expect(resolveLoanRule(matrix, 'student', 'book').loanPeriodDays).toBe(21);
+  });
+
+  it('given the school’s own default, then it wins over the pushed one', () => {
+    expect(effectiveLoanRules([own, anyDvd], pushed)).toEqual([own, anyDvd]);
+    expect(resolveLoanRule(effectiveLoanRules([own], pushed), 'staff', 'book').loanPeriodDays).toBe(10);
+  });
+
+  it('given nothing pushed, then the matrix is the school’s own', () => {
+    expect(effectiveLoanRules([anyDvd], null)).toEqual([anyDvd]);
   });
 });

@@ -76,3 +76,18 @@ describe('loan-rule matrix', () => {
       .thenThrows('default-rule-required');
   });
 });
+
+// ADR 0045: HQ's pushed default is the layer under the school's own matrix.
+describe('loan-rule matrix over a default HQ pushed', () => {
+  it('given an empty matrix and a pushed default, when a specific cell is set first, then LoanRuleSet', () => {
+    given([])
+      .when(command('SetLoanRule', { schoolId: SCHOOL, ...rule({ itemType: 'dvd' }), defaultPushed: true }))
+      .then([ruleSet(null, 'dvd')]);
+  });
+
+  it('given the school’s own default and a pushed one, when it removes its own, then LoanRuleRemoved (the pushed one applies)', () => {
+    given([ruleSet(null, null)])
+      .when(command('RemoveLoanRule', { schoolId: SCHOOL, patronCategory: null, itemType: null, defaultPushed: true }))
+      .then([libraries.loanRuleRemoved({ schoolId: SCHOOL, patronCategory: null, itemType: null, removedAt: NOW })]);
+  });
+});

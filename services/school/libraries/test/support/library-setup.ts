@@ -8,7 +8,19 @@ export function expectStatus(reply: Reply, status: number): Reply {
   return reply;
 }
 
-export const RULE = {
+export const RULE: {
+  patronCategory: string | null;
+  itemType: string | null;
+  loanPeriodDays: number;
+  maxLoans: number;
+  maxRenewals: number;
+  maxHolds: number;
+  fineRatePerDayMinor: number;
+  currency: string;
+  graceDays: number;
+  fineCapMinor: number | null;
+  hardDueDate: string | null;
+} = {
   patronCategory: null,
   itemType: null,
   loanPeriodDays: 14,

@@ -4,12 +4,12 @@ import { DomainError, TenantId } from '@hexfleet/kernel';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { hrms } from '@hexfleet/schemas';
 import { v5 as uuidv5 } from 'uuid';
-import { credentialDecider, loginIdDecider, normalizeLoginId, userDecider } from '../domain';
+import { loginIdDecider, normalizeLoginId, userDecider } from '../domain';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 import { inSeconds } from './instants';
 import { Mails } from './mails';
 import { mintLinkToken } from './opaque-tokens';
-import { inviteUser } from './registration';
+import { deactivateAccount, inviteUser } from './registration';
 import { loginIdKey, tenantFacts } from './streams';
 
 const EMPLOYEE_USER = '7d0f3b52-98c4-4b7e-a1d5-2f6c9e8b4a13';
@@ -77,23 +77,7 @@ export class EmployeeAccountsCommandHandler {
     const separated = event.data;
     const userId = separated.userId ?? employeeUserId(event.tenant, separated.employeeId);
     const reason = separated.reason || 'separated';
-    const metadata = { now: this.time.now() };
-    await this.commands.react(
-      policy,
-      event,
-      async (tx) => {
-        const user = await tx.load(userDecider, 'user', userId);
-        const credential = await tx.load(credentialDecider, 'credential', userId);
-        // Already deactivated (by an admin, say): the separation changes nothing more.
-        if (user.state.status !== 'active') return;
-        const data = { reason, deactivatedBy: null };
-        tx.append(
-          credential,
-          credentialDecider.decide({ type: 'DisableCredential', data: {}, metadata }, credential.state),
-        );
-        tx.append(user, userDecider.decide({ type: 'DeactivateUser', data, metadata }, user.state));
-      },
-      { retries: 3 },
-    );
+    const now = this.time.now();
+    await this.commands.react(policy, event, (tx) => deactivateAccount(tx, userId, reason, now), { retries: 3 });
   }
 }

@@ -36,7 +36,14 @@ export interface NewInvitation {
  * appended last, so the response's consistency token names it and the
  * directory (fed by identity.user.v1) can be awaited with it.
  */
-export async function inviteUser(tx: StreamTransaction, tenant: KnownTenant, invitation: NewInvitation, now: string) {
+export async function inviteUser(
+  tx: StreamTransaction,
+  tenant: KnownTenant,
+  invitation: NewInvitation,
+  now: string,
+  /** Decided on the new user's stream after its roles, in the same append (a guardianship, say). */
+  more: readonly UserCommand[] = [],
+) {
   const metadata = { now };
   const { userId, email, displayName, invitedBy } = invitation;
   const { user, credential } = await openAccount(tx, email, userId, now);
@@ -68,6 +75,7 @@ export async function inviteUser(tx: StreamTransaction, tenant: KnownTenant, inv
       data: { ...g, grantedBy: invitedBy },
       metadata,
     })),
+    ...more,
   ];
   tx.append(user, decideAll(userDecider, user.state, userCommands));
 }
@@ -98,4 +106,19 @@ export async function registerUser(
   );
   const data = { userId, email, displayName, tenant: { product: tenant.product, status: tenant.status } };
   tx.append(user, userDecider.decide({ type: 'RegisterUser', data, metadata }, user.state));
+}
+
+/**
+ * A policy ends an account (EmployeeSeparated, StudentWithdrawn): the user deactivated and the
+ * credential disabled, which revokes every session. An account already deactivated (by an
+ * admin, say), or none at all, changes nothing more.
+ */
+export async function deactivateAccount(tx: StreamTransaction, userId: string, reason: string, now: string) {
+  const metadata = { now };
+  const user = await tx.load(userDecider, 'user', userId);
+  if (user.state.status !== 'active') return;
+  const credential = await tx.load(credentialDecider, 'credential', userId);
+  tx.append(credential, credentialDecider.decide({ type: 'DisableCredential', data: {}, metadata }, credential.state));
+  const data = { reason, deactivatedBy: null };
+  tx.append(user, userDecider.decide({ type: 'DeactivateUser', data, metadata }, user.state));
 }

@@ -1,4 +1,4 @@
-import { assertNever, Decider, DomainError } from '@hexfleet/kernel';
+import { assertNever, Decider, DomainError, isUuid } from '@hexfleet/kernel';
 import { identity } from '@hexfleet/schemas';
 import type { Command } from './command';
 import { normalizeLoginId } from './login-id';
@@ -21,7 +21,9 @@ export type UserCommand =
   | Command<'RevokeRole', { role: string; scope: ScopeInput; revokedBy: string | null }>
   /** Appended with the credential's DisableCredential (which revokes every session) in one transaction. */
   | Command<'DeactivateUser', { reason: string | null; deactivatedBy: string | null }>
-  | Command<'ReactivateUser', { reactivatedBy: string | null }>;
+  | Command<'ReactivateUser', { reactivatedBy: string | null }>
+  /** From Admin's StudentEnrolled (a policy): this account is a guardian of that student. */
+  | Command<'RecordGuardianship', { studentId: string; schoolId: string; relationship: string; primary: boolean }>;
 
 export type UserEvent = identity.IdentityUserV1Event;
 
@@ -34,6 +36,8 @@ export type UserState =
       email: string;
       emailVerified: boolean;
       grants: Grant[];
+      /** The Admin students this account is a guardian of. */
+      guardianOf: string[];
     };
 
 type Known = Exclude<UserState, { status: 'none' }>;
@@ -97,6 +101,28 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
       const { reactivatedBy } = command.data;
       return [identity.userReactivated({ userId: user.userId, reactivatedBy, reactivatedAt: now })];
     }
+    case 'RecordGuardianship': {
+      // A fact about the family, not a right: recorded on a deactivated account too (it grants nothing).
+      const user = existing(state);
+      const { studentId, schoolId, primary } = command.data;
+      if (!isUuid(studentId)) throw new DomainError('invalid-student-id', { studentId });
+      if (!isUuid(schoolId)) throw new DomainError('invalid-school-id', { schoolId });
+      if (studentId === user.userId) throw new DomainError('guardian-is-the-student', { studentId });
+      const relationship = command.data.relationship.trim();
+      if (!relationship) throw new DomainError('relationship-required');
+      // Once per student: a re-enrolment, or a replay under another command id, records nothing new.
+      if (user.guardianOf.includes(studentId)) return [];
+      return [
+        identity.guardianshipRecorded({
+          userId: user.userId,
+          studentId,
+          schoolId,
+          relationship,
+          primary,
+          recordedAt: now,
+        }),
+      ];
+    }
     default:
       return assertNever(command);
   }
@@ -105,7 +131,7 @@ function decide(command: UserCommand, state: UserState): UserEvent[] {
 function evolve(state: UserState, event: UserEvent): UserState {
   if (event.type === 'UserRegistered') {
     const { userId, product, email } = event.data;
-    return { status: 'active', userId, product, email, emailVerified: false, grants: [] };
+    return { status: 'active', userId, product, email, emailVerified: false, grants: [], guardianOf: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -121,6 +147,8 @@ function evolve(state: UserState, event: UserEvent): UserState {
       return { ...state, status: 'deactivated' };
     case 'UserReactivated':
       return { ...state, status: 'active' };
+    case 'GuardianshipRecorded':
+      return { ...state, guardianOf: [...state.guardianOf, event.data.studentId] };
     default:
       return assertNever(event);
   }

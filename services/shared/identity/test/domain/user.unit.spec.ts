@@ -264,3 +264,58 @@ describe('rule: deactivation revokes all sessions and blocks login and new roles
     given([]).when(deactivate).thenThrows('user-not-found');
   });
 });
+
+describe('rule: a guardian account records each student it is a guardian of, once (ADR 0043, 0046)', () => {
+  const record = (studentId = STUDENT, relationship = ' mother '): UserCommand => ({
+    type: 'RecordGuardianship',
+    data: { studentId, schoolId: SCHOOL, relationship, primary: true },
+    ...meta(),
+  });
+  const recorded = (studentId = STUDENT) =>
+    identity.guardianshipRecorded({
+      userId: USER,
+      studentId,
+      schoolId: SCHOOL,
+      relationship: 'mother',
+      primary: true,
+      recordedAt: NOW,
+    });
+  const SIBLING = '018f3a2e-7b1c-7d00-8a00-0000000000d2';
+
+  it('records the guardianship with the relationship trimmed', () => {
+    given([userRegistered('school')])
+      .when(record())
+      .then([recorded()]);
+  });
+
+  it('records a second child on the same account, and the same child only once', () => {
+    given([userRegistered('school'), recorded()])
+      .when(record(SIBLING))
+      .then([recorded(SIBLING)]);
+    given([userRegistered('school'), recorded()])
+      .when(record())
+      .then([]);
+  });
+
+  it('records it on a deactivated account too: a fact about the family, not a right', () => {
+    given([userRegistered('school'), deactivated])
+      .when(record())
+      .then([recorded()]);
+  });
+
+  it('refuses an unknown account, the student as their own guardian, bad ids and an empty relationship', () => {
+    given([]).when(record()).thenThrows('user-not-found');
+    given([userRegistered('school')])
+      .when(record(USER))
+      .thenThrows('guardian-is-the-student');
+    given([userRegistered('school')])
+      .when(record('s1'))
+      .thenThrows('invalid-student-id');
+    given([userRegistered('school')])
+      .when({ ...record(), data: { ...(record().data as object), schoolId: 'x' } } as UserCommand)
+      .thenThrows('invalid-school-id');
+    given([userRegistered('school')])
+      .when(record(STUDENT, '  '))
+      .thenThrows('relationship-required');
+  });
+});

@@ -53,6 +53,7 @@ export async function startIdentity(extra: NodeJS.ProcessEnv = {}, clock?: Clock
     MAILBOX_DIR: mailboxDir,
     TRUSTED_PROXIES: '127.0.0.1',
     HRMS_POLICIES: 'off',
+    ADMIN_POLICIES: 'off',
     ...extra,
   };
   const { definition, module } = createIdentity(

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ConsumedEvent, ConsumedEventMeta } from '@hexfleet/eventing';
 import { Commands, type StreamTransaction, TimeAndIds } from '@hexfleet/platform';
 import type { identity } from '@hexfleet/schemas';
-import { employeeLinkDecider, type ProfileEvent, profileDecider } from '../domain';
+import { employeeLinkDecider, type ProfileEvent, profileDecider, studentLinkDecider } from '../domain';
 import { after, placementOnProfile } from './placement';
+import { allFacts, studentFactsOnProfile } from './student-facts';
 
 /**
  * A profile as identity's account events make it (identity-facts.policy.ts).
@@ -21,7 +22,9 @@ export class IdentityFactsCommandHandler {
   /**
    * One profile per user, on the user's stream. An account made for an HRMS
    * employee is noted on the employee's link stream in the same transaction,
-   * and gets the department and designation HRMS already gave, if any.
+   * and gets the department and designation HRMS already gave, if any; a student's account
+   * (user id = student id, ADR 0043) is noted on the student's link stream and gets the
+   * admission number and guardian links noted there so far (ADR 0047).
    */
   async create(policy: { name: string }, event: ConsumedEvent<identity.UserRegistered>): Promise<void> {
     const { userId, product, email, displayName: fullName, employeeId, studentId } = event.data;
@@ -37,6 +40,14 @@ export class IdentityFactsCommandHandler {
         tx.append(link, noted);
         const linkNow = after(employeeLinkDecider.evolve, link.state, noted);
         prefilled = placementOnProfile(after(profileDecider.evolve, profile.state, created), linkNow, metadata);
+      }
+      if (studentId !== null && studentId === userId) {
+        const link = await tx.load(studentLinkDecider, 'student-link', studentId);
+        const noted = studentLinkDecider.decide({ type: 'NoteProfile', data: { studentId }, metadata }, link.state);
+        tx.append(link, noted);
+        const linkNow = after(studentLinkDecider.evolve, link.state, noted);
+        const createdNow = after(profileDecider.evolve, profile.state, created);
+        prefilled = studentFactsOnProfile(createdNow, allFacts(linkNow), metadata);
       }
       tx.append(profile, [...created, ...prefilled]);
     });

@@ -17,3 +17,7 @@ export type {
   ProfileFields,
   ProfileState,
 } from './profile.state';
+export { studentLinkDecider } from './student-link.decider';
+export type { SchoolRecord, StudentLinkCommand, StudentLinkEvent, StudentLinkState } from './student-link.decider';
+export { schoolGroupDecider } from './school-group.decider';
+export type { SchoolGroupCommand, SchoolGroupEvent, SchoolGroupState } from './school-group.decider';

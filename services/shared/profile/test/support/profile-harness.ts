@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { consumerGroups, createService } from '@hexfleet/platform';
 import type { RunningService } from '@hexfleet/platform';
-import { hrms, identity } from '@hexfleet/schemas';
+import { admin, hrms, identity } from '@hexfleet/schemas';
 import { createDevIssuer, startLocalService, uniqueName } from '@hexfleet/testing';
 import type { CallOptions, DevIssuer, Reply, TestDatabase } from '@hexfleet/testing';
 import { createProfile } from '../../src/profile.module';
@@ -23,9 +23,10 @@ export interface ProfileFleet extends RunningService {
   url: string;
   db: TestDatabase;
   issuer: DevIssuer;
-  /** identity's and HRMS's write sides: what they append reaches profile through Kafka. */
+  /** identity's, HRMS's and Admin's write sides: what they append reaches profile through Kafka. */
   identity: Upstream;
   hrms: Upstream;
+  admin: Upstream;
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
   /**
    * Events in profile's own store, of one type or all, on one stream or all. Filter by tenant when counting "writes nothing": profile
@@ -38,7 +39,7 @@ export interface ProfileFleet extends RunningService {
 /**
  * Profile in-process on the run's stack with its own database and consumer
  * groups (a suffix; started at the topics' ends, so earlier runs' events are
- * neither replayed nor acted on), beside stand-ins for identity and HRMS.
+ * neither replayed nor acted on), beside stand-ins for identity, HRMS and Admin.
  */
 export async function startProfileFleet(): Promise<ProfileFleet> {
   const issuer = await createDevIssuer();
@@ -47,6 +48,11 @@ export async function startProfileFleet(): Promise<ProfileFleet> {
     await identityStandIn.close();
     throw e;
   });
+  const adminStandIn = await startUpstream('admin', '/school/admin', admin.contracts, issuer).catch(async (e) => {
+    await Promise.all([identityStandIn.close(), hrmsStandIn.close()]);
+    throw e;
+  });
+  const standIns = [identityStandIn, hrmsStandIn, adminStandIn];
   const { definition, module } = createProfile({ projectionSuffix: `-${uniqueName('t')}` }, {});
   const service = await startLocalService(
     definition.name,
@@ -54,7 +60,7 @@ export async function startProfileFleet(): Promise<ProfileFleet> {
     (env) => createService(definition, module, { env }),
     consumerGroups(definition),
   ).catch(async (error: unknown) => {
-    await Promise.all([identityStandIn.close(), hrmsStandIn.close()]);
+    await Promise.all(standIns.map((s) => s.close()));
     throw error;
   });
   const { db } = service;
@@ -62,6 +68,7 @@ export async function startProfileFleet(): Promise<ProfileFleet> {
     issuer,
     identity: identityStandIn,
     hrms: hrmsStandIn,
+    admin: adminStandIn,
     async stored({ type, stream, tenants }: StoredFilter = {}) {
       const { rows } = await db.pool.query<{ n: string }>(
         `select count(*) as n from eventstore.events
@@ -73,7 +80,7 @@ export async function startProfileFleet(): Promise<ProfileFleet> {
     },
     async close() {
       await service.app.close();
-      await Promise.all([identityStandIn.close(), hrmsStandIn.close()]);
+      await Promise.all(standIns.map((s) => s.close()));
       await db.drop();
     },
   });

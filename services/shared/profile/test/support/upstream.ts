@@ -26,7 +26,7 @@ export interface Upstream {
  * service's events do (Avro, registry, headers), which is all profile sees.
  */
 export async function startUpstream(
-  owner: 'identity' | 'hrms',
+  owner: 'identity' | 'hrms' | 'admin',
   source: string,
   contracts: readonly EventContract[],
   issuer: DevIssuer,

@@ -1,14 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { Caller, IntField, UuidParam } from '@hexfleet/platform';
+import { Caller, UuidParam } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { ActivityQueryHandler } from '../../application/activity.query-handler';
+import { PageQuery } from './page.dto';
 
-class FeedQuery {
-  @IntField(1, 200, { optional: true, query: true, default: 50 }) limit?: number;
-  @IntField(0, 1_000_000, { optional: true, query: true, default: 0, description: 'Items to skip (offset paging)' })
-  offset?: number;
+class FeedQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only items before this instant (paging by time)' })
   @IsOptional()
   @IsISO8601()

@@ -61,7 +61,9 @@ export class CatalogueController {
   @Delete('schools/:schoolId/loan-rules')
   @HttpCode(204)
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'Remove one cell (never the default); an absent axis means "any"' })
+  @ApiOperation({
+    summary: 'Remove one cell (the default only while HQ pushed one to fall back to); an absent axis means "any"',
+  })
   async removeLoanRule(
     @Caller() caller: Principal,
     @UuidParam('schoolId') schoolId: string,

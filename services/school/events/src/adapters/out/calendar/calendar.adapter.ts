@@ -19,12 +19,14 @@ const EVENT_COLUMNS = `e.event_id as "eventId", e.school_id as "schoolId", e.cal
   e.status, e.registration_required as "registrationRequired", e.capacity, e.waitlist_enabled as "waitlistEnabled"`;
 
 /**
- * Only published (and completed) events are visible, and an event for named
- * users only to them; organisers also see drafts. `$1` is the viewer's user id,
- * `$2` whether they organise.
+ * Only published (and completed) events are visible, and only to their audience: the school's
+ * to all, a group's to its members, named users' to them (ADR 0048); organisers also see drafts.
+ * `$1` is the viewer's user id, `$2` whether they organise, `groups` the parameter holding their groups.
  */
-const VISIBLE = `(($2::boolean and e.status <> 'cancelled')
-  or (e.status in ('published', 'completed') and (e.audience_kind <> 'users' or $1::text = any(e.audience_ids))))`;
+const visible = (groups: string) => `(($2::boolean and e.status <> 'cancelled')
+  or (e.status in ('published', 'completed') and (e.audience_kind = 'school'
+    or (e.audience_kind = 'users' and $1::text = any(e.audience_ids))
+    or (e.audience_kind = 'groups' and e.audience_ids && ${groups}::text[]))))`;
 
 @Injectable()
 export class PostgresCalendar implements Calendar {
@@ -40,7 +42,7 @@ export class PostgresCalendar implements Calendar {
                 and ($6::text is null or e.calendar_id = $6)
                 and ($7::text is null or e.audience_kind = 'school'
                   or (e.audience_kind = 'groups' and $7 = any(e.audience_ids)))
-                and ${VISIBLE}
+                and ${visible('$8')}
               order by o.start_date, o.start_time nulls first, e.title, e.event_id`,
       [
         viewer.userId,
@@ -50,6 +52,7 @@ export class PostgresCalendar implements Calendar {
         query.last,
         query.calendarId ?? null,
         query.groupId ?? null,
+        [...viewer.groupIds],
       ],
     );
   }
@@ -65,8 +68,8 @@ export class PostgresCalendar implements Calendar {
                 (select coalesce(json_agg(json_build_object('startDate', o.start_date, 'startTime', o.start_time,
                    'endDate', o.end_date, 'endTime', o.end_time) order by o.n), '[]'::json)
                  from ${s}.occurrences o where o.event_id = e.event_id) as occurrences
-              from ${s}.events e where e.event_id = $3 and (${VISIBLE} or ($2 and e.status = 'cancelled'))`,
-      [viewer.userId, viewer.organiser, eventId],
+              from ${s}.events e where e.event_id = $3 and (${visible('$4')} or ($2 and e.status = 'cancelled'))`,
+      [viewer.userId, viewer.organiser, eventId, [...viewer.groupIds]],
     );
     return event;
   }

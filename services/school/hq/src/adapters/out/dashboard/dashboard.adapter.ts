@@ -20,6 +20,14 @@ export class PostgresDashboards implements Dashboards {
     return this.count(tenant, query, 'overdue_loans', 'day', 'count(distinct loan_id)', 'true');
   }
 
+  enrolments(tenant: TenantId, query: SeriesQuery): Promise<Point[]> {
+    return this.count(tenant, query, 'enrolments', 'day', 'count(*)', 'true');
+  }
+
+  withdrawals(tenant: TenantId, query: SeriesQuery): Promise<Point[]> {
+    return this.count(tenant, query, 'withdrawals', 'day', 'count(*)', 'true');
+  }
+
   upcomingEvents(tenant: TenantId, query: SeriesQuery): Promise<Point[]> {
     return this.count(tenant, query, 'school_events', 'start_date', 'count(*)', 'published and not cancelled');
   }

@@ -3,14 +3,17 @@ import type { identity } from '@hexfleet/schemas';
 
 /**
  * The users directory, per tenant, from the public identity.user.v1: every
- * event of it but PasswordChanged, which shows nowhere in the directory.
+ * event of it but PasswordChanged and GuardianshipRecorded, which show nowhere
+ * in the directory (an account's guardianships are on GET /users/:id, from its stream).
  *
  * The login audit is a read model of its own: a user's user and credential
  * streams share the aggregate id (the user id), so their Kafka keys are equal,
  * and one projection over both topics would take the second stream's events
  * for duplicates of the first's (it deduplicates by key and version).
  */
-export const usersDirectory = readModel<Exclude<identity.IdentityUserV1Event, { type: 'PasswordChanged' }>>({
+export const usersDirectory = readModel<
+  Exclude<identity.IdentityUserV1Event, { type: 'PasswordChanged' | 'GuardianshipRecorded' }>
+>({
   name: 'identity-users',
   topics: ['identity.user.v1'],
   tables: ['users'],

@@ -1,0 +1,13 @@
+export * from './calendar.decider';
+export * from './subjects.decider';
+export * from './group.decider';
+export * from './student.decider';
+export * from './student.types';
+export * from './timetable.decider';
+export { weekdayOf } from './recurrence';
+export { ADMISSION_NUMBER, admit, GENDERS, MAX_GUARDIANS } from './admission';
+export * from './student-import.decider';
+export * from './reimport';
+export { spansOverlap } from './rules';
+export * from './promotion';
+export * from './hq-facts.decider';

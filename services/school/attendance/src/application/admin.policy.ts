@@ -1,0 +1,33 @@
+import { policy } from '@hexfleet/eventing';
+import type { Policy } from '@hexfleet/eventing';
+import type { Later } from '@hexfleet/platform';
+import type { admin } from '@hexfleet/schemas';
+import type { FactsCommandHandler } from './facts.command-handler';
+
+const ADMIN_POLICY = 'attendance-admin';
+
+type AdminFacts =
+  | admin.AdminTimetableV1Event
+  | Extract<admin.AdminGroupV1Event, { type: 'StudentAddedToGroup' | 'StudentRemovedFromGroup' }>
+  | Extract<admin.AdminStudentV1Event, { type: 'StudentWithdrawn' }>;
+
+/**
+ * Admin's timetable and groups -> attendance's sessions (registers are their occurrences) and
+ * rosters with the days each student is in a group (flow 5). Enrolments and moves reach the
+ * groups' topic too (ADR 0041), so StudentEnrolled and StudentGroupChanged add nothing here;
+ * StudentWithdrawn gives the last day at school.
+ */
+export function adminPolicy(facts: Later<FactsCommandHandler>, suffix = ''): Policy {
+  const name = `${ADMIN_POLICY}${suffix}`;
+  return policy<AdminFacts>({
+    name,
+    topics: ['admin.timetable.v1', 'admin.group.v1', 'admin.student.v1'],
+    on: {
+      ClassSessionScheduled: (event) => facts.get().sessionScheduled({ name }, event),
+      ClassSessionCancelled: (event) => facts.get().sessionCancelled({ name }, event),
+      StudentAddedToGroup: (event) => facts.get().studentAdded({ name }, event),
+      StudentRemovedFromGroup: (event) => facts.get().studentRemoved({ name }, event),
+      StudentWithdrawn: (event) => facts.get().studentWithdrawn({ name }, event),
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { DomainEvent } from '@hexfleet/eventing';
+import type { Decider } from '@hexfleet/kernel';
+import { classSessionDecider, effectivePolicy, groupPolicyDecider, rosterDecider, schoolDecider } from '../domain';
+import type { RegisterFacts } from '../domain';
+
+const REGISTER_NAMESPACE = '7d1f3c2a-9b8e-4f6d-a5c4-3b2a1f0e9d87';
+
+/** A register is one session on one day: its id derives from them, so it needs no creating (ADR 0050). */
+export const registerIdOf = (tenant: string, sessionId: string, date: string): string =>
+  uuidv5(`${tenant}/${sessionId}/${date}`, REGISTER_NAMESPACE);
+
+/** What the facts are read through: a command's transaction, or the platform's Streams for a query. */
+export interface StreamReader {
+  load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, aggregate: string, id: string): Promise<{ state: S }>;
+}
+
+/** The one stream of the tenant's group policy. */
+export const GROUP_POLICY_ID = 'group';
+
+/**
+ * Reads, inside the command's transaction, every fact a register's rules need from
+ * attendance's own streams (never a read model, which may lag): the session, the group's
+ * roster, the school (time zone, own codes, holidays) and the group policy.
+ */
+export async function loadRegisterFacts(
+  tx: StreamReader,
+  tenant: string,
+  sessionId: string,
+  date: string,
+  clock: { today(timeZone?: string): string },
+  lockDays: number,
+): Promise<RegisterFacts> {
+  // Reads in two rounds: the session names the group and the school the rest is read from.
+  const [{ state: session }, { state: group }] = await Promise.all([
+    tx.load(classSessionDecider, 'class-session', sessionId),
+    tx.load(groupPolicyDecider, 'group-policy', GROUP_POLICY_ID),
+  ]);
+  const groupId = session.session?.groupId;
+  const schoolId = session.session?.schoolId;
+  const [roster, school] = await Promise.all([
+    groupId ? tx.load(rosterDecider, 'roster', groupId).then((s) => s.state) : rosterDecider.initialState,
+    schoolId ? tx.load(schoolDecider, 'school', schoolId).then((s) => s.state) : schoolDecider.initialState,
+  ]);
+  return {
+    registerId: registerIdOf(tenant, sessionId, date),
+    sessionId,
+    date,
+    session,
+    roster,
+    school,
+    codes: effectivePolicy(group, school).codes,
+    today: clock.today(school.timeZone ?? 'UTC'),
+    lockDays,
+  };
+}
