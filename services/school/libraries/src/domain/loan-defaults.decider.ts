@@ -58,8 +58,26 @@ const TERM_FIELDS: ReadonlyArray<keyof PushedTerms> = [
 ];
 const sameTerms = (a: PushedTerms | null, b: PushedTerms | null) =>
   a === null || b === null ? a === b : TERM_FIELDS.every((field) => a[field] === b[field]);
-const copyTerms = (terms: PushedTerms): PushedTerms =>
-  Object.fromEntries(TERM_FIELDS.map((field) => [field, terms[field]])) as unknown as PushedTerms;
+/** The contract's fields only (a command's object may carry more), typed by the contract. */
+const copyTerms = ({
+  loanPeriodDays,
+  maxLoans,
+  maxRenewals,
+  maxHolds,
+  fineRatePerDayMinor,
+  currency,
+  graceDays,
+  fineCapMinor,
+}: PushedTerms): PushedTerms => ({
+  loanPeriodDays,
+  maxLoans,
+  maxRenewals,
+  maxHolds,
+  fineRatePerDayMinor,
+  currency,
+  graceDays,
+  fineCapMinor,
+});
 
 function decide(command: LoanDefaultsCommand, state: LoanDefaultsState): LoanDefaultsEvent[] {
   const receivedAt = command.metadata.now;
