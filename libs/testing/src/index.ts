@@ -3,7 +3,7 @@ export { deciderSpec } from './decider-spec';
 export type { BackendChoice, StackBackend } from './stack/backend';
 export { startTestStack } from './stack/test-stack';
 export type { TestStack } from './stack/test-stack';
-export { stackEnv, uniqueName } from './names';
+export { stackEnv, TEST_FLEET, uniqueName } from './names';
 export { createTestDatabase } from './database';
 export type { TestDatabase } from './database';
 export { caughtUp, eventually, readTopicUntil, redeliver, testKafka } from './await';

@@ -4,7 +4,7 @@ import { freePort } from '@hexfleet/devstack';
 export { freePort };
 import { createTestDatabase, TestDatabase } from './database';
 import type { DevIssuer } from './dev-tokens';
-import { stackEnv, uniqueName } from './names';
+import { stackEnv, TEST_FLEET, uniqueName } from './names';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -55,6 +55,8 @@ export async function startSeparateService(
       PROJECTION_SUFFIX: `-${uniqueName('t')}`,
       // ...which start at their topics' ends: the shared stack holds every earlier test's events.
       NEW_CONSUMER_GROUPS_START_AT: 'end',
+      // ...and which act only on what this test file's services publish.
+      FLEET_ID: TEST_FLEET,
       OVERDUE_SCAN_INTERVAL_MS: '0',
       ...extraEnv,
     },

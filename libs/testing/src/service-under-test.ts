@@ -1,7 +1,7 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { DevIssuer } from './dev-tokens';
 import { testKafka } from './await';
-import { stackEnv } from './names';
+import { stackEnv, TEST_FLEET } from './names';
 
 // What every test that runs a service needs, whichever service: its environment on
 // the run's stack, a free port, and JSON calls. Typed structurally, so the harness
@@ -28,6 +28,7 @@ export function serviceTestEnv(databaseUrl: string, issuer: DevIssuer, extra: No
     SCHEMA_REGISTRY_URL: stackEnv('SCHEMA_REGISTRY_URL'),
     JWKS_JSON: issuer.jwksJson,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    FLEET_ID: TEST_FLEET,
     ...extra,
   };
 }

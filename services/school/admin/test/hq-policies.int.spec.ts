@@ -7,6 +7,7 @@ import {
   eventually,
   listOf,
   stackEnv,
+  TEST_FLEET,
   tenantEvents,
   testKafka,
   uniqueName,
@@ -53,6 +54,7 @@ class HqStandIn {
       kafka: testKafka('hq-stand-in'),
       serde,
       source: '/school/hq',
+      fleet: TEST_FLEET,
     });
     this.relay.start();
   }
