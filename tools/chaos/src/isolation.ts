@@ -63,6 +63,8 @@ const ID_ALIASES: Record<string, string> = { academicYearId: 'yearId', staffId: 
  */
 export const NOT_SEEDED: Record<string, string> = {
   rolloverId: "HQ's year-end rollover moves every school of the group to the next year; the demo runs mid-year",
+  guardianUserId:
+    "the demo's students have no accounts (their rows carry no email), so no profile to link a guardian on",
 };
 
 export interface IsolationReport {
@@ -77,6 +79,13 @@ export interface IsolationReport {
   graphqlFields: number;
   /** Records B's `domainEvents` subscription received (its own writes), none of A's. */
   subscribed: number;
+  /** Answers of 500 and above: faults, whoever's data they were about. */
+  serverErrors: string[];
+  /**
+   * The detector tried on A's own token: reads of A's things it must flag. Zero would mean the
+   * sweep could not see a leak if there were one.
+   */
+  canary: { reads: number; flagged: number };
 }
 
 type Ids = Record<string, string>;
@@ -194,6 +203,8 @@ export async function runIsolationSweep(log: (line: string) => void): Promise<Is
       statuses: {},
       graphqlFields: 0,
       subscribed: 0,
+      serverErrors: [],
+      canary: { reads: 0, flagged: 0 },
     };
 
     // Every call planned first, so that what B itself sends (A's ids, the schemas' example
@@ -238,49 +249,74 @@ export async function runIsolationSweep(log: (line: string) => void): Promise<Is
         if ([...sent].some((text) => text.includes(secret))) a.secrets.delete(secret);
     const foreign = (text: string, a: Tenant) => foreignIn(text, sent, a);
 
-    for (const { module, url, a, request } of restPlan) {
-      report.operations++;
-      if (request.missing) (report.unseeded[request.missing] ??= []).push(`${module} ${request.operation}`);
-      for (const [where, base] of [
-        ['direct', url],
-        ['gateway', `${fleet.urls.GATEWAY_URL}/api/v1/${module}`],
-      ]) {
-        const reply = await call(base, request.method, request.path, b, request.body);
-        report.cases++;
-        report.statuses[reply.status] = (report.statuses[reply.status] ?? 0) + 1;
-        const what = `${where} ${module} ${request.operation} (A=${a.slug})`;
-        let leak = foreign(reply.text, a);
-        if (!leak && request.method === 'GET' && reply.status < 300) {
-          // A read B answered as it answers A, and not as it answers someone with nothing.
-          const asA = await call(base, 'GET', request.path, a.token);
-          const nothing = await call(base, 'GET', request.path, control);
-          if (sameAnswer(reply, asA, request.given) && !sameAnswer(asA, nothing, request.given))
-            leak = `answered as it answers A: ${reply.text.slice(0, 160)}`;
-        }
-        if (leak) report.leaks.push(`${what}: ${reply.status} ${leak}`);
-        else if (request.method !== 'GET' && reply.status < 300) report.accepted.push(`${what}: ${reply.status}`);
-      }
+    /** What a caller holding `token` got that it should not have, about A's things. */
+    const restLeak = async (base: string, request: Request, a: Tenant, token: string, reply: Reply) => {
+      const leak = foreign(reply.text, a);
+      if (leak || request.method !== 'GET' || reply.status >= 300) return leak;
+      // A read answered as it answers A, and not as it answers a tenant with nothing.
+      const asA = token === a.token ? reply : await call(base, 'GET', request.path, a.token);
+      const nothing = await call(base, 'GET', request.path, control);
+      if (sameAnswer(reply, asA, request.given) && !sameAnswer(asA, nothing, request.given))
+        return `answered as it answers A: ${reply.text.slice(0, 160)}`;
+      return undefined;
+    };
+
+    // The canary: A reading its own things through the same detector must be flagged.
+    for (const { url, a, request } of restPlan.filter((p) => p.request.method === 'GET' && p.request.given.size)) {
+      const reply = await call(url, 'GET', request.path, a.token);
+      if (reply.status >= 300) continue;
+      report.canary.reads++;
+      if (await restLeak(url, request, a, a.token, reply)) report.canary.flagged++;
     }
-    log(`  REST: ${report.operations} operations swept`);
+
+    const sweepRest = async (plan: typeof restPlan) => {
+      for (const { module, url, a, request } of plan) {
+        report.operations++;
+        if (request.missing) (report.unseeded[request.missing] ??= []).push(`${module} ${request.operation}`);
+        for (const [where, base] of [
+          ['direct', url],
+          ['gateway', `${fleet?.urls.GATEWAY_URL}/api/v1/${module}`],
+        ]) {
+          const reply = await call(base, request.method, request.path, b, request.body);
+          report.cases++;
+          report.statuses[reply.status] = (report.statuses[reply.status] ?? 0) + 1;
+          const what = `${where} ${module} ${request.operation} (A=${a.slug})`;
+          if (reply.status >= 500) report.serverErrors.push(`${what}: ${reply.status} ${reply.text.slice(0, 200)}`);
+          const leak = await restLeak(base, request, a, b, reply);
+          if (leak) report.leaks.push(`${what}: ${reply.status} ${leak}`);
+          else if (request.method !== 'GET' && reply.status < 300) report.accepted.push(`${what}: ${reply.status}`);
+        }
+      }
+    };
 
     const gateway = fleet.urls.GATEWAY_URL;
     const gql = (token: string, c: { query: string; variables: Record<string, unknown> }) =>
       call(gateway, 'POST', '/graphql', token, c);
     const dataOf = (reply: Reply) => JSON.stringify((reply.json as { data?: unknown } | undefined)?.data ?? null);
-    for (const { front, a, kind, call: c } of graphqlPlan) {
-      const reply = await gql(b, c);
-      report.cases++;
-      const data = dataOf(reply);
-      let leak = foreign(data, a);
-      if (!leak && kind === 'query' && data !== 'null') {
-        const asA = dataOf(await gql(a.token, c));
-        const nothing = dataOf(await gql(control, c));
-        const same = (x: string, y: string) => strip(x, c.given) === strip(y, c.given);
-        if (same(data, asA) && !same(asA, nothing)) leak = `answered as it answers A: ${data.slice(0, 160)}`;
+    const sweepGraphql = async (plan: typeof graphqlPlan) => {
+      for (const { front, a, kind, call: c } of plan) {
+        const reply = await gql(b, c);
+        report.cases++;
+        if (reply.status >= 500) report.serverErrors.push(`graphql ${front.field}: ${reply.status}`);
+        const data = dataOf(reply);
+        let leak = foreign(data, a);
+        if (!leak && kind === 'query' && data !== 'null') {
+          const asA = dataOf(await gql(a.token, c));
+          const nothing = dataOf(await gql(control, c));
+          const same = (x: string, y: string) => strip(x, c.given) === strip(y, c.given);
+          if (same(data, asA) && !same(asA, nothing)) leak = `answered as it answers A: ${data.slice(0, 160)}`;
+        }
+        if (leak) report.leaks.push(`graphql ${kind} ${front.field} (A=${a.slug}): ${leak}`);
       }
-      if (leak) report.leaks.push(`graphql ${kind} ${front.field} (A=${a.slug}): ${leak}`);
-    }
-    log(`  GraphQL: ${report.graphqlFields} fields swept`);
+    };
+
+    // Reads first, while B's tenant is as empty as the control's; then every write.
+    const reads = restPlan.filter((p) => p.request.method === 'GET');
+    await sweepRest(reads);
+    await sweepGraphql(graphqlPlan.filter((p) => p.kind === 'query'));
+    await sweepRest(restPlan.filter((p) => p.request.method !== 'GET'));
+    await sweepGraphql(graphqlPlan.filter((p) => p.kind === 'mutation'));
+    log(`  REST: ${report.operations} operations, GraphQL: ${report.graphqlFields} fields swept`);
 
     const after = await snapshot();
     for (const [key, value] of Object.entries(before)) {
@@ -305,6 +341,10 @@ export async function runIsolationSweep(log: (line: string) => void): Promise<Is
 export function isolationLine(report: IsolationReport): string {
   return `isolation: operations=${report.operations} cases=${report.cases} leaks=${report.leaks.length}`;
 }
+
+/** The sweep holds: no leak, no fault, and a detector that sees A's data when A reads it. */
+export const isolationHolds = (report: IsolationReport) =>
+  report.leaks.length === 0 && report.serverErrors.length === 0 && report.canary.flagged > 0;
 
 function productOf(module: string): 'business' | 'school' | 'shared' {
   for (const product of ['business', 'school', 'shared'] as const) {
@@ -381,6 +421,7 @@ function keyOfParameter(template: string, name: string): string {
 }
 
 const NAME_FIELDS = new Set(['name', 'title', 'firstName', 'lastName', 'displayName', 'email', 'workEmail', 'barcode']);
+const EXAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Walks a reply of A's and keeps its ids (by key) and names; `collection` names the things a bare `id` is. */
@@ -390,7 +431,8 @@ function collect(value: unknown, tenant: Tenant, collection: string, module: str
   for (const [key, inner] of Object.entries(value)) {
     if (typeof inner === 'string') {
       const idKey = key === 'id' ? keyOfCollection(collection) : key;
-      if (/Id$/.test(idKey) && ID_PATTERN.test(inner)) {
+      // The schemas' example id is everyone's (a reply may echo it back), never A's.
+      if (/Id$/.test(idKey) && ID_PATTERN.test(inner) && inner !== EXAMPLE_ID) {
         const own = (tenant.idsBy[module] ??= {});
         own[idKey] ??= inner;
         if (!tenant.ids[idKey]) tenant.ids[idKey] = inner;
@@ -527,7 +569,7 @@ function strings(value: unknown, into: Set<string>) {
 const strip = (text: string, given: Set<string>) => {
   let out = text;
   for (const id of given) out = out.split(id).join('<given>');
-  return out.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
+  return out;
 };
 
 /** Two answers alike but for the ids the requests named (a made-up id echoed back is no content). */
@@ -702,10 +744,16 @@ async function seedEveryKind(
     const request = requestsOf(document, { ...idsFor(a, module), ...pathIds }, module).find(
       (r) => r.operation === operation,
     );
-    if (!request || request.missing) return log(`  seed ${module} ${operation}: no ${request?.missing ?? 'operation'}`);
+    if (!request || request.missing) {
+      log(`  seed ${module} ${operation}: no ${request?.missing ?? 'operation'}`);
+      return false;
+    }
     const body = request.body === undefined ? undefined : { ...(request.body as object), ...overrides };
     const reply = await call(url, request.method, request.path, a.token, body);
-    if (reply.status >= 300) return log(`  seed ${module} ${operation}: ${reply.status} ${reply.text.slice(0, 200)}`);
+    if (reply.status >= 300) {
+      log(`  seed ${module} ${operation}: ${reply.status} ${reply.text.slice(0, 200)}`);
+      return false;
+    }
     collect(
       reply.json,
       a,
@@ -715,6 +763,7 @@ async function seedEveryKind(
         .pop() ?? '',
       module,
     );
+    return true;
   };
   const every = (key: string) =>
     Object.entries(a.ids)
@@ -753,15 +802,22 @@ async function seedEveryKind(
     await make('events', 'POST /calendars/{calendarId}/events');
     await make('events', 'POST /events/{eventId}/publish');
     await make('events', 'POST /events/{eventId}/registrations');
-    await make('attendance', 'POST /groups/{groupId}/leaves');
-    // A student's profile names the guardians the enrolment linked.
-    const student = await call(fleet.urls.PROFILE_URL, 'GET', `/profiles/${a.ids.studentId}`, a.token);
-    if (student.status === 200) collect(student.json, a, 'profiles', 'profile');
+    // Leave for a member of the group (A's first student may be in another).
+    const inAdmin = idsFor(a, 'admin');
+    const members = await call(fleet.urls.ADMIN_URL, 'GET', `/groups/${inAdmin.groupId}/students`, a.token);
+    const memberIds =
+      JSON.stringify(members.json ?? '').match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [];
+    for (const studentId of memberIds.filter((id) => every('studentId').includes(id)).slice(0, 1)) {
+      await make('attendance', 'POST /groups/{groupId}/leaves', { studentId }, { groupId: inAdmin.groupId });
+      // A student's profile names the guardians the enrolment linked.
+      const student = await call(fleet.urls.PROFILE_URL, 'GET', `/profiles/${studentId}`, a.token);
+      if (student.status === 200) collect(student.json, a, 'profiles', 'profile');
+      else log(`  seed: reading student ${studentId}'s profile: ${student.status} ${student.text.slice(0, 160)}`);
+    }
     // An import of its own (the demo's are not listed anywhere).
     const csv =
       'admission_number,first_name,last_name,birth_date,grade,section,roll_number,guardian_name,guardian_relationship,guardian_email\n' +
       'ISO-001,Isla,Solano,2016-05-05,5,A,99,Ivy Solano,mother,ivy.solano@isolation.test\n';
-    const inAdmin = idsFor(a, 'admin');
     const query = new URLSearchParams({ yearId: inAdmin.yearId, enrolledOn: '2026-06-15', fileName: 'isolation.csv' });
     const imported = await fetch(`${fleet.urls.ADMIN_URL}/schools/${inAdmin.schoolId}/student-imports?${query}`, {
       method: 'POST',

@@ -27,6 +27,9 @@ describe('tenant isolation across the whole fleet', () => {
     // Every operation's path is filled with one of A's ids, but for the kinds the seed says it leaves out.
     const unseeded = [...output.matchAll(/^ {2}unseeded (\w+):/gm)].map((m) => m[1]);
     expect(unseeded.filter((key) => !(key in NOT_SEEDED))).toEqual([]);
+    expect(output).not.toMatch(/^SERVER ERROR/m);
+    // The detector is alive: A's own reads of its things are flagged.
+    expect(Number(/^canary: A reading its own things, (\d+) of/m.exec(output)?.[1] ?? 0)).toBeGreaterThan(0);
     expect(code).toBe(0);
   });
 });

@@ -232,4 +232,13 @@ describe('registers from Admin’s sessions', () => {
     });
     expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 422, code: 'invalid-range' });
   });
+
+  it('reports nothing, not a fault, for a tenant that has no registers at all', async () => {
+    // Found by the tenant-isolation sweep: another tenant asking about this student got a 500.
+    const stranger = await service.issuer.mint({ tenant: `none${Date.now().toString(36)}`, roles: ['hq-admin'] });
+    const reply = await service.call('GET', `/students/${ben}/attendance?from=2026-11-01&to=2026-12-31`, {
+      token: stranger,
+    });
+    expect({ status: reply.status, records: reply.body.records }).toEqual({ status: 200, records: 0 });
+  });
 });

@@ -15,6 +15,7 @@ const SUMS = `count(*) filter (where not withdrawn)::int as records,
   count(*) filter (where not withdrawn and meaning = 'excused')::int as excused`;
 
 type Sums = Omit<Totals, 'attendancePercent' | 'absencePercent'>;
+const NO_RECORDS: Sums = { records: 0, present: 0, late: 0, leftEarly: 0, absent: 0, excused: 0 };
 
 /** Attended (present, late, left-early) and absent over everything but excused, in percent to two decimals. */
 function withRates(sums: Sums): Totals {
@@ -58,12 +59,13 @@ export class PostgresRegisterBook implements RegisterBook {
   }
 
   async student(tenant: TenantId, studentId: string, { from, to }: Range, schoolIds: readonly string[] | null) {
-    const [sums] = await this.runtime.queryTenant<Sums>(
+    const [sums = NO_RECORDS] = await this.runtime.queryTenant<Sums>(
       tenant,
       (schema) => `select ${SUMS} from ${schema}.records
         where student_id = $1 and date >= $2 and date <= $3 and ($4::text[] is null or school_id = any($4))`,
       [studentId, from, to, schoolIds],
     );
+    // No row at all when the tenant has no read model yet (found by the tenant-isolation sweep: it was a 500).
     return withRates(sums);
   }
 
