@@ -12,6 +12,12 @@ export interface SeparateService {
   url: string;
   /** Its own database (none for the gateway, which owns no data). */
   db?: TestDatabase;
+  /** The process, for tests that signal it themselves. */
+  pid: number;
+  /** Resolves when the process has exited: its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything it wrote to standard error, the last 4,000 characters. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -61,10 +67,12 @@ export async function startSeparateService(
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }
@@ -88,5 +96,5 @@ export async function startSeparateService(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, db, stop };
+  return { url, db, pid: child.pid as number, exited, stderr: () => stderr, stop };
 }
