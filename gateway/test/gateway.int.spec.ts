@@ -250,6 +250,48 @@ describe('the gateway in front of HRMS (a separate process)', () => {
     const foreign = await preflight('https://evil.example');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3100');
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    // REST too: an allowed origin gets its CORS answer on a real call, another none.
+    const restFrom = (origin: string) =>
+      fetch(`${fleet.url}/api/v1/hrms/employees`, { headers: { origin, authorization: `Bearer ${hr}` } });
+    expect((await restFrom('http://localhost:3100')).headers.get('access-control-allow-origin')).toBe(
+      'http://localhost:3100',
+    );
+    expect((await restFrom('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+
+    // Security headers on every kind of answer: GraphQL, REST passed through, an error, a public route.
+    const answers = {
+      graphql: await fetch(`${fleet.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}` },
+        body: JSON.stringify({ query: '{ employees { total } }' }),
+      }),
+      rest: await fetch(`${fleet.url}/api/v1/hrms/employees`, { headers: { authorization: `Bearer ${hr}` } }),
+      unauthorized: await fetch(`${fleet.url}/api/v1/hrms/employees`),
+      notFound: await fetch(`${fleet.url}/nothing-here`),
+    };
+    for (const [name, answer] of Object.entries(answers)) {
+      const headers = Object.fromEntries(
+        [
+          'x-content-type-options',
+          'x-frame-options',
+          'referrer-policy',
+          'strict-transport-security',
+          'content-security-policy',
+          'cross-origin-opener-policy',
+          'x-powered-by',
+        ].map((h) => [h, answer.headers.get(h)]),
+      );
+      expect({ name, ...headers }).toEqual({
+        name,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        'cross-origin-opener-policy': 'same-origin',
+        'x-powered-by': null,
+      });
+    }
   });
 
   it('answers bad input with a 4xx, never a 500', async () => {
@@ -325,6 +367,29 @@ describe('the gateway in front of HRMS (a separate process)', () => {
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
       expect(last?.headers.get('content-type')).toContain('application/problem+json');
       expect(last?.headers.get('retry-after')).not.toBeNull();
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('rate-limits sign-in and token refresh at the edge, like every route', async () => {
+    // Identity "deployed" at an address nobody answers: what is counted is the gateway's limit, before any upstream.
+    const strict = await fleet.startGateway({ RATE_LIMIT_PER_MINUTE: '4', IDENTITY_URL: 'http://127.0.0.1:9' });
+    try {
+      const post = (route: string, body: unknown) =>
+        fetch(`${strict.url}/api/v1/identity${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await post('/auth/login', { tenant: 'acme', email: 'a@b.co', password: 'guess' })).status);
+        statuses.push((await post('/auth/refresh', { tenant: 'acme', refreshToken: 'stolen' })).status);
+      }
+      console.log(`rate limit 4/min on login and refresh: ${statuses.join(' ')}`);
+      expect(statuses.slice(0, 4).every((status) => status !== 429)).toBe(true);
+      expect(statuses.slice(4)).toEqual([429, 429]);
     } finally {
       await strict.stop();
     }
