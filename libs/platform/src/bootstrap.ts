@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { context, propagation, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { loadConfig, serviceEnv } from './config';
 import { requestContext, runInRequestContext } from './context';
+import pino from 'pino';
 import { createLogger, PinoNestLogger } from './logger';
 import { PlatformModule } from './platform.module';
 import { ServiceDefinition, ServiceRuntime } from './runtime';
@@ -40,7 +41,10 @@ export async function createService(
   options: ServiceOptions = {},
 ): Promise<RunningService> {
   const env = loadConfig(serviceEnv(), options.env ?? process.env);
-  const logger = createLogger(definition.name, env.LOG_LEVEL, options.logDestination);
+  const destination =
+    options.logDestination ??
+    (env.LOG_FILE ? pino.destination({ dest: env.LOG_FILE, sync: true, mkdir: true }) : undefined);
+  const logger = createLogger(definition.name, env.LOG_LEVEL, destination);
   const runtime = new ServiceRuntime(definition, env);
 
   @Module({ imports: [PlatformModule.forRuntime(runtime), feature] })
