@@ -127,7 +127,7 @@ export async function createService(
 
 /**
  * `main.ts` of every service: create, listen on PORT, and shut down cleanly on
- * SIGTERM/SIGINT (stop taking requests, let in-flight ones and batches finish
+ * SIGTERM/SIGINT/SIGHUP (stop taking requests, let in-flight ones and batches finish
  * and commit, close connections), bounded by SHUTDOWN_TIMEOUT_MS.
  */
 export async function runService(definition: ServiceDefinition, feature: Type<unknown>): Promise<RunningService> {
@@ -157,7 +157,7 @@ export async function runService(definition: ServiceDefinition, feature: Type<un
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // SIGHUP too: a closed terminal (`npm run dev`) drains like a stop, rather than killing mid-batch.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
   return service;
 }
