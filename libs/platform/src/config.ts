@@ -37,6 +37,8 @@ const edgeShape = {
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A file to append log lines to instead of stdout (tests keep each service's log for the secrets scan). */
+  LOG_FILE: z.string().min(1).optional(),
   /** Traces are exported over OTLP/HTTP when this is set (standard OpenTelemetry variable). */
   OTEL_EXPORTER_OTLP_ENDPOINT: urlVariable(['http:', 'https:']).optional(),
   /** How long a shutdown waits for in-flight requests and batches before giving up. */

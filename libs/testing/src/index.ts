@@ -22,3 +22,4 @@ export type { BesideBuilt, BuiltService } from './built-service';
 export { startLocalService, storedEvents, tenantEvents } from './local-service';
 export type { LocalService } from './local-service';
 export { OutboxStandIn } from './outbox-stand-in';
+export { testLogEnv, testLogFile } from './test-logs';
