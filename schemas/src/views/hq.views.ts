@@ -71,6 +71,20 @@ export interface SeriesPoint {
   value: number;
 }
 
+/**
+ * Registers' records in one period (Attendance's AttendanceMarked and AttendanceCorrected; a
+ * withdrawn register's records left out): attended (present, late, left early), absent, excused,
+ * and the attendance rate, attended over every record but excused, in percent to two decimals
+ * (null when nothing counted), as Attendance's own reports count it.
+ */
+export interface AttendancePoint {
+  period: string;
+  attended: number;
+  absent: number;
+  excused: number;
+  attendancePercent: number | null;
+}
+
 /** A dashboard for one school or the whole group: each measure as a series a chart can draw. */
 export interface DashboardView {
   /** The school, or null for the group (every school the caller may see). */
@@ -86,6 +100,12 @@ export interface DashboardView {
   enrolments: SeriesPoint[];
   /** Students withdrawn in each period, on their last day at school (Admin's StudentWithdrawn). */
   withdrawals: SeriesPoint[];
+  /** Register records per period and the attendance rate (Attendance's registers). */
+  attendance: AttendancePoint[];
+  /** The attendance rate over the whole range, in percent to two decimals; null when nothing counted. */
+  attendancePercent: number | null;
+  /** Students recorded absent (StudentAbsent) at least once in each period, while the record stands. */
+  absentStudents: SeriesPoint[];
 }
 
 /** One move between schools of the group. */

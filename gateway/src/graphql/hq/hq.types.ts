@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { hq, views } from '@hexfleet/schemas';
 import { Paged } from '../common/pages';
 
@@ -181,6 +181,19 @@ export class SeriesPoint implements views.hq.SeriesPoint {
   @Field(() => Int) value!: number;
 }
 
+@ObjectType({
+  description:
+    'Register records in one period (withdrawn registers left out) and the attendance rate: attended over every record but excused.',
+})
+export class AttendancePoint implements views.hq.AttendancePoint {
+  @Field({ description: 'YYYY-MM-DD' }) period!: string;
+  @Field(() => Int, { description: 'Present, late or left early' }) attended!: number;
+  @Field(() => Int) absent!: number;
+  @Field(() => Int) excused!: number;
+  @Field(() => Float, { nullable: true, description: 'Percent to two decimals; null when nothing counted' })
+  attendancePercent!: number | null;
+}
+
 @ObjectType({ description: 'A dashboard for one school or the group: each measure a series a chart can draw.' })
 export class Dashboard implements views.hq.DashboardView {
   @Field(() => ID, { nullable: true, description: 'The school; null for the group' }) schoolId!: string | null;
@@ -194,6 +207,12 @@ export class Dashboard implements views.hq.DashboardView {
   enrolments!: SeriesPoint[];
   @Field(() => [SeriesPoint], { description: 'Students withdrawn in each period, on their last day at school' })
   withdrawals!: SeriesPoint[];
+  @Field(() => [AttendancePoint], { description: 'Register records and the attendance rate in each period' })
+  attendance!: AttendancePoint[];
+  @Field(() => Float, { nullable: true, description: 'The attendance rate over the range; null when nothing counted' })
+  attendancePercent!: number | null;
+  @Field(() => [SeriesPoint], { description: 'Students recorded absent at least once in each period' })
+  absentStudents!: SeriesPoint[];
 }
 
 @ArgsType()
