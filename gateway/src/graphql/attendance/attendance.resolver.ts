@@ -12,6 +12,7 @@ import {
   GroupAttendanceReport,
   MarkRegisterInput,
   RegisterMarked,
+  SchoolAttendanceReport,
   StudentAttendanceReport,
   StudentLeaveInput,
 } from './attendance.types';
@@ -97,6 +98,19 @@ export class SchoolAttendanceResolver {
   ) {
     const path = withQuery(`/students/${segment(studentId)}/attendance`, { from, to });
     return this.rest.get<StudentAttendanceReport>(context, 'attendance', path);
+  }
+
+  @Query(() => SchoolAttendanceReport, {
+    description: "A school's attendance over a range, in all, per group and per day, with percentages.",
+  })
+  @Fronts('attendance', 'GET /schools/{schoolId}/attendance')
+  schoolAttendance(
+    @Context() context: GqlContext,
+    @Args('schoolId', { type: () => ID }) schoolId: string,
+    @Args() { from, to }: AttendanceRangeArgs,
+  ) {
+    const path = withQuery(`/schools/${segment(schoolId)}/attendance`, { from, to });
+    return this.rest.get<SchoolAttendanceReport>(context, 'attendance', path);
   }
 
   @Query(() => GroupAttendanceReport, { description: "A group's attendance over a range, per student and in all." })
