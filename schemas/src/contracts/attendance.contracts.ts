@@ -1342,14 +1342,62 @@ export const holidayNotedContract: EventContract = {
   },
 };
 
+/** The school's staff chose how it takes attendance: a register every lesson, or once a day in each group's first lesson of the day (ADR 0054). */
+export interface SchoolAttendanceModeSetData {
+  /** The school (UUID), inside the tenant's school group. */
+  schoolId: string;
+  /** lesson (every lesson's register is taken, the default) or daily (only each group's first lesson of the day is; the others are refused). */
+  mode: string;
+  /** The user (UUID) who set it. */
+  setBy: string;
+  /** When. ISO-8601 UTC instant. */
+  setAt: string;
+}
+
+/** hexfleet.attendance.school.SchoolAttendanceModeSet on attendance.school.v1: what a decider returns and the event store records. */
+export interface SchoolAttendanceModeSet {
+  type: 'SchoolAttendanceModeSet';
+  data: SchoolAttendanceModeSetData;
+}
+
+/** A SchoolAttendanceModeSet event. */
+export const schoolAttendanceModeSet = (data: SchoolAttendanceModeSetData): SchoolAttendanceModeSet => ({
+  type: 'SchoolAttendanceModeSet',
+  data,
+});
+
+/** Registered under the subject `attendance.school.v1-hexfleet.attendance.school.SchoolAttendanceModeSet` (TopicRecordNameStrategy). */
+export const schoolAttendanceModeSetContract: EventContract = {
+  type: 'SchoolAttendanceModeSet',
+  topic: 'attendance.school.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolAttendanceModeSet',
+    namespace: 'hexfleet.attendance.school',
+    doc: "The school's staff chose how it takes attendance: a register every lesson, or once a day in each group's first lesson of the day (ADR 0054).",
+    fields: [
+      { name: 'schoolId', type: 'string', doc: "The school (UUID), inside the tenant's school group." },
+      {
+        name: 'mode',
+        type: 'string',
+        doc: "lesson (every lesson's register is taken, the default) or daily (only each group's first lesson of the day is; the others are refused).",
+      },
+      { name: 'setBy', type: 'string', doc: 'The user (UUID) who set it.' },
+      { name: 'setAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
 /** Every event on attendance.school.v1. */
-export type AttendanceSchoolV1Event = SchoolNoted | SchoolAttendanceSettingsNoted | HolidayNoted;
+export type AttendanceSchoolV1Event =
+  SchoolNoted | SchoolAttendanceSettingsNoted | HolidayNoted | SchoolAttendanceModeSet;
 
 /** The contracts of attendance.school.v1, in its topics.json order. */
 export const attendanceSchoolV1Contracts: readonly EventContract[] = [
   schoolNotedContract,
   schoolAttendanceSettingsNotedContract,
   holidayNotedContract,
+  schoolAttendanceModeSetContract,
 ];
 
 // Topic attendance.group-policy.v1

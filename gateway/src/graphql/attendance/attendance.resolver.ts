@@ -6,6 +6,7 @@ import { Rest } from '../common/rest';
 import { CommandResult } from '../common/results';
 import {
   AttendanceRangeArgs,
+  AttendanceSettings,
   ClassRegister,
   CorrectAttendanceInput,
   DayRegister,
@@ -98,6 +99,20 @@ export class SchoolAttendanceResolver {
   ) {
     const path = withQuery(`/students/${segment(studentId)}/attendance`, { from, to });
     return this.rest.get<StudentAttendanceReport>(context, 'attendance', path);
+  }
+
+  @Mutation(() => AttendanceSettings, {
+    description:
+      "Per lesson or daily: a daily school takes each group's register in its first lesson of the day (the school's admin or HQ).",
+  })
+  @Fronts('attendance', 'PUT /schools/{schoolId}/attendance-settings')
+  async setAttendanceMode(
+    @Context() context: GqlContext,
+    @Args('schoolId', { type: () => ID }) schoolId: string,
+    @Args('mode', { description: 'lesson or daily' }) mode: string,
+  ): Promise<AttendanceSettings> {
+    const path = `/schools/${segment(schoolId)}/attendance-settings`;
+    return (await this.rest.send<AttendanceSettings>(context, 'attendance', 'PUT', path, { mode })).body;
   }
 
   @Query(() => SchoolAttendanceReport, {

@@ -82,6 +82,15 @@ export class GroupAttendanceLine extends AttendanceRates implements views.attend
   @Field(() => ID) studentId!: string;
 }
 
+@ObjectType({ description: 'How a school takes attendance (ADR 0054).' })
+export class AttendanceSettings {
+  @Field(() => ID) schoolId!: string;
+  @Field(() => String, {
+    description: "lesson: every lesson's register is taken; daily: only each group's first lesson of the day",
+  })
+  mode!: string;
+}
+
 @ObjectType({ description: "One group's line of a school report." })
 export class SchoolAttendanceGroup extends AttendanceRates implements views.attendance.SchoolReportGroupView {
   @Field(() => ID) groupId!: string;

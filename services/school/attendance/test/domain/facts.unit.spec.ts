@@ -26,8 +26,10 @@ import {
   left,
   metadata,
   MONDAY,
+  NOW,
   SCHOOL,
   sessionNoted,
+  TEACHER,
 } from './fixtures';
 
 describe("Admin's sessions, as attendance notes them", () => {
@@ -84,6 +86,25 @@ describe("the school's facts and the effective policy (ADR 0038: the school's ar
   const thresholds = { consecutiveAbsentDays: 5, minimumAttendancePercent: 80 };
   const groupNoted = (policyVersion: number) =>
     attendance.groupAttendancePolicyNoted({ policyVersion, attendanceCodes: codes, absenceThresholds: thresholds });
+
+  it('sets how the school takes attendance: once per change, a known mode only', () => {
+    const given = deciderSpec(schoolDecider);
+    const set = (mode: string) => ({ schoolId: SCHOOL, mode, setBy: TEACHER, setAt: NOW });
+    given([])
+      .when({ type: 'SetAttendanceMode', data: set('daily'), metadata })
+      .then([attendance.schoolAttendanceModeSet(set('daily'))]);
+    given([attendance.schoolAttendanceModeSet(set('daily'))])
+      .when({ type: 'SetAttendanceMode', data: set('daily'), metadata })
+      .then([]);
+    // Every lesson's register until a school says otherwise.
+    given([])
+      .when({ type: 'SetAttendanceMode', data: set('lesson'), metadata })
+      .then([]);
+    given([])
+      .when({ type: 'SetAttendanceMode', data: set('weekly'), metadata })
+      .thenThrows('unknown-attendance-mode', { field: 'mode' });
+    expect(fold(schoolDecider, [attendance.schoolAttendanceModeSet(set('daily'))]).mode).toBe('daily');
+  });
 
   it('takes a holiday once, and knows its days', () => {
     const given = deciderSpec(schoolDecider);

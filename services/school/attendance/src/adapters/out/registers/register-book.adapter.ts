@@ -106,6 +106,21 @@ export class PostgresRegisterBook implements RegisterBook {
     };
   }
 
+  async firstLesson(tenant: TenantId, groupId: string, date: string) {
+    const [row] = await this.runtime.queryTenant<{ sessionId: string; subjectName: string; startTime: string }>(
+      tenant,
+      (schema) => `select s.session_id as "sessionId", s.subject_name as "subjectName", s.start_time as "startTime"
+        from ${schema}.sessions s
+        where s.group_id = $1 and s.first_date <= $2 and s.last_date >= $2
+          and extract(isodow from $2::date)::int = any(s.weekdays)
+          and (s.cancelled_from is null or s.cancelled_from > $2)
+          and not exists (select 1 from ${schema}.cancellations c where c.session_id = s.session_id and c.date = $2)
+        order by s.start_time, s.session_id limit 1`,
+      [groupId, date],
+    );
+    return row ?? null;
+  }
+
   async schoolOfGroup(tenant: TenantId, groupId: string): Promise<string | undefined> {
     const [row] = await this.runtime.queryTenant<{ schoolId: string }>(
       tenant,
