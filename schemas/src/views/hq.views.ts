@@ -49,6 +49,10 @@ export interface EffectiveAbsenceThresholds {
   value: AbsenceThresholds | null;
   source: PolicySource;
 }
+export interface EffectiveRegisterLockDays {
+  value: number | null;
+  source: PolicySource;
+}
 
 /** The policy a school works under: per area, its own setting when it has one, else the group's. */
 export interface EffectivePolicyView {
@@ -58,6 +62,8 @@ export interface EffectivePolicyView {
   loanRules: EffectiveLoanRules;
   attendanceCodes: EffectiveAttendanceCodes;
   absenceThresholds: EffectiveAbsenceThresholds;
+  /** Days after its day a register locks (ADR 0055); `none`: attendance's own default. */
+  registerLockDays: EffectiveRegisterLockDays;
   /** When either input last changed. ISO-8601 UTC instant. */
   updatedAt: string;
 }

@@ -48,6 +48,7 @@ const UNPROCESSABLE = [
   'duplicate-attendance-code',
   'attendance-codes-incomplete',
   'invalid-absence-thresholds',
+  'invalid-register-lock-days',
   'invalid-date',
   'invalid-year-name',
   'invalid-term-name',

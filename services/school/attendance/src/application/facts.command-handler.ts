@@ -94,7 +94,12 @@ export class FactsCommandHandler {
 
   async schoolPolicySet(policy: Policy, event: ConsumedEvent<hq.SchoolPolicySet>): Promise<void> {
     const { schoolId, attendanceCodes, absenceThresholds, setAt } = event.data;
-    const data = { schoolId, attendanceCodes, absenceThresholds };
+    const data = {
+      schoolId,
+      attendanceCodes,
+      absenceThresholds,
+      registerLockDays: event.data.registerLockDays ?? null,
+    };
     await this.school(policy, event, schoolId, (state) =>
       schoolDecider.decide({ type: 'NoteSchoolSettings', data, metadata: { now: setAt } }, state),
     );
@@ -110,7 +115,12 @@ export class FactsCommandHandler {
 
   async groupPolicyPublished(policy: Policy, event: ConsumedEvent<hq.GroupPolicyPublished>): Promise<void> {
     const { policyVersion, attendanceCodes, absenceThresholds, publishedAt } = event.data;
-    const data = { policyVersion, attendanceCodes, absenceThresholds };
+    const data = {
+      policyVersion,
+      attendanceCodes,
+      absenceThresholds,
+      registerLockDays: event.data.registerLockDays ?? null,
+    };
     await this.react(policy, event, async (tx) => {
       const group = await tx.load(groupPolicyDecider, 'group-policy', GROUP_POLICY_ID);
       const command = { type: 'NoteGroupPolicy' as const, data, metadata: { now: publishedAt } };

@@ -47,6 +47,7 @@ export async function loadRegisterFacts(
     groupId ? tx.load(rosterDecider, 'roster', groupId).then((s) => s.state) : rosterDecider.initialState,
     schoolId ? tx.load(schoolDecider, 'school', schoolId).then((s) => s.state) : schoolDecider.initialState,
   ]);
+  const policy = effectivePolicy(group, school);
   // A daily school's day register is the group's first lesson (ADR 0054): the timetable's read model says which.
   const dailyLesson = school.mode === 'daily' && groupId && firstLesson ? await firstLesson(groupId, date) : null;
   return {
@@ -56,9 +57,10 @@ export async function loadRegisterFacts(
     session,
     roster,
     school,
-    codes: effectivePolicy(group, school).codes,
+    codes: policy.codes,
     today: clock.today(school.timeZone ?? 'UTC'),
-    lockDays,
+    // HQ's lock for the school (its own, else the group's), else the service's default (ADR 0055).
+    lockDays: policy.lockDays ?? lockDays,
     dailyLesson,
   };
 }

@@ -29,6 +29,8 @@ export interface SchoolState {
   timeZone: string | null;
   codes: AttendanceCode[] | null;
   thresholds: AbsenceThresholds | null;
+  /** The school's own register lock in days (HQ's SchoolPolicySet); null follows the group's. */
+  lockDays: number | null;
   holidays: Holiday[];
   mode: AttendanceMode;
 }
@@ -62,7 +64,12 @@ function evolve(state: SchoolState, event: SchoolEvent): SchoolState {
     case 'SchoolNoted':
       return { ...state, timeZone: event.data.timeZone };
     case 'SchoolAttendanceSettingsNoted':
-      return { ...state, codes: event.data.attendanceCodes, thresholds: event.data.absenceThresholds };
+      return {
+        ...state,
+        codes: event.data.attendanceCodes,
+        thresholds: event.data.absenceThresholds,
+        lockDays: event.data.registerLockDays ?? null,
+      };
     case 'SchoolAttendanceModeSet':
       return { ...state, mode: event.data.mode as AttendanceMode };
     case 'HolidayNoted': {
@@ -75,7 +82,7 @@ function evolve(state: SchoolState, event: SchoolEvent): SchoolState {
 }
 
 export const schoolDecider: Decider<SchoolCommand, SchoolEvent, SchoolState> = {
-  initialState: { timeZone: null, codes: null, thresholds: null, holidays: [], mode: 'lesson' },
+  initialState: { timeZone: null, codes: null, thresholds: null, lockDays: null, holidays: [], mode: 'lesson' },
   decide,
   evolve,
 };

@@ -106,6 +106,28 @@ describe("the school's facts and the effective policy (ADR 0038: the school's ar
     expect(fold(schoolDecider, [attendance.schoolAttendanceModeSet(set('daily'))]).mode).toBe('daily');
   });
 
+  it('locks registers by the school’s own lock, else the group’s, else the service’s default (null)', () => {
+    const group = fold(groupPolicyDecider, [
+      attendance.groupAttendancePolicyNoted({
+        policyVersion: 1,
+        attendanceCodes: codes,
+        absenceThresholds: thresholds,
+        registerLockDays: 2,
+      }),
+    ]);
+    const own = fold(schoolDecider, [
+      attendance.schoolAttendanceSettingsNoted({
+        schoolId: SCHOOL,
+        attendanceCodes: null,
+        absenceThresholds: null,
+        registerLockDays: 0,
+      }),
+    ]);
+    expect(effectivePolicy(group, schoolDecider.initialState).lockDays).toBe(2);
+    expect(effectivePolicy(group, own).lockDays).toBe(0);
+    expect(effectivePolicy(groupPolicyDecider.initialState, schoolDecider.initialState).lockDays).toBeNull();
+  });
+
   it('takes a holiday once, and knows its days', () => {
     const given = deciderSpec(schoolDecider);
     given([holiday(MONDAY)])
@@ -130,12 +152,12 @@ describe("the school's facts and the effective policy (ADR 0038: the school's ar
     const none = effectivePolicy(groupPolicyDecider.initialState, schoolDecider.initialState);
     expect(none.codes).toBe(DEFAULT_CODES);
     const group = fold(groupPolicyDecider, [groupNoted(1)]);
-    expect(effectivePolicy(group, schoolDecider.initialState)).toEqual({ codes, thresholds });
+    expect(effectivePolicy(group, schoolDecider.initialState)).toEqual({ codes, thresholds, lockDays: null });
     const own = [{ code: 'X', label: 'Here', meaning: 'present' }];
     const school = fold(schoolDecider, [
       attendance.schoolAttendanceSettingsNoted({ schoolId: SCHOOL, attendanceCodes: own, absenceThresholds: null }),
     ]);
-    expect(effectivePolicy(group, school)).toEqual({ codes: own, thresholds });
+    expect(effectivePolicy(group, school)).toEqual({ codes: own, thresholds, lockDays: null });
     expect(GROUP).toBeDefined();
   });
 });
