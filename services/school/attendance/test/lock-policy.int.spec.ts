@@ -38,29 +38,7 @@ describe('the register lock from HQ’s policy', () => {
         token: teacher,
         body: { allPresent: true, marks: [] },
       });
-    await school.hq.record(
-      tenant,
-      'group-policy',
-      'group',
-      hq.groupPolicyPublished({
-        policyVersion: 1,
-        loanRules: {
-          loanPeriodDays: 14,
-          maxLoans: 3,
-          maxRenewals: 1,
-          maxHolds: 1,
-          fineRatePerDayMinor: 0,
-          currency: 'INR',
-          graceDays: 0,
-          fineCapMinor: null,
-        },
-        attendanceCodes: CODES,
-        absenceThresholds: THRESHOLDS,
-        registerLockDays: 1,
-        publishedBy: school.teacherId,
-        publishedAt: AT_NINE(MONDAY),
-      }),
-    );
+    await school.publishGroupPolicy({ attendanceCodes: CODES, absenceThresholds: THRESHOLDS, registerLockDays: 1 });
     await eventually(async () => (await stored(service, tenant, 'GroupAttendancePolicyNoted')) === 1, {
       what: 'the group policy noted',
     });
