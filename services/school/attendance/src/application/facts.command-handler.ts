@@ -67,6 +67,28 @@ export class FactsCommandHandler {
     });
   }
 
+  /** An enrolment in a group: the student is in it from the enrolment's first day (ADR 0056). */
+  async studentEnrolled(policy: Policy, event: ConsumedEvent<admin.StudentEnrolled>): Promise<void> {
+    const { groupId, schoolId, studentId, rollNumber, firstName, lastName, enrolledOn, enrolledAt } = event.data;
+    if (!groupId) return;
+    await this.react(policy, event, async (tx) => {
+      const roster = await tx.load(rosterDecider, 'roster', groupId);
+      const data = {
+        groupId,
+        schoolId,
+        studentId,
+        rollNumber: rollNumber ?? 0,
+        firstName,
+        lastName,
+        fromDate: enrolledOn,
+      };
+      tx.append(
+        roster,
+        rosterDecider.decide({ type: 'JoinRoster', data, metadata: { now: enrolledAt } }, roster.state),
+      );
+    });
+  }
+
   /** A move: the student's last day in the old group is the day before the move. A withdrawal waits for StudentWithdrawn, which has the day. */
   async studentRemoved(policy: Policy, event: ConsumedEvent<admin.StudentRemovedFromGroup>): Promise<void> {
     const { groupId, schoolId, studentId, reason, removedAt } = event.data;

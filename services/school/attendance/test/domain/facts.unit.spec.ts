@@ -64,6 +64,22 @@ describe('the roster, with the days each student is in the group', () => {
       .when({ type: 'LeaveRoster', data: left(ASHA, MONDAY).data, metadata })
       .then([left(ASHA, MONDAY)]);
   });
+  it('moves the start back to the enrolment’s first day, whichever of the two came first (ADR 0056)', () => {
+    // Typed in on 2 November, enrolled since 1 September: in the group from 1 September.
+    given([joined(ASHA, 1)])
+      .when({ type: 'JoinRoster', data: joined(ASHA, 1, '2026-09-01').data, metadata })
+      .then([joined(ASHA, 1, '2026-09-01')]);
+    given([joined(ASHA, 1, '2026-09-01')])
+      .when({ type: 'JoinRoster', data: joined(ASHA, 1).data, metadata })
+      .then([]);
+    const state = fold(rosterDecider, [joined(ASHA, 1), joined(ASHA, 0, '2026-09-01')]);
+    expect(membersOn(state, '2026-09-01')).toEqual([expect.objectContaining({ studentId: ASHA, rollNumber: 1 })]);
+    // Never back over days the student had left the group.
+    given([joined(BEN, 2, '2026-09-01'), left(BEN, '2026-10-01'), joined(BEN, 2, '2026-11-01')])
+      .when({ type: 'JoinRoster', data: joined(BEN, 2, '2026-09-01').data, metadata })
+      .then([]);
+  });
+
   it('answers who is in the group on a day, through leaving and coming back', () => {
     const state = fold(rosterDecider, [
       joined(ASHA, 1),
