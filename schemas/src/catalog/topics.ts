@@ -161,13 +161,14 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'attendance',
     visibility: 'internal',
     internalBecause:
-      "Attendance's copy of the school facts it decides on (HQ's hq.school.v1 and Events' events.event.v1 have them): time zone, own attendance settings, holidays.",
+      "Attendance's copy of the school facts it decides on (HQ's hq.school.v1 and Events' events.event.v1 have them): time zone, own attendance settings, holidays; and the attendance mode its staff set here (ADR 0054).",
     description:
-      'A school as attendance knows it: its time zone, its own attendance settings, its holidays. Key: <tenant>:<schoolId>.',
+      'A school as attendance knows it: its time zone, its own attendance settings, its holidays, its attendance mode (per lesson or daily). Key: <tenant>:<schoolId>.',
     eventTypes: [
       'hexfleet.attendance.school.SchoolNoted',
       'hexfleet.attendance.school.SchoolAttendanceSettingsNoted',
       'hexfleet.attendance.school.HolidayNoted',
+      'hexfleet.attendance.school.SchoolAttendanceModeSet',
     ],
   },
   {

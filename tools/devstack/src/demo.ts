@@ -65,24 +65,7 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
         email: tenant.admin.email,
         password: DEMO_PASSWORD,
       });
-    let session = await login();
-    if (session.status === 401) {
-      // First start: the admin's invitation waits in the dev mailbox.
-      const mail = await call(`${identity}/dev/mailbox?to=${encodeURIComponent(tenant.admin.email)}`, 'GET');
-      const messages = (Array.isArray(mail.body) ? mail.body : []) as Json[];
-      const invitation = messages.filter((m) => m.tenant === tenant.slug && m.purpose === 'invitation').at(-1);
-      if (!invitation) throw new Error(`demo data: no invitation for ${tenant.admin.email} in the dev mailbox`);
-      expectStatus(
-        await call(`${identity}/auth/invitations/accept`, 'POST', {
-          tenant: tenant.slug,
-          token: invitation.token,
-          password: DEMO_PASSWORD,
-        }),
-        [200, 204],
-        'accepting the invitation',
-      );
-      session = await login();
-    }
+    const session = await signInInvited(identity, tenant.slug, tenant.admin.email);
     let token = String(expectStatus(session, [200], `logging in to ${tenant.slug}`).accessToken);
     const auth = (key?: string) => ({ authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) });
 
@@ -102,10 +85,47 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
     await grantSelf(tenant.grants);
 
     if (tenant.product === 'business') await seedBusiness(fleet, auth);
-    else await seedSchool({ fleet, auth, grantSelf, userId: String(me.userId), displayName: tenant.admin.displayName });
+    else
+      await seedSchool({
+        fleet,
+        auth,
+        grantSelf,
+        userId: String(me.userId),
+        displayName: tenant.admin.displayName,
+        signIn: async (email) => {
+          const accessToken = String(
+            expectStatus(await signInInvited(identity, tenant.slug, email), [200], `${email} logging in`).accessToken,
+          );
+          return (key?: string) => ({
+            authorization: `Bearer ${accessToken}`,
+            ...(key ? { 'idempotency-key': key } : {}),
+          });
+        },
+      });
     logins.push({ tenant: tenant.slug, email: tenant.admin.email, password: DEMO_PASSWORD });
   }
   return logins;
+}
+
+/** Logs a person in with the demo password; on the first start, accepts their invitation from the dev mailbox first. */
+async function signInInvited(identity: string, tenant: string, email: string) {
+  const login = () => call(`${identity}/auth/login`, 'POST', { tenant, email, password: DEMO_PASSWORD });
+  const session = await login();
+  if (session.status !== 401) return session;
+  const mail = await call(`${identity}/dev/mailbox?to=${encodeURIComponent(email)}`, 'GET');
+  const messages = (Array.isArray(mail.body) ? mail.body : []) as Json[];
+  const invitation = messages.filter((m) => m.tenant === tenant && m.purpose === 'invitation').at(-1);
+  if (!invitation) throw new Error(`demo data: no invitation for ${email} in the dev mailbox`);
+  expectStatus(
+    await call(`${identity}/auth/invitations/accept`, 'POST', {
+      tenant,
+      token: invitation.token,
+      password: DEMO_PASSWORD,
+    }),
+    [200, 204],
+    `${email} accepting the invitation`,
+  );
+  return login();
 }
 
 async function seedBusiness(fleet: RunningFleet, auth: Auth) {

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { demoYear, markedDays } from '../src/demo-school';
 import { presentServices } from '../src/fleet';
 import { freePort, freePortRange, portAnswers } from '../src/processes';
 
@@ -105,7 +106,7 @@ describe('npm run dev', () => {
         greenfield,
         `{ catalogue(schoolId: "${north}") { items { title copies } }
            loanRules(schoolId: "${north}") { loanPeriodDays maxLoans }
-           studentGroups(schoolId: "${north}") { items { grade section members teachers { teacherName } } } }`,
+           studentGroups(schoolId: "${north}") { items { groupId grade section members teachers { teacherName } } } }`,
       );
       console.log(
         `demo logins: acme sees ${JSON.stringify(business.data)}; greenfield sees ${JSON.stringify(schools)} and ${JSON.stringify(school.data)}`,
@@ -121,6 +122,44 @@ describe('npm run dev', () => {
         [12, 3],
         [12, 3],
       ]);
+
+      // The teachers took their registers of the last school days (three lessons a day, one student
+      // away all day and one late per class), and HQ's dashboard shows the rate from Attendance's events.
+      const today = new Date().toISOString().slice(0, 10);
+      const year = demoYear(new Date());
+      const term = year.terms.find((t) => t.startDate <= today && today <= t.endDate) ?? year.terms[0];
+      const days = markedDays(today, term);
+      expect(days.length).toBeGreaterThan(0);
+      const [from, to] = [days[0], days[days.length - 1]];
+      const groupId = (groups as unknown as Array<{ groupId: string }>)[0].groupId;
+      const expected = { records: days.length * 3 * 12, absent: days.length * 3, late: days.length };
+      const deadline2 = Date.now() + 60_000;
+      let taken: Record<string, unknown> = {};
+      for (;;) {
+        taken = (
+          await graphql(
+            greenfield,
+            `{ groupAttendance(groupId: "${groupId}", from: "${from}", to: "${to}") { totals { records absent late } }
+               groupDashboard(from: "${from}", to: "${to}") { attendancePercent attendance { attended absent } absentStudents { value } } }`,
+          )
+        ).data;
+        const dashboard = taken?.groupDashboard as
+          { attendance: Array<{ attended: number; absent: number }> } | undefined;
+        const recorded = dashboard?.attendance.reduce((n, p) => n + p.attended + p.absent, 0);
+        if (recorded === 4 * expected.records || Date.now() > deadline2) break;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      console.log(`demo registers (${days.join(', ')}): ${JSON.stringify(taken)}`);
+      expect((taken.groupAttendance as { totals: unknown }).totals).toEqual(expected);
+      const dashboard = taken.groupDashboard as {
+        attendancePercent: number;
+        attendance: Array<{ attended: number; absent: number }>;
+        absentStudents: Array<{ value: number }>;
+      };
+      // Two schools of two classes: 33 of 36 records a class-day attended.
+      expect(dashboard.attendancePercent).toBe(91.67);
+      expect(dashboard.attendance.reduce((n, p) => n + p.absent, 0)).toBe(4 * expected.absent);
+      expect(dashboard.absentStudents.filter((p) => p.value > 0).map((p) => p.value)).toEqual(days.map(() => 4));
     } finally {
       // To npm alone, not its group: npm forwards it to the supervisor, which stops the rest.
       if (dev.exitCode === null) process.kill(dev.pid as number, 'SIGTERM');

@@ -82,6 +82,47 @@ export class PostgresRegisterBook implements RegisterBook {
     return { totals: withRates(sums), students };
   }
 
+  async school(tenant: TenantId, schoolId: string, { from, to }: Range) {
+    // One pass: per group and day, rolled up to groups, days and the school's total.
+    const rows = await this.runtime.queryTenant<Sums & { groupId: string | null; date: string | null }>(
+      tenant,
+      (schema) => `select group_id as "groupId", date, ${SUMS} from ${schema}.records
+        where school_id = $1 and date >= $2 and date <= $3 and not withdrawn
+        group by grouping sets ((group_id), (date), ())`,
+      [schoolId, from, to],
+    );
+    const line = ({ groupId: _g, date: _d, ...sums }: Sums & { groupId: string | null; date: string | null }) =>
+      withRates(sums);
+    const total = rows.find((r) => r.groupId === null && r.date === null);
+    const empty: Sums = { records: 0, present: 0, late: 0, leftEarly: 0, absent: 0, excused: 0 };
+    return {
+      totals: total ? line(total) : withRates(empty),
+      groups: rows
+        .filter((r) => r.groupId !== null)
+        .map((r) => ({ groupId: r.groupId as string, ...line(r) }))
+        .sort((a, b) => a.groupId.localeCompare(b.groupId)),
+      days: rows
+        .filter((r) => r.date !== null)
+        .map((r) => ({ date: r.date as string, ...line(r) }))
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    };
+  }
+
+  async firstLesson(tenant: TenantId, groupId: string, date: string) {
+    const [row] = await this.runtime.queryTenant<{ sessionId: string; subjectName: string; startTime: string }>(
+      tenant,
+      (schema) => `select s.session_id as "sessionId", s.subject_name as "subjectName", s.start_time as "startTime"
+        from ${schema}.sessions s
+        where s.group_id = $1 and s.first_date <= $2 and s.last_date >= $2
+          and extract(isodow from $2::date)::int = any(s.weekdays)
+          and (s.cancelled_from is null or s.cancelled_from > $2)
+          and not exists (select 1 from ${schema}.cancellations c where c.session_id = s.session_id and c.date = $2)
+        order by s.start_time, s.session_id limit 1`,
+      [groupId, date],
+    );
+    return row ?? null;
+  }
+
   async schoolOfGroup(tenant: TenantId, groupId: string): Promise<string | undefined> {
     const [row] = await this.runtime.queryTenant<{ schoolId: string }>(
       tenant,
