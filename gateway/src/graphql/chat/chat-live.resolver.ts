@@ -1,0 +1,116 @@
+import { Args, Context, ID, Int, Resolver, Subscription } from '@nestjs/graphql';
+import { ConsistencyToken } from '@hexfleet/eventing';
+import type { LiveEvent } from '../../live-feed';
+import { callerOf } from '../common/context';
+import type { GqlContext } from '../common/context';
+import { segment, withQuery } from '../common/paths';
+import { Rest } from '../common/rest';
+import { tenantChannel } from '../live/live-views';
+import type { LiveContext, LivePayload } from '../live/live-views';
+import { ChatChannelEvent } from './chat.types';
+
+const TOPIC = 'chat.channel.v1';
+/** Events per read of the replay. */
+const PAGE = 200;
+
+/** A live event as the replay shows the same event: the short type, the payload, the time it names. */
+function fromLive(channelId: string, event: LiveEvent): ChatChannelEvent {
+  const data = JSON.parse(event.data) as Record<string, unknown>;
+  const at = Object.entries(data).find(([key]) => key.endsWith('At'))?.[1];
+  return {
+    channelId,
+    position: event.streamVersion,
+    type: event.type.slice(event.type.lastIndexOf('.') + 1),
+    data: event.data,
+    at: typeof at === 'string' ? at : event.time,
+  };
+}
+
+/**
+ * A channel's events live, resumable (ADR 0058). The subscription first listens to the tenant's
+ * live feed (every gateway replica reads Kafka itself, so a post through any replica reaches a
+ * subscriber on any other), then replays from chat's read model what the client missed after
+ * `after`, then passes on live events: positions are the channel stream's versions, so an
+ * event at or before the last one sent is a duplicate (skipped) and one beyond the next is a gap
+ * (read from the read model, waiting for it with a consistency token, before it is sent). The
+ * service decides who may read the channel: its 404 ends the subscription with an error.
+ */
+@Resolver(() => ChatChannelEvent)
+export class ChatLiveResolver {
+  constructor(private readonly rest: Rest) {}
+
+  @Subscription(() => ChatChannelEvent, {
+    description:
+      "A channel's events in position order: first those after `after` (what a reconnecting client missed, from " +
+      'the read model), then live, with no gap and no duplicate. Ends when the caller leaves the channel.',
+    resolve: (payload: { channelEvents: ChatChannelEvent }) => payload.channelEvents,
+  })
+  channelEvents(
+    @Context() context: LiveContext,
+    @Args('channelId', { type: () => ID }) channelId: string,
+    @Args('after', { type: () => Int, nullable: true, description: 'The last position the client has (0: all)' })
+    after?: number,
+  ) {
+    return this.feed(context, channelId, after ?? 0);
+  }
+
+  private async *feed(context: LiveContext, channelId: string, after: number) {
+    const caller = callerOf(context);
+    const live = (await context.pubsub.subscribe(tenantChannel(caller.tenant))) as AsyncIterableIterator<LivePayload>;
+    try {
+      let last = after;
+      // Listening first, reading second: what happens during the replay waits in the queue.
+      for (const event of await this.since(context, channelId, last)) {
+        yield { channelEvents: event };
+        last = event.position;
+      }
+      const stream = `${caller.tenant}/channel/${channelId}`;
+      for await (const { domainEvents: event } of live) {
+        if (event.topic !== TOPIC || event.streamId !== stream || event.streamVersion <= last) continue;
+        if (event.streamVersion > last + 1) {
+          for (const missed of await this.since(context, channelId, last, event)) {
+            if (missed.position >= event.streamVersion) break;
+            yield { channelEvents: missed };
+            last = missed.position;
+          }
+        }
+        const item = fromLive(channelId, event);
+        yield { channelEvents: item };
+        last = item.position;
+        if (item.type === 'MemberRemoved' && (JSON.parse(item.data) as { userId: string }).userId === caller.userId) {
+          return;
+        }
+      }
+    } finally {
+      await live.return?.();
+    }
+  }
+
+  /** The channel's events after a position from the read model; with `upTo`, once it has applied that event. */
+  private async since(context: GqlContext, channelId: string, after: number, upTo?: LiveEvent) {
+    const asOf: GqlContext =
+      upTo && context.caller
+        ? {
+            ...context,
+            caller: {
+              ...context.caller,
+              consistencyToken: ConsistencyToken.encode({
+                eventId: upTo.id,
+                streamKey: upTo.streamId,
+                version: upTo.streamVersion,
+                topic: upTo.topic,
+              }),
+            },
+            freshness: new Set(),
+          }
+        : context;
+    const events: ChatChannelEvent[] = [];
+    for (let from = after; ;) {
+      const path = withQuery(`/channels/${segment(channelId)}/events`, { after: from, limit: PAGE });
+      const page = await this.rest.get<ChatChannelEvent[]>(asOf, 'chat', path);
+      events.push(...page);
+      if (page.length < PAGE) return events;
+      from = page[page.length - 1].position;
+    }
+  }
+}
