@@ -11,10 +11,11 @@ const dataOf = (reply: GraphqlReply) => {
   return reply.body.data;
 };
 
-const OPEN = `mutation ($input: OpenChatConversationInput!) { openChatConversation(input: $input) { id } }`;
+const OPEN = `mutation ($input: OpenChatConversationInput!) { openChatConversation(input: $input) { id consistencyToken } }`;
 const POST = `mutation ($c: ID!, $input: PostChatMessageInput!) {
   postChatMessage(channelId: $c, input: $input) { messageId consistencyToken } }`;
-const EVENTS = `subscription ($c: ID!, $after: Int) { channelEvents(channelId: $c, after: $after) { position type data } }`;
+const EVENTS = `subscription ($c: ID!, $after: Int, $t: String) {
+  channelEvents(channelId: $c, after: $after, consistencyToken: $t) { position type data } }`;
 const MINE = `query { chatChannels { channelId kind unread } }`;
 
 interface Received {
@@ -47,13 +48,13 @@ describe('Chat through the gateway: live delivery over two replicas, resume, lim
   });
 
   /** Subscribes on a replica and collects what arrives (and any error). */
-  function watch(url: string, token: string, channelId: string, after?: number) {
+  function watch(url: string, token: string, channelId: string, after?: number, written?: string) {
     const client = subscriptionClient(url, token);
     clients.push(client);
     const received: Received[] = [];
     const errors: unknown[] = [];
     client.subscribe<{ channelEvents: Received }>(
-      { query: EVENTS, variables: { c: channelId, after } },
+      { query: EVENTS, variables: { c: channelId, after, t: written } },
       {
         next: ({ data, errors: failed }) => {
           if (data) received.push(data.channelEvents);
@@ -69,29 +70,6 @@ describe('Chat through the gateway: live delivery over two replicas, resume, lim
   const post = (url: string, token: string, channelId: string, text: string) =>
     graphql(url, POST, { token, variables: { c: channelId, input: { text } } });
 
-  /** The read model has the channel (the subscription's replay reads it). */
-  const visible = (channelId: string) =>
-    eventually(
-      async () => {
-        const reply = await graphql(
-          fleet.url,
-          `
-            query ($c: ID!) {
-              chatChannel(id: $c) {
-                channelId
-              }
-            }
-          `,
-          {
-            token: tokens.ann,
-            variables: { c: channelId },
-          },
-        );
-        return Boolean(reply.body.data?.chatChannel);
-      },
-      { what: 'the channel in the read model' },
-    );
-
   const positions = (received: Received[]) => received.map((e) => e.position);
   const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -99,11 +77,11 @@ describe('Chat through the gateway: live delivery over two replicas, resume, lim
     const opened = dataOf(
       await graphql(fleet.url, OPEN, { token: tokens.ann, variables: { input: { members: [bob, cat] } } }),
     );
-    const channelId = (opened.openChatConversation as { id: string }).id;
-    await visible(channelId);
+    const { id: channelId, consistencyToken } = opened.openChatConversation as { id: string; consistencyToken: string };
 
-    const onFirst = watch(fleet.url, tokens.bob, channelId, 0);
-    const onSecond = watch(second, tokens.ann, channelId, 0);
+    // At once after the write: the replay waits for the read model to have it (the write's token).
+    const onFirst = watch(fleet.url, tokens.bob, channelId, 0, consistencyToken);
+    const onSecond = watch(second, tokens.ann, channelId, 0, consistencyToken);
     // The replay: the channel and its three members, from the read model.
     await eventually(async () => onFirst.received.length >= 4 && onSecond.received.length >= 4, {
       what: 'the replay on both replicas',

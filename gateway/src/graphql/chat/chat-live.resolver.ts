@@ -50,17 +50,23 @@ export class ChatLiveResolver {
     @Args('channelId', { type: () => ID }) channelId: string,
     @Args('after', { type: () => Int, nullable: true, description: 'The last position the client has (0: all)' })
     after?: number,
+    @Args('consistencyToken', {
+      type: () => String,
+      nullable: true,
+      description: "A write's token (creating the channel, say): the replay waits until the read model has it",
+    })
+    consistencyToken?: string,
   ) {
-    return this.feed(context, channelId, after ?? 0);
+    return this.feed(context, channelId, after ?? 0, consistencyToken);
   }
 
-  private async *feed(context: LiveContext, channelId: string, after: number) {
+  private async *feed(context: LiveContext, channelId: string, after: number, consistencyToken?: string) {
     const caller = callerOf(context);
     const live = (await context.pubsub.subscribe(tenantChannel(caller.tenant))) as AsyncIterableIterator<LivePayload>;
     try {
       let last = after;
       // Listening first, reading second: what happens during the replay waits in the queue.
-      for (const event of await this.since(context, channelId, last)) {
+      for (const event of await this.since(context, channelId, last, consistencyToken)) {
         yield { channelEvents: event };
         last = event.position;
       }
@@ -68,7 +74,13 @@ export class ChatLiveResolver {
       for await (const { domainEvents: event } of live) {
         if (event.topic !== TOPIC || event.streamId !== stream || event.streamVersion <= last) continue;
         if (event.streamVersion > last + 1) {
-          for (const missed of await this.since(context, channelId, last, event)) {
+          const upTo = ConsistencyToken.encode({
+            eventId: event.id,
+            streamKey: event.streamId,
+            version: event.streamVersion,
+            topic: event.topic,
+          });
+          for (const missed of await this.since(context, channelId, last, upTo)) {
             if (missed.position >= event.streamVersion) break;
             yield { channelEvents: missed };
             last = missed.position;
@@ -86,23 +98,11 @@ export class ChatLiveResolver {
     }
   }
 
-  /** The channel's events after a position from the read model; with `upTo`, once it has applied that event. */
-  private async since(context: GqlContext, channelId: string, after: number, upTo?: LiveEvent) {
+  /** The channel's events after a position from the read model; with a consistency token, once it has that write. */
+  private async since(context: GqlContext, channelId: string, after: number, consistencyToken?: string) {
     const asOf: GqlContext =
-      upTo && context.caller
-        ? {
-            ...context,
-            caller: {
-              ...context.caller,
-              consistencyToken: ConsistencyToken.encode({
-                eventId: upTo.id,
-                streamKey: upTo.streamId,
-                version: upTo.streamVersion,
-                topic: upTo.topic,
-              }),
-            },
-            freshness: new Set(),
-          }
+      consistencyToken && context.caller
+        ? { ...context, caller: { ...context.caller, consistencyToken }, freshness: new Set() }
         : context;
     const events: ChatChannelEvent[] = [];
     for (let from = after; ;) {

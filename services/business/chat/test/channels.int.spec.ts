@@ -1,5 +1,5 @@
 import { fixedClock } from '@hexfleet/kernel';
-import { storedEvents, tenantEvents } from '@hexfleet/testing';
+import { listOf, storedEvents, tenantEvents } from '@hexfleet/testing';
 import { known, People, readAfter, startChat, uniqueTenant } from './support/chat-harness';
 import type { ChatHarness } from './support/chat-harness';
 
@@ -103,9 +103,9 @@ describe('chat: channels, messages, threads, mentions, reactions, unread, search
 
     // Every event of the channel at its position, 1..n without a gap: what a client resumes from.
     const events = await service.call('GET', `/channels/${channelId}/events?after=0&limit=200`, { token: bobT });
-    const positions = (events.body as unknown as Array<{ position: number }>).map((e) => e.position);
+    const positions = listOf<{ position: number }>(events).map((e) => e.position);
     expect(positions).toEqual(positions.map((_, i) => i + 1));
-    expect((events.body as unknown as Array<{ type: string }>).map((e) => e.type)).toEqual([
+    expect(listOf<{ type: string }>(events).map((e) => e.type)).toEqual([
       'ChannelCreated',
       'MemberAdded',
       'MemberAdded',
@@ -117,7 +117,7 @@ describe('chat: channels, messages, threads, mentions, reactions, unread, search
       'ChannelRead',
     ]);
     const tail = await service.call('GET', `/channels/${channelId}/events?after=7`, { token: bobT });
-    expect((tail.body as unknown as Array<{ position: number }>).map((e) => e.position)).toEqual([8, 9]);
+    expect(listOf<{ position: number }>(tail).map((e) => e.position)).toEqual([8, 9]);
 
     const deleted = await service.call('DELETE', `/channels/${channelId}/messages/${messageId}`, { token: bobT });
     expect(deleted.status).toBe(200);

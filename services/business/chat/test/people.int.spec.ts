@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@hexfleet/kernel';
-import { eventually } from '@hexfleet/testing';
+import { eventually, listOf } from '@hexfleet/testing';
 import { generalChannelId, departmentChannelId } from '../src/application/channel-ids';
 import { People, startChat, uniqueTenant } from './support/chat-harness';
 import type { ChatHarness } from './support/chat-harness';
@@ -54,7 +54,7 @@ describe('chat: default channels and removals from HRMS and identity', () => {
     await eventually(async () => (await service.call('GET', '/channels', { token })).body.length === 2, {
       what: "u3's channels",
     });
-    const names = (await service.call('GET', '/channels', { token })).body as unknown as Array<{ name: string }>;
+    const names = listOf<{ name: string }>(await service.call('GET', '/channels', { token }));
     expect(names.map((c) => c.name).sort()).toEqual(['general', 'sales-ops']);
 
     // Redelivering a hire appends nothing: the command id derives from the event.
