@@ -136,11 +136,76 @@ describe('Chat through the gateway: live delivery over two replicas, resume, lim
     expect(mine.chatChannels).toEqual([{ channelId, kind: 'group', unread: 4 }]);
   });
 
+  it('passes typing and presence between replicas, live and unstored, to members only', async () => {
+    const opened = dataOf(
+      await graphql(fleet.url, OPEN, { token: tokens.ann, variables: { input: { members: [bob, cat] } } }),
+    );
+    const { id: channelId, consistencyToken } = opened.openChatConversation as { id: string; consistencyToken: string };
+    const replayed = watch(second, tokens.ann, channelId, 0, consistencyToken);
+    await eventually(async () => replayed.received.length === 4, { what: 'the channel in the read model' });
+
+    const collect = (url: string, token: string, query: string, variables: Record<string, unknown> = {}) => {
+      const client = subscriptionClient(url, token);
+      clients.push(client);
+      const received: Array<Record<string, unknown>> = [];
+      const errors: unknown[] = [];
+      client.subscribe<Record<string, Record<string, unknown>>>(
+        { query, variables },
+        {
+          next: ({ data, errors: failed }) => {
+            if (data) received.push(...Object.values(data));
+            if (failed) errors.push(...failed);
+          },
+          error: (error) => errors.push(error),
+          complete: () => undefined,
+        },
+      );
+      return { received, errors };
+    };
+    const typing = collect(
+      second,
+      tokens.ann,
+      'subscription ($c: ID!) { chatTyping(channelId: $c) { channelId userId } }',
+      {
+        c: channelId,
+      },
+    );
+    const presence = collect(second, tokens.ann, 'subscription { chatPresence { userId status } }');
+    const outsider = collect(fleet.url, tokens.dan, 'subscription ($c: ID!) { chatTyping(channelId: $c) { userId } }', {
+      c: channelId,
+    });
+    const TYPE = 'mutation ($c: ID!) { sendChatTyping(channelId: $c) { accepted } }';
+    const PRESENCE = 'mutation ($s: String!) { setChatPresence(status: $s) { accepted } }';
+    dataOf(await graphql(fleet.url, TYPE, { token: tokens.bob, variables: { c: channelId } }));
+    // Until the subscriptions are in place, a typing indicator is simply lost: send until one arrives.
+    await eventually(
+      async () => {
+        dataOf(await graphql(fleet.url, TYPE, { token: tokens.bob, variables: { c: channelId } }));
+        dataOf(await graphql(fleet.url, PRESENCE, { token: tokens.bob, variables: { s: 'away' } }));
+        return typing.received.length > 0 && presence.received.some((p) => p.userId === bob);
+      },
+      { pollMs: 500, what: "Bob's typing and presence on the other replica" },
+    );
+    expect(typing.received[0]).toEqual({ channelId, userId: bob });
+    expect(presence.received.find((p) => p.userId === bob)).toEqual({ userId: bob, status: 'away' });
+    expect(JSON.stringify(outsider.errors)).toContain('not-found');
+    expect(outsider.received).toEqual([]);
+    const refused = await graphql(fleet.url, TYPE, { token: tokens.dan, variables: { c: channelId } });
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'not-found', status: 404 });
+
+    // Nothing of it is stored: the channel's events are still its creation and three members.
+    const later = watch(fleet.url, tokens.bob, channelId, 0);
+    await eventually(async () => later.received.length >= 4, { what: 'the replay' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(positions(later.received)).toEqual(upTo(4));
+  });
+
   it('answers an oversize message with a GraphQL error naming the limit, and writes nothing', async () => {
     const opened = dataOf(
       await graphql(fleet.url, OPEN, { token: tokens.ann, variables: { input: { members: [dan] } } }),
     );
     const channelId = (opened.openChatConversation as { id: string }).id;
+    const { consistencyToken } = opened.openChatConversation as { consistencyToken: string };
     const big = await post(fleet.url, tokens.ann, channelId, 'x'.repeat(4001));
     expect(big.body.errors?.[0].extensions).toMatchObject({ code: 'payload-too-large', status: 413, module: 'chat' });
     expect(big.body.errors?.[0].message).toContain('text: at most 4000 characters');
@@ -157,6 +222,8 @@ describe('Chat through the gateway: live delivery over two replicas, resume, lim
         {
           token: tokens.ann,
           variables: { c: channelId },
+          // The read waits for the conversation's creation: nothing else was written.
+          headers: { 'x-consistency-token': consistencyToken },
         },
       ),
     );

@@ -230,6 +230,16 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     ],
   },
   {
+    name: 'chat.activity.v1',
+    partitions: 3,
+    owner: 'chat',
+    visibility: 'public',
+    retentionMs: 60000,
+    description:
+      "Ephemeral activity: typing indicators and presence, produced by chat straight to Kafka (never in its event store), kept one minute. The gateway's live feed fans them out to every replica. Key: <tenant>:<channelId> (typing) or <tenant>:<userId> (presence).",
+    eventTypes: ['hexfleet.chat.activity.UserTyping', 'hexfleet.chat.activity.PresenceChanged'],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',

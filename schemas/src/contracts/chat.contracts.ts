@@ -721,6 +721,95 @@ export const chatEmployeeV1Contracts: readonly EventContract[] = [
   employeeSeparationNotedContract,
 ];
 
+// Topic chat.activity.v1
+
+/** Ephemeral: a member is typing in a channel. Produced straight to Kafka, never stored in the event store; clients show it for a few seconds. */
+export interface UserTypingData {
+  /** The channel (UUID). */
+  channelId: string;
+  /** Who is typing (UUID). */
+  userId: string;
+  /** When. ISO-8601 UTC instant. */
+  at: string;
+}
+
+/** hexfleet.chat.activity.UserTyping on chat.activity.v1: what a decider returns and the event store records. */
+export interface UserTyping {
+  type: 'UserTyping';
+  data: UserTypingData;
+}
+
+/** A UserTyping event. */
+export const userTyping = (data: UserTypingData): UserTyping => ({ type: 'UserTyping', data });
+
+/** Registered under the subject `chat.activity.v1-hexfleet.chat.activity.UserTyping` (TopicRecordNameStrategy). */
+export const userTypingContract: EventContract = {
+  type: 'UserTyping',
+  topic: 'chat.activity.v1',
+  schema: {
+    type: 'record',
+    name: 'UserTyping',
+    namespace: 'hexfleet.chat.activity',
+    doc: 'Ephemeral: a member is typing in a channel. Produced straight to Kafka, never stored in the event store; clients show it for a few seconds.',
+    fields: [
+      { name: 'channelId', type: 'string', doc: 'The channel (UUID).' },
+      { name: 'userId', type: 'string', doc: 'Who is typing (UUID).' },
+      { name: 'at', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Ephemeral: a user says they are online, away or offline (a client sends it on connect, on idle, and every minute while online). Never stored. */
+export interface PresenceChangedData {
+  /** The user (UUID). */
+  userId: string;
+  /** Their presence from now on. */
+  status: Presence;
+  /** When. ISO-8601 UTC instant. */
+  at: string;
+}
+
+/** hexfleet.chat.activity.PresenceChanged on chat.activity.v1: what a decider returns and the event store records. */
+export interface PresenceChanged {
+  type: 'PresenceChanged';
+  data: PresenceChangedData;
+}
+
+/** A PresenceChanged event. */
+export const presenceChanged = (data: PresenceChangedData): PresenceChanged => ({ type: 'PresenceChanged', data });
+
+/** Registered under the subject `chat.activity.v1-hexfleet.chat.activity.PresenceChanged` (TopicRecordNameStrategy). */
+export const presenceChangedContract: EventContract = {
+  type: 'PresenceChanged',
+  topic: 'chat.activity.v1',
+  schema: {
+    type: 'record',
+    name: 'PresenceChanged',
+    namespace: 'hexfleet.chat.activity',
+    doc: 'Ephemeral: a user says they are online, away or offline (a client sends it on connect, on idle, and every minute while online). Never stored.',
+    fields: [
+      { name: 'userId', type: 'string', doc: 'The user (UUID).' },
+      {
+        name: 'status',
+        type: {
+          type: 'enum',
+          name: 'Presence',
+          doc: 'online, away or offline.',
+          symbols: ['online', 'away', 'offline'],
+        },
+        doc: 'Their presence from now on.',
+      },
+      { name: 'at', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
+/** Every event on chat.activity.v1. */
+export type ChatActivityV1Event = UserTyping | PresenceChanged;
+
+/** The contracts of chat.activity.v1, in its topics.json order. */
+export const chatActivityV1Contracts: readonly EventContract[] = [userTypingContract, presenceChangedContract];
+
 // Named types the events use
 
 /** public (anyone of the tenant may join and read), private (members only), direct (two people), group (3 to 8 people). */
@@ -729,5 +818,12 @@ export type ChannelKind = 'public' | 'private' | 'direct' | 'group';
 /** name (@their-handle) or channel (@channel). */
 export type MentionKind = 'name' | 'channel';
 
+/** online, away or offline. */
+export type Presence = 'online' | 'away' | 'offline';
+
 /** Every contract of the chat module: what its service's serde registers. */
-export const contracts: readonly EventContract[] = [...chatChannelV1Contracts, ...chatEmployeeV1Contracts];
+export const contracts: readonly EventContract[] = [
+  ...chatChannelV1Contracts,
+  ...chatEmployeeV1Contracts,
+  ...chatActivityV1Contracts,
+];

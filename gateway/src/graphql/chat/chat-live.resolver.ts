@@ -1,5 +1,6 @@
 import { Args, Context, ID, Int, Resolver, Subscription } from '@nestjs/graphql';
 import { ConsistencyToken } from '@hexfleet/eventing';
+import { eventTypeOf } from '@hexfleet/schemas';
 import type { LiveEvent } from '../../live-feed';
 import { callerOf } from '../common/context';
 import type { GqlContext } from '../common/context';
@@ -7,9 +8,10 @@ import { segment, withQuery } from '../common/paths';
 import { Rest } from '../common/rest';
 import { tenantChannel } from '../live/live-views';
 import type { LiveContext, LivePayload } from '../live/live-views';
-import { ChatChannelEvent } from './chat.types';
+import { ChatChannelEvent, ChatPresence, ChatTyping } from './chat.types';
 
 const TOPIC = 'chat.channel.v1';
+const ACTIVITY = 'chat.activity.v1';
 /** Events per read of the replay. */
 const PAGE = 200;
 
@@ -58,6 +60,44 @@ export class ChatLiveResolver {
     consistencyToken?: string,
   ) {
     return this.feed(context, channelId, after ?? 0, consistencyToken);
+  }
+
+  @Subscription(() => ChatTyping, {
+    description: 'Who is typing in a channel, live (ephemeral: nothing is replayed). Members of the channel only.',
+    resolve: (payload: { chatTyping: ChatTyping }) => payload.chatTyping,
+  })
+  chatTyping(@Context() context: LiveContext, @Args('channelId', { type: () => ID }) channelId: string) {
+    return this.activity(context, 'UserTyping', async () => {
+      // The service decides who may see the channel: its 404 ends the subscription with an error.
+      await this.rest.get(context, 'chat', `/channels/${segment(channelId)}`);
+      return (data: ChatTyping) => (data.channelId === channelId ? { chatTyping: data } : undefined);
+    });
+  }
+
+  @Subscription(() => ChatPresence, {
+    description: "Presence changes of the caller's tenant, live (ephemeral: nothing is replayed).",
+    resolve: (payload: { chatPresence: ChatPresence }) => payload.chatPresence,
+  })
+  chatPresence(@Context() context: LiveContext) {
+    return this.activity(context, 'PresenceChanged', () =>
+      Promise.resolve((data: ChatPresence) => ({ chatPresence: data })),
+    );
+  }
+
+  /** Ephemeral activity of one type from the tenant's live feed, mapped (or dropped) by `select`. */
+  private async *activity<T, P>(context: LiveContext, type: string, start: () => Promise<(data: T) => P | undefined>) {
+    const caller = callerOf(context);
+    const live = (await context.pubsub.subscribe(tenantChannel(caller.tenant))) as AsyncIterableIterator<LivePayload>;
+    try {
+      const select = await start();
+      for await (const { domainEvents: event } of live) {
+        if (event.topic !== ACTIVITY || eventTypeOf(event.type) !== type) continue;
+        const payload = select(JSON.parse(event.data) as T);
+        if (payload) yield payload;
+      }
+    } finally {
+      await live.return?.();
+    }
   }
 
   private async *feed(context: LiveContext, channelId: string, after: number, consistencyToken?: string) {

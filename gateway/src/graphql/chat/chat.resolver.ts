@@ -168,6 +168,21 @@ export class ChatResolver {
     );
   }
 
+  @Mutation(() => Accepted, { description: 'Say I am typing in a channel (repeat every few seconds while typing).' })
+  @Fronts('chat', 'POST /channels/{id}/typing')
+  sendChatTyping(@Context() context: GqlContext, @Args('channelId', CHANNEL) channelId: string) {
+    return this.rest.accept(context, 'chat', 'POST', `${channelPath(channelId)}/typing`);
+  }
+
+  @Mutation(() => Accepted, { description: 'Say I am online, away or offline (repeat "online" every minute).' })
+  @Fronts('chat', 'PUT /presence')
+  setChatPresence(
+    @Context() context: GqlContext,
+    @Args('status', { description: 'online, away or offline' }) status: string,
+  ) {
+    return this.rest.accept(context, 'chat', 'PUT', '/presence', { status });
+  }
+
   private async created(context: GqlContext, path: string, body: Record<string, unknown>): Promise<CommandResult> {
     const reply = await this.rest.send<{ channelId: string }>(context, 'chat', 'POST', path, body);
     return { id: reply.body.channelId, consistencyToken: reply.consistencyToken };

@@ -103,3 +103,17 @@ export class PostChatMessageInput {
   @Field() text!: string;
   @Field(() => ID, { nullable: true }) replyTo?: string;
 }
+
+@ObjectType({ description: 'Someone is typing in a channel (ephemeral: shown for a few seconds, never stored).' })
+export class ChatTyping {
+  @Field(() => ID) channelId!: string;
+  @Field(() => ID) userId!: string;
+  @Field({ description: 'ISO-8601 UTC instant' }) at!: string;
+}
+
+@ObjectType({ description: "Someone's presence changed (ephemeral, never stored)." })
+export class ChatPresence {
+  @Field(() => ID) userId!: string;
+  @Field({ description: 'online, away or offline' }) status!: string;
+  @Field({ description: 'ISO-8601 UTC instant' }) at!: string;
+}

@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { chat, hrms, identity, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { ActivityController } from './adapters/in/activity.http.controller';
 import { ChannelsController } from './adapters/in/channels.http.controller';
 import { MessagesController } from './adapters/in/messages.http.controller';
+import { KafkaActivity } from './adapters/out/activity/kafka-activity.adapter';
 import { PostgresChatReadModel } from './adapters/out/channels/chat-read-model.adapter';
 import { channels } from './adapters/out/channels/channels.projection';
 import { PostgresDirectory } from './adapters/out/directory/directory.adapter';
 import { directory } from './adapters/out/directory/directory.projection';
+import { ActivityCommandHandler } from './application/activity.command-handler';
+import { ACTIVITY } from './application/activity.port';
 import { ChannelsCommandHandler } from './application/channels.command-handler';
 import { ChannelsQueryHandler } from './application/channels.query-handler';
 import { CHAT_READ_MODEL } from './application/chat-read-model.port';
@@ -71,11 +75,13 @@ export function createChat(
   };
 
   @Module({
-    controllers: [ChannelsController, MessagesController],
+    controllers: [ChannelsController, MessagesController, ActivityController],
     providers: [
       { provide: CHAT_SETTINGS, useValue: settings },
       { provide: CHAT_READ_MODEL, useClass: PostgresChatReadModel },
       { provide: DIRECTORY, useClass: PostgresDirectory },
+      { provide: ACTIVITY, useClass: KafkaActivity },
+      ActivityCommandHandler,
       ChannelsCommandHandler,
       ChannelsQueryHandler,
       PeopleCommandHandler,
