@@ -82,3 +82,14 @@ export interface SearchHitView {
   channelName: string;
   message: MessageView;
 }
+
+/** A public channel anyone of the tenant may join, as the directory of channels lists it. */
+export interface PublicChannelView {
+  channelId: string;
+  name: string;
+  readOnly: boolean;
+  members: number;
+  /** Whether the caller is a member already. */
+  joined: boolean;
+  lastMessageAt: string | null;
+}

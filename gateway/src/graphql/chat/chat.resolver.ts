@@ -9,6 +9,7 @@ import {
   ChatChannelSummary,
   ChatMessage,
   ChatMessagePosted,
+  ChatPublicChannel,
   ChatSearchHit,
   CreateChatChannelInput,
   OpenChatConversationInput,
@@ -29,6 +30,12 @@ export class ChatResolver {
   @Fronts('chat', 'GET /channels')
   chatChannels(@Context() context: GqlContext) {
     return this.rest.get<ChatChannelSummary[]>(context, 'chat', '/channels');
+  }
+
+  @Query(() => [ChatPublicChannel], { description: 'The public channels anyone may join, and whether I have.' })
+  @Fronts('chat', 'GET /public-channels')
+  chatPublicChannels(@Context() context: GqlContext) {
+    return this.rest.get<ChatPublicChannel[]>(context, 'chat', '/public-channels');
   }
 
   @Query(() => ChatChannel, {

@@ -18,6 +18,16 @@ export class ChatChannelSummary implements views.chat.ChannelSummaryView {
   @Field(() => String, { nullable: true, description: 'ISO-8601 UTC instant' }) lastMessageAt!: string | null;
 }
 
+@ObjectType({ description: 'A public channel anyone of the tenant may join.' })
+export class ChatPublicChannel implements views.chat.PublicChannelView {
+  @Field(() => ID) channelId!: string;
+  @Field() name!: string;
+  @Field() readOnly!: boolean;
+  @Field(() => Int) members!: number;
+  @Field({ description: 'Whether I am a member' }) joined!: boolean;
+  @Field(() => String, { nullable: true, description: 'ISO-8601 UTC instant' }) lastMessageAt!: string | null;
+}
+
 @ObjectType({ description: 'A member of a channel.' })
 export class ChatMember implements views.chat.ChannelMemberView {
   @Field(() => ID) userId!: string;

@@ -161,9 +161,15 @@ describe('chat: channels, messages, threads, mentions, reactions, unread, search
     expect((await service.call('POST', '/channels', { token: eveT, body })).body.code).toBe('not-channel-admin');
     const news = await service.call('POST', '/channels', { token: bossT, body });
     const id = String(news.body.channelId);
-    expect((await service.call('POST', `/channels/${id}/members`, { token: eveT, body: { userId: eve } })).status).toBe(
-      200,
-    );
+    // Eve finds it among the public channels, joins, and it says so.
+    const listed = await readAfter(service, news, '/public-channels', eveT);
+    const entry = { channelId: id, name: 'news', readOnly: true, lastMessageAt: null };
+    expect(listed.body).toEqual([{ ...entry, members: 1, joined: false }]);
+    const joined = await service.call('POST', `/channels/${id}/members`, { token: eveT, body: { userId: eve } });
+    expect(joined.status).toBe(200);
+    expect((await readAfter(service, joined, '/public-channels', eveT)).body).toEqual([
+      { ...entry, members: 2, joined: true },
+    ]);
     const post = (token: string) =>
       service.call('POST', `/channels/${id}/messages`, { token, body: { text: 'hello' } });
     expect((await post(eveT)).body.code).toBe('channel-read-only');

@@ -26,6 +26,11 @@ export class ChannelsQueryHandler {
     return this.chat.channelsOf(caller.tenant, caller.userId);
   }
 
+  async publicChannels(caller: Principal): Promise<views.chat.PublicChannelView[]> {
+    await this.consistency.await(this.settings.readModels.channels, caller);
+    return this.chat.publicChannels(caller.tenant, caller.userId);
+  }
+
   async channel(caller: Principal, channelId: string): Promise<views.chat.ChannelView> {
     await this.consistency.await(this.settings.readModels.channels, caller);
     const channel = await this.chat.channel(caller.tenant, channelId);

@@ -13,6 +13,8 @@ export interface MessageFilter {
 export interface ChatReadModel {
   /** The channels the user is a member of, with their unread and mention counts. */
   channelsOf(tenant: TenantId, userId: string): Promise<views.chat.ChannelSummaryView[]>;
+  /** The public channels not archived, by name, and whether the user has joined each. */
+  publicChannels(tenant: TenantId, userId: string): Promise<views.chat.PublicChannelView[]>;
   channel(tenant: TenantId, channelId: string): Promise<views.chat.ChannelView | undefined>;
   messages(tenant: TenantId, channelId: string, filter: MessageFilter): Promise<views.chat.MessageView[]>;
   events(tenant: TenantId, channelId: string, after: number, limit: number): Promise<views.chat.ChannelEventView[]>;

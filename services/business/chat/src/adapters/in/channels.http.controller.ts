@@ -43,6 +43,12 @@ export class ChannelsController {
     return this.queries.mine(caller);
   }
 
+  @Get('public-channels')
+  @ApiOperation({ summary: 'The public channels anyone may join (not archived), by name, and whether I have' })
+  publicChannels(@Caller() caller: Principal) {
+    return this.queries.publicChannels(caller);
+  }
+
   @Get('channels/:id')
   @ApiOperation({ summary: 'One channel with its members (a non-public one only to its members)' })
   get(@Caller() caller: Principal, @Param() { id }: IdParam) {

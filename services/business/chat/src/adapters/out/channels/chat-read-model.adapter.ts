@@ -38,6 +38,19 @@ export class PostgresChatReadModel implements ChatReadModel {
     );
   }
 
+  publicChannels(tenant: TenantId, userId: string): Promise<views.chat.PublicChannelView[]> {
+    return this.runtime.queryTenant<views.chat.PublicChannelView>(
+      tenant,
+      (schema) => `select c.channel_id as "channelId", c.name, c.read_only as "readOnly",
+        c.last_message_at as "lastMessageAt",
+        (select count(*)::int from ${schema}.members me where me.channel_id = c.channel_id) as members,
+        exists (select 1 from ${schema}.members me where me.channel_id = c.channel_id and me.user_id = $1) as joined
+        from ${schema}.channels c where c.kind = 'public' and not c.archived
+        order by c.name, c.channel_id`,
+      [userId],
+    );
+  }
+
   async channel(tenant: TenantId, channelId: string): Promise<views.chat.ChannelView | undefined> {
     const [row] = await this.runtime.queryTenant<Omit<views.chat.ChannelView, 'members'>>(
       tenant,
