@@ -188,6 +188,7 @@ describe('Chat through the gateway: live delivery over two replicas, resume, lim
     );
     expect(typing.received[0]).toEqual({ channelId, userId: bob });
     expect(presence.received.find((p) => p.userId === bob)).toEqual({ userId: bob, status: 'away' });
+    await eventually(async () => outsider.errors.length > 0, { what: "the outsider's refusal" });
     expect(JSON.stringify(outsider.errors)).toContain('not-found');
     expect(outsider.received).toEqual([]);
     const refused = await graphql(fleet.url, TYPE, { token: tokens.dan, variables: { c: channelId } });
