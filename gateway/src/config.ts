@@ -12,6 +12,7 @@ export const MODULES = [
   'hq',
   'admin',
   'attendance',
+  'chat',
 ] as const;
 export type ModuleName = (typeof MODULES)[number];
 

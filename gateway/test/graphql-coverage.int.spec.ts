@@ -27,6 +27,7 @@ const SERVICES = {
   hq: 'services/school/hq',
   admin: 'services/school/admin',
   attendance: 'services/school/attendance',
+  chat: 'services/business/chat',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */

@@ -197,6 +197,50 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     ],
   },
   {
+    name: 'chat.channel.v1',
+    partitions: 6,
+    owner: 'chat',
+    visibility: 'public',
+    description:
+      'Channels and conversations of a tenant, one stream per channel: created, members, messages, edits, deletions, reactions, mentions, read markers, archive. The stream version of an event is its position in the channel (what a client resumes after). Key: <tenant>:<channelId>. Consumed by the gateway (live delivery) and by notifications (UserMentioned).',
+    eventTypes: [
+      'hexfleet.chat.channel.ChannelCreated',
+      'hexfleet.chat.channel.ChannelArchived',
+      'hexfleet.chat.channel.MemberAdded',
+      'hexfleet.chat.channel.MemberRemoved',
+      'hexfleet.chat.channel.MessageSent',
+      'hexfleet.chat.channel.MessageEdited',
+      'hexfleet.chat.channel.MessageDeleted',
+      'hexfleet.chat.channel.ReactionAdded',
+      'hexfleet.chat.channel.UserMentioned',
+      'hexfleet.chat.channel.ChannelRead',
+    ],
+  },
+  {
+    name: 'chat.employee.v1',
+    partitions: 3,
+    owner: 'chat',
+    visibility: 'internal',
+    internalBecause:
+      "Chat's own bookkeeping of HRMS and identity facts (an employee's department and account) for default channels; HRMS and identity publish the truth.",
+    description: 'Employees as chat knows them, for default channels. Key: <tenant>:<employeeId>.',
+    eventTypes: [
+      'hexfleet.chat.employee.EmployeeNoted',
+      'hexfleet.chat.employee.EmployeeAccountLinked',
+      'hexfleet.chat.employee.EmployeeSeparationNoted',
+    ],
+  },
+  {
+    name: 'chat.activity.v1',
+    partitions: 3,
+    owner: 'chat',
+    visibility: 'public',
+    retentionMs: 60000,
+    description:
+      "Ephemeral activity: typing indicators and presence, produced by chat straight to Kafka (never in its event store), kept one minute. The gateway's live feed fans them out to every replica. Key: <tenant>:<channelId> (typing) or <tenant>:<userId> (presence).",
+    eventTypes: ['hexfleet.chat.activity.UserTyping', 'hexfleet.chat.activity.PresenceChanged'],
+  },
+  {
     name: 'events.calendar.v1',
     partitions: 3,
     owner: 'events',

@@ -6,6 +6,8 @@ export * as admin from './admin.contracts';
 
 export * as attendance from './attendance.contracts';
 
+export * as chat from './chat.contracts';
+
 export * as events from './events.contracts';
 
 export * as example from './example.contracts';

@@ -35,6 +35,7 @@ const PRODUCT_TENANT: Record<string, string> = {
   hq: 'greenfield',
   admin: 'greenfield',
   attendance: 'greenfield',
+  chat: 'acme',
 };
 
 export interface SweepTarget {

@@ -1,4 +1,5 @@
-import { type Auth, call, expectStatus, type Json, waitFor, Written } from './demo-http';
+import { seedChat } from './demo-chat';
+import { type Auth, call, expectStatus, type Json, logIn, signIn, waitFor, Written } from './demo-http';
 import { seedSchoolStructure, type SchoolSeedContext } from './demo-school';
 import type { RunningFleet } from './fleet';
 
@@ -59,14 +60,9 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
       { 'x-operator-key': fleet.secrets.operatorKey },
     );
     expectStatus(provisioned, [201, 409], `provisioning ${tenant.slug}`);
-    const login = () =>
-      call(`${identity}/auth/login`, 'POST', {
-        tenant: tenant.slug,
-        email: tenant.admin.email,
-        password: DEMO_PASSWORD,
-      });
-    const session = await signInInvited(identity, tenant.slug, tenant.admin.email);
-    let token = String(expectStatus(session, [200], `logging in to ${tenant.slug}`).accessToken);
+    const login = () => logIn(identity, tenant.slug, tenant.admin.email, DEMO_PASSWORD);
+    const session = await signIn(identity, tenant.slug, tenant.admin.email, DEMO_PASSWORD);
+    let token = String(session.accessToken);
     const auth = (key?: string) => ({ authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) });
 
     const me = expectStatus(await call(`${identity}/me`, 'GET', undefined, auth()), [200], 'reading /me');
@@ -84,8 +80,10 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
     };
     await grantSelf(tenant.grants);
 
-    if (tenant.product === 'business') await seedBusiness(fleet, auth);
-    else
+    if (tenant.product === 'business') {
+      await seedBusiness(fleet, auth);
+      await seedChat(fleet, tenant.slug, DEMO_PASSWORD, auth, log);
+    } else
       await seedSchool({
         fleet,
         auth,
@@ -93,11 +91,9 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
         userId: String(me.userId),
         displayName: tenant.admin.displayName,
         signIn: async (email) => {
-          const accessToken = String(
-            expectStatus(await signInInvited(identity, tenant.slug, email), [200], `${email} logging in`).accessToken,
-          );
+          const { accessToken } = await signIn(identity, tenant.slug, email, DEMO_PASSWORD);
           return (key?: string) => ({
-            authorization: `Bearer ${accessToken}`,
+            authorization: `Bearer ${String(accessToken)}`,
             ...(key ? { 'idempotency-key': key } : {}),
           });
         },
@@ -105,27 +101,6 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
     logins.push({ tenant: tenant.slug, email: tenant.admin.email, password: DEMO_PASSWORD });
   }
   return logins;
-}
-
-/** Logs a person in with the demo password; on the first start, accepts their invitation from the dev mailbox first. */
-async function signInInvited(identity: string, tenant: string, email: string) {
-  const login = () => call(`${identity}/auth/login`, 'POST', { tenant, email, password: DEMO_PASSWORD });
-  const session = await login();
-  if (session.status !== 401) return session;
-  const mail = await call(`${identity}/dev/mailbox?to=${encodeURIComponent(email)}`, 'GET');
-  const messages = (Array.isArray(mail.body) ? mail.body : []) as Json[];
-  const invitation = messages.filter((m) => m.tenant === tenant && m.purpose === 'invitation').at(-1);
-  if (!invitation) throw new Error(`demo data: no invitation for ${email} in the dev mailbox`);
-  expectStatus(
-    await call(`${identity}/auth/invitations/accept`, 'POST', {
-      tenant,
-      token: invitation.token,
-      password: DEMO_PASSWORD,
-    }),
-    [200, 204],
-    `${email} accepting the invitation`,
-  );
-  return login();
 }
 
 async function seedBusiness(fleet: RunningFleet, auth: Auth) {

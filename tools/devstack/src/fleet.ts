@@ -29,6 +29,7 @@ const SERVICES: Member[] = [
   { module: 'hq', project: 'services/school/hq', offset: 7 },
   { module: 'admin', project: 'services/school/admin', offset: 8 },
   { module: 'attendance', project: 'services/school/attendance', offset: 9 },
+  { module: 'chat', project: 'services/business/chat', offset: 10 },
 ];
 const GATEWAY: Member = { module: 'gateway', project: 'gateway', offset: 0 };
 
