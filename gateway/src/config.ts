@@ -12,6 +12,7 @@ export const MODULES = [
   'hq',
   'admin',
   'attendance',
+  'pipeline',
 ] as const;
 export type ModuleName = (typeof MODULES)[number];
 

@@ -26,6 +26,7 @@ const SERVICES: Member[] = [
   { module: 'hq', project: 'services/school/hq', offset: 7 },
   { module: 'admin', project: 'services/school/admin', offset: 8 },
   { module: 'attendance', project: 'services/school/attendance', offset: 9 },
+  { module: 'pipeline', project: 'services/business/pipeline', offset: 11 },
 ];
 const GATEWAY: Member = { module: 'gateway', project: 'gateway', offset: 0 };
 
