@@ -27,6 +27,7 @@ const SERVICES = {
   hq: 'services/school/hq',
   admin: 'services/school/admin',
   attendance: 'services/school/attendance',
+  pipeline: 'services/business/pipeline',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { DateField, EmailField, EnumField, IntField, PatternField, TextField, UuidField } from '@hexfleet/platform';
-import { ACTIVITY_KINDS, MAX_STAGE_NAME, MAX_STAGES, MAX_TEXT } from '../../domain';
+import { ACTIVITY_KINDS, MAX_STAGE_NAME, MAX_STAGES, MAX_TEXT, TEMPLATES } from '../../domain';
 
 // Each field is documented (OpenAPI) and validated (400 naming it) by one decorator.
 
@@ -27,6 +27,7 @@ const Stages = (optional: boolean) =>
       minItems: 3,
       maxItems: MAX_STAGES,
       description: 'In board order',
+      example: TEMPLATES.sales,
     }),
     ...(optional ? [IsOptional()] : []),
     IsArray(),
