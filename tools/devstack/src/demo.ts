@@ -1,4 +1,5 @@
 import { type Auth, call, expectStatus, type Json, waitFor, Written } from './demo-http';
+import { seedPipeline } from './demo-pipeline';
 import { seedSchoolStructure, type SchoolSeedContext } from './demo-school';
 import type { RunningFleet } from './fleet';
 
@@ -101,8 +102,11 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
     };
     await grantSelf(tenant.grants);
 
-    if (tenant.product === 'business') await seedBusiness(fleet, auth);
-    else await seedSchool({ fleet, auth, grantSelf, userId: String(me.userId), displayName: tenant.admin.displayName });
+    if (tenant.product === 'business') {
+      await seedBusiness(fleet, auth);
+      await seedPipeline({ fleet, auth, tenant: tenant.slug, password: DEMO_PASSWORD });
+    } else
+      await seedSchool({ fleet, auth, grantSelf, userId: String(me.userId), displayName: tenant.admin.displayName });
     logins.push({ tenant: tenant.slug, email: tenant.admin.email, password: DEMO_PASSWORD });
   }
   return logins;
