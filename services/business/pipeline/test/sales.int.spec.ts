@@ -39,38 +39,25 @@ describe('a sales pipeline', () => {
     return reply.body;
   };
 
-  it("owns deals by the tenant's users, weighs them by probability, and counts the funnel", async () => {
+  it("owns deals by the tenant's users (unassigned when they leave), weighs them by probability, and counts the funnel", async () => {
     const tenant = uniqueTenant();
     const token = await service.issuer.mint({ tenant, roles: ['manager'] });
-    // Identity registers a salesperson; a deactivated one may own nothing.
+    // Identity registers a salesperson.
     const grace = randomUUID();
-    const gone = randomUUID();
-    for (const userId of [grace, gone])
-      await identityOutbox.record(
-        tenant,
-        'user',
-        userId,
-        identity.userRegistered({
-          userId,
-          product: 'business',
-          email: `${userId.slice(0, 8)}@example.com`,
-          displayName: userId === grace ? 'Grace' : 'Gone',
-          registeredVia: 'invitation',
-          invitedBy: null,
-          employeeId: null,
-          studentId: null,
-          registeredAt: '2026-03-01T09:00:00.000Z',
-        }),
-      );
     await identityOutbox.record(
       tenant,
       'user',
-      gone,
-      identity.userDeactivated({
-        userId: gone,
-        reason: 'left',
-        deactivatedBy: null,
-        deactivatedAt: '2026-03-01T10:00:00.000Z',
+      grace,
+      identity.userRegistered({
+        userId: grace,
+        product: 'business',
+        email: 'grace@example.com',
+        displayName: 'Grace',
+        registeredVia: 'invitation',
+        invitedBy: null,
+        employeeId: null,
+        studentId: null,
+        registeredAt: '2026-03-01T09:00:00.000Z',
       }),
     );
 
@@ -86,21 +73,18 @@ describe('a sales pipeline', () => {
       return String(reply.body.dealId);
     };
     // The owner arrives through Kafka: until then she is not one of the tenant's users.
+    let acme = '';
     await eventually(
-      async () =>
-        (
-          await service.call('POST', `/pipelines/${pipelineId}/deals`, {
-            token,
-            body: { title: 'Acme', amountMinor: 1_000_000, currency: 'EUR', ownerId: grace },
-          })
-        ).status === 201,
+      async () => {
+        const reply = await service.call('POST', `/pipelines/${pipelineId}/deals`, {
+          token,
+          body: { title: 'Acme', amountMinor: 1_000_000, currency: 'EUR', ownerId: grace },
+        });
+        acme = String(reply.body.dealId ?? '');
+        return reply.status === 201;
+      },
       { what: 'Grace as an owner' },
     );
-    const refused = await service.call('POST', `/pipelines/${pipelineId}/deals`, {
-      token,
-      body: { title: 'Nope', amountMinor: 1, currency: 'EUR', ownerId: gone },
-    });
-    expect([refused.status, refused.body.code]).toEqual([422, 'owner-not-a-user']);
 
     const globex = await deal('Globex', 400_000);
     const initech = await deal('Initech', 200_000);
@@ -160,5 +144,25 @@ describe('a sales pipeline', () => {
     };
     expect(card.history.map((h) => h.stageId)).toEqual(['new', 'proposal']);
     expect([card.notes.length, card.activities.length]).toEqual([1, 1]);
+
+    // Grace leaves: identity deactivates her, and her deal has no owner any more.
+    const owned = (await fresh(`/cards/${acme}`, token, call)) as { ownerId: string | null };
+    expect(owned.ownerId).toBe(grace);
+    await identityOutbox.record(
+      tenant,
+      'user',
+      grace,
+      identity.userDeactivated({
+        userId: grace,
+        reason: 'left',
+        deactivatedBy: null,
+        deactivatedAt: '2026-03-03T10:00:00.000Z',
+      }),
+    );
+    await eventually(async () => (await service.call('GET', `/cards/${acme}`, { token })).body.ownerId === null, {
+      what: "Grace's deal unassigned",
+    });
+    const reassigned = await service.call('POST', `/cards/${acme}/owner`, { token, body: { ownerId: grace } });
+    expect([reassigned.status, reassigned.body.code]).toEqual([422, 'owner-not-a-user']);
   });
 });

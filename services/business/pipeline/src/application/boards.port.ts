@@ -125,6 +125,8 @@ export interface Boards {
   lastRank(tenant: TenantId, pipelineId: string, stageId: string): Promise<string | null>;
   occupiedStages(tenant: TenantId, pipelineId: string): Promise<string[]>;
   ownerOfEmployee(tenant: TenantId, employeeId: string): Promise<string | undefined>;
+  /** The cards (any kind) an owner holds now. */
+  cardsOwnedBy(tenant: TenantId, ownerId: string): Promise<string[]>;
   forecast(tenant: TenantId, pipelineId: string): Promise<Forecast | undefined>;
   funnel(tenant: TenantId, pipelineId: string, from: string, to: string): Promise<Funnel | undefined>;
   timeToHire(tenant: TenantId, pipelineId: string): Promise<TimeToHire | undefined>;

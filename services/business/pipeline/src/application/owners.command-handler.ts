@@ -3,10 +3,11 @@ import type { ConsumedEvent, ConsumedEventMeta } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { hrms, identity } from '@hexfleet/schemas';
-import { ownerDecider } from '../domain';
+import { cardDecider, ownerDecider } from '../domain';
 import type { OwnerCommand } from '../domain';
 import { BOARDS } from './boards.port';
 import type { Boards } from './boards.port';
+import { loadCard } from './streams';
 
 /** The tenant's users who may own cards, from identity's and HRMS's events (a redelivery appends nothing). */
 @Injectable()
@@ -47,10 +48,31 @@ export class OwnersCommandHandler {
     });
   }
 
+  /**
+   * A deactivation also unassigns the cards the user owns (as the board shows them), in the
+   * same transaction: a card keeps no owner who may no longer own it.
+   */
   private async run(policy: { name: string }, event: ConsumedEventMeta, userId: string, command: OwnerCommand) {
-    await this.commands.react(policy, event, async (tx) => {
-      const owner = await tx.load(ownerDecider, 'owner', userId);
-      tx.append(owner, ownerDecider.decide(command, owner.state));
-    });
+    const held =
+      command.type === 'DeactivateOwner' ? await this.boards.cardsOwnedBy(TenantId.parse(event.tenant), userId) : [];
+    await this.commands.react(
+      policy,
+      event,
+      async (tx) => {
+        const owner = await tx.load(ownerDecider, 'owner', userId);
+        tx.append(owner, ownerDecider.decide(command, owner.state));
+        for (const cardId of held) {
+          const card = await loadCard(tx, cardId).catch(() => undefined);
+          if (!card || card.state.status === 'none' || card.state.ownerId !== userId) continue;
+          const unassign = {
+            type: 'AssignOwner' as const,
+            data: { ownerId: null, ownerActive: false },
+            metadata: command.metadata,
+          };
+          tx.append(card, cardDecider.decide(unassign, card.state));
+        }
+      },
+      { retries: 3 },
+    );
   }
 }

@@ -111,6 +111,16 @@ export class PostgresBoards implements Boards {
     return row?.userId;
   }
 
+  async cardsOwnedBy(tenant: TenantId, ownerId: string): Promise<string[]> {
+    const rows = await this.runtime.queryTenant<{ cardId: string }>(
+      tenant,
+      (schema) => `select c.card_id as "cardId" from ${schema}.cards c left join ${schema}.card_owners o using (card_id)
+        where (case when o.card_id is null then c.owner_id else o.owner_id end) = $1 order by c.card_id`,
+      [ownerId],
+    );
+    return rows.map((r) => r.cardId);
+  }
+
   async forecast(tenant: TenantId, pipelineId: string): Promise<Forecast | undefined> {
     const found = await this.pipeline(tenant, pipelineId);
     if (!found) return undefined;
