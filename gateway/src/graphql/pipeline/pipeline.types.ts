@@ -33,6 +33,7 @@ export class PipelineBoardCard {
   @Field(() => String, { nullable: true }) currency!: string | null;
   @Field(() => Int, { description: '0..100 (deals)' }) probability!: number;
   @Field(() => ID, { nullable: true }) ownerId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The owner’s display name' }) ownerName!: string | null;
   @Field({ description: 'open, won (hired) or lost (rejected)' }) status!: string;
   @Field(() => String, { nullable: true, description: 'Why it was rejected or lost' }) reason!: string | null;
   @Field({ description: INSTANT }) enteredStageAt!: string;

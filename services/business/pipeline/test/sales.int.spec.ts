@@ -146,8 +146,8 @@ describe('a sales pipeline', () => {
     expect([card.notes.length, card.activities.length]).toEqual([1, 1]);
 
     // Grace leaves: identity deactivates her, and her deal has no owner any more.
-    const owned = (await fresh(`/cards/${acme}`, token, call)) as { ownerId: string | null };
-    expect(owned.ownerId).toBe(grace);
+    const owned = (await fresh(`/cards/${acme}`, token, call)) as { ownerId: string | null; ownerName: string | null };
+    expect([owned.ownerId, owned.ownerName]).toEqual([grace, 'Grace']);
     await identityOutbox.record(
       tenant,
       'user',

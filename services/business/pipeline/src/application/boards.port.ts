@@ -12,6 +12,8 @@ export interface BoardCard {
   currency: string | null;
   probability: number;
   ownerId: string | null;
+  /** The owner's display name, from identity. */
+  ownerName: string | null;
   status: 'open' | 'won' | 'lost';
   reason: string | null;
   /** ISO-8601 UTC instant the card entered its stage. */

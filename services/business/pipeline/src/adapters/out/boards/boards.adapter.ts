@@ -15,9 +15,11 @@ import type { Stage } from '../../../domain';
 
 const PIPELINE = `pipeline_id as "pipelineId", kind, name, job_opening_id as "jobOpeningId", places,
   places_left as "placesLeft", filled_at as "filledAt", created_at as "createdAt"`;
-const CARD = `c.card_id as "cardId", c.kind, c.stage_id as "stageId", c.rank, c.title, c.email,
+const CARD = (schema: string) => `c.card_id as "cardId", c.kind, c.stage_id as "stageId", c.rank, c.title, c.email,
   c.amount_minor::float8 as "amountMinor", c.currency, c.probability,
   case when o.card_id is null then c.owner_id else o.owner_id end as "ownerId",
+  (select u.display_name from ${schema}.owners u
+    where u.user_id = case when o.card_id is null then c.owner_id else o.owner_id end) as "ownerName",
   c.status, c.reason, c.entered_stage_at as "enteredStageAt", c.created_at as "createdAt"`;
 const DAY = 86_400_000;
 
@@ -38,7 +40,7 @@ export class PostgresBoards implements Boards {
     if (!found) return undefined;
     const cards = await this.runtime.queryTenant<BoardCard & { pipelineId: string }>(
       tenant,
-      (schema) => `select ${CARD} from ${schema}.cards c left join ${schema}.card_owners o using (card_id)
+      (schema) => `select ${CARD(schema)} from ${schema}.cards c left join ${schema}.card_owners o using (card_id)
         where c.pipeline_id = $1 order by c.rank collate "C", c.card_id collate "C"`,
       [pipelineId],
     );
@@ -52,7 +54,7 @@ export class PostgresBoards implements Boards {
   async card(tenant: TenantId, cardId: string, now: string): Promise<CardDetail | undefined> {
     const [card] = await this.runtime.queryTenant<BoardCard & { pipelineId: string }>(
       tenant,
-      (schema) => `select ${CARD}, c.pipeline_id as "pipelineId" from ${schema}.cards c
+      (schema) => `select ${CARD(schema)}, c.pipeline_id as "pipelineId" from ${schema}.cards c
         left join ${schema}.card_owners o using (card_id) where c.card_id = $1`,
       [cardId],
     );
