@@ -129,6 +129,11 @@ describe('flow 1: a candidate hired in Pipeline becomes an employee with a paysl
       joiningDate: JOINING,
     });
     await recordOf('pipeline.pipeline.v1', 'JobOpeningFilled', (v) => v.jobOpeningId === jobId);
+    // HRMS closes the filled opening.
+    await eventually(async () => (await hr.get(`/hrms/job-openings/${jobId}`)).body.status === 'closed', {
+      timeoutMs: 60_000,
+      what: 'the opening closed as filled',
+    });
     const employee = await recordOf('hrms.employee.v1', 'EmployeeHired', (v) => v.candidateId === candidateId);
     expect(header(employee.record, 'causation_id')).toBe(header(hired.record, 'ce_id'));
     expect(employee.value).toMatchObject({

@@ -258,7 +258,7 @@ export const jobPlaceTakenContract: EventContract = {
   },
 };
 
-/** The last place of a job opening was taken: the board accepts no more hires. */
+/** The last place of a job opening was taken: the board accepts no more hires; HRMS closes the opening. */
 export interface JobOpeningFilledData {
   /** The pipeline (UUID): a job opening's recruitment board has the job opening's id. */
   pipelineId: string;
@@ -266,6 +266,8 @@ export interface JobOpeningFilledData {
   jobOpeningId: string;
   /** How many were hired. */
   places: number;
+  /** Who made the last hire (identity user id): HRMS closes the opening in their name; null only in records written before the field existed. Default: null. */
+  filledBy: null | string;
   /** When, ISO-8601 UTC instant. */
   filledAt: string;
 }
@@ -276,8 +278,25 @@ export interface JobOpeningFilled {
   data: JobOpeningFilledData;
 }
 
-/** A JobOpeningFilled event. */
-export const jobOpeningFilled = (data: JobOpeningFilledData): JobOpeningFilled => ({ type: 'JobOpeningFilled', data });
+/** JobOpeningFilledData, with the fields that have a default optional. */
+export interface JobOpeningFilledInput {
+  /** The pipeline (UUID): a job opening's recruitment board has the job opening's id. */
+  pipelineId: string;
+  /** HRMS job opening (UUID). */
+  jobOpeningId: string;
+  /** How many were hired. */
+  places: number;
+  /** Who made the last hire (identity user id): HRMS closes the opening in their name; null only in records written before the field existed. Default: null. */
+  filledBy?: null | string;
+  /** When, ISO-8601 UTC instant. */
+  filledAt: string;
+}
+
+/** A JobOpeningFilled event. Fields left out get their Avro default. */
+export const jobOpeningFilled = (data: JobOpeningFilledInput): JobOpeningFilled => ({
+  type: 'JobOpeningFilled',
+  data: { ...data, filledBy: data.filledBy ?? null },
+});
 
 /** Registered under the subject `pipeline.pipeline.v1-hexfleet.pipeline.pipeline.JobOpeningFilled` (TopicRecordNameStrategy). */
 export const jobOpeningFilledContract: EventContract = {
@@ -287,7 +306,7 @@ export const jobOpeningFilledContract: EventContract = {
     type: 'record',
     name: 'JobOpeningFilled',
     namespace: 'hexfleet.pipeline.pipeline',
-    doc: 'The last place of a job opening was taken: the board accepts no more hires.',
+    doc: 'The last place of a job opening was taken: the board accepts no more hires; HRMS closes the opening.',
     fields: [
       {
         name: 'pipelineId',
@@ -296,6 +315,12 @@ export const jobOpeningFilledContract: EventContract = {
       },
       { name: 'jobOpeningId', type: 'string', doc: 'HRMS job opening (UUID).' },
       { name: 'places', type: 'int', doc: 'How many were hired.' },
+      {
+        name: 'filledBy',
+        type: ['null', 'string'],
+        doc: 'Who made the last hire (identity user id): HRMS closes the opening in their name; null only in records written before the field existed.',
+        default: null,
+      },
       { name: 'filledAt', type: 'string', doc: 'When, ISO-8601 UTC instant.' },
     ],
   },

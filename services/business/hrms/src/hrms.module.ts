@@ -99,7 +99,12 @@ export function createHrms(
     description: 'HRMS: employee master, leave, holidays, attendance and job openings.',
     // Payroll's run events too: HRMS reads which periods are finalized from them; Pipeline's
     // candidates, to hire from CandidateHired.
-    contracts: [...hrms.contracts, ...payroll.payrollPayrollRunV1Contracts, ...pipeline.pipelineCandidateV1Contracts],
+    contracts: [
+      ...hrms.contracts,
+      ...payroll.payrollPayrollRunV1Contracts,
+      ...pipeline.pipelineCandidateV1Contracts,
+      ...pipeline.pipelinePipelineV1Contracts,
+    ],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hrms'),
     projections: Object.values(readModels),
     policies: [pipelinePolicy(hires, options.projectionSuffix)],

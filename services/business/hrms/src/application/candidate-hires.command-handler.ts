@@ -3,7 +3,7 @@ import type { ConsumedEvent } from '@hexfleet/eventing';
 import { Commands, TimeAndIds } from '@hexfleet/platform';
 import type { pipeline } from '@hexfleet/schemas';
 import { v5 as uuidv5 } from 'uuid';
-import { employeeDecider } from '../domain';
+import { employeeDecider, jobOpeningDecider } from '../domain';
 
 const CANDIDATE_EMPLOYEE = '3c9a6f2e-1b7d-4e58-a0c4-8d2f5b6e9a17';
 
@@ -57,6 +57,23 @@ export class CandidateHiresCommandHandler {
           employee.state,
         ),
       );
+    });
+  }
+
+  /** The job's last place was taken in Pipeline: the opening closes (`filled`), in the name of who made that hire. */
+  async filled(policy: { name: string }, event: ConsumedEvent<pipeline.JobOpeningFilled>): Promise<void> {
+    const { jobOpeningId, filledBy } = event.data;
+    const now = this.time.now();
+    await this.commands.react(policy, event, async (tx) => {
+      const opening = await tx.load(jobOpeningDecider, 'job-opening', jobOpeningId);
+      // Unknown here, or already closed by hand: nothing to do.
+      if (opening.state.status !== 'approved') return;
+      const close = {
+        type: 'CloseJobOpening' as const,
+        data: { closedBy: filledBy ?? 'pipeline', reason: 'filled' },
+        metadata: { now },
+      };
+      tx.append(opening, jobOpeningDecider.decide(close, opening.state));
     });
   }
 }

@@ -220,7 +220,10 @@ export class CardCommandHandler {
         tx.append(card, hired);
         tx.append(
           board,
-          pipelineDecider.decide({ type: 'TakePlace', data: { candidateId }, metadata: { now } }, board.state),
+          pipelineDecider.decide(
+            { type: 'TakePlace', data: { candidateId, hiredBy: caller.userId }, metadata: { now } },
+            board.state,
+          ),
         );
       },
       { retries: 3 },

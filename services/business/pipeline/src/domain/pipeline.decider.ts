@@ -24,7 +24,8 @@ export type CreatePipeline = Command<
 >;
 /** `occupied`: the stages that hold cards now (a stage holding cards is never removed). */
 export type ConfigureStages = Command<'ConfigureStages', { stages: readonly Stage[]; occupied: readonly string[] }>;
-export type TakePlace = Command<'TakePlace', { candidateId: string }>;
+/** `hiredBy`: the user making the hire (the last one fills the job in their name). */
+export type TakePlace = Command<'TakePlace', { candidateId: string; hiredBy: string }>;
 export type PipelineCommand = CreatePipeline | ConfigureStages | TakePlace;
 
 export interface Job {
@@ -106,6 +107,7 @@ function takePlace({ data, metadata }: TakePlace, state: PipelineState): Pipelin
       pipelineId: board.pipelineId,
       jobOpeningId: job.jobOpeningId,
       places: job.places,
+      filledBy: data.hiredBy,
       filledAt: metadata.now,
     }),
   ];

@@ -168,29 +168,29 @@ describe('stages are ordered and configurable per pipeline', () => {
 describe("a job's places: hiring decrements them and is refused when none is left", () => {
   it('a hire takes a place', () =>
     given([created()])
-      .when({ type: 'TakePlace', data: { candidateId: 'c1' }, metadata })
+      .when({ type: 'TakePlace', data: { candidateId: 'c1', hiredBy: 'u1' }, metadata })
       .then([taken('c1', 1)]));
 
   it('the last place fills the job opening', () =>
     given([created(), taken('c1', 1)])
-      .when({ type: 'TakePlace', data: { candidateId: 'c2' }, metadata })
+      .when({ type: 'TakePlace', data: { candidateId: 'c2', hiredBy: 'u1' }, metadata })
       .then([
         taken('c2', 0),
-        pipeline.jobOpeningFilled({ pipelineId: JOB, jobOpeningId: JOB, places: 2, filledAt: now }),
+        pipeline.jobOpeningFilled({ pipelineId: JOB, jobOpeningId: JOB, places: 2, filledBy: 'u1', filledAt: now }),
       ]));
 
   it('no place left: the hire is refused', () =>
     given([created(1), taken('c1', 0)])
-      .when({ type: 'TakePlace', data: { candidateId: 'c2' }, metadata })
+      .when({ type: 'TakePlace', data: { candidateId: 'c2', hiredBy: 'u1' }, metadata })
       .thenThrows('no-places-left'));
 
   it('one candidate takes one place', () =>
     given([created(), taken('c1', 1)])
-      .when({ type: 'TakePlace', data: { candidateId: 'c1' }, metadata })
+      .when({ type: 'TakePlace', data: { candidateId: 'c1', hiredBy: 'u1' }, metadata })
       .thenThrows('candidate-already-hired'));
 
   it('a sales pipeline has no places', () =>
     given([salesCreated])
-      .when({ type: 'TakePlace', data: { candidateId: 'c1' }, metadata })
+      .when({ type: 'TakePlace', data: { candidateId: 'c1', hiredBy: 'u1' }, metadata })
       .thenThrows('not-a-recruitment-pipeline'));
 });
