@@ -13,6 +13,7 @@ export const MODULES = [
   'admin',
   'attendance',
   'chat',
+  'pipeline',
 ] as const;
 export type ModuleName = (typeof MODULES)[number];
 

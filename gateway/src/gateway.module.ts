@@ -48,6 +48,7 @@ import { AttendanceLiveResolver } from './graphql/attendance/attendance-live.res
 import { SchoolAttendanceResolver } from './graphql/attendance/attendance.resolver';
 import { ChatLiveResolver } from './graphql/chat/chat-live.resolver';
 import { ChatResolver } from './graphql/chat/chat.resolver';
+import { PipelineResolver } from './graphql/pipeline/pipeline.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -89,6 +90,7 @@ export const RESOLVERS = [
   AttendanceLiveResolver,
   ChatResolver,
   ChatLiveResolver,
+  PipelineResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

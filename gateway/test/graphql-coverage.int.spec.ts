@@ -28,6 +28,7 @@ const SERVICES = {
   admin: 'services/school/admin',
   attendance: 'services/school/attendance',
   chat: 'services/business/chat',
+  pipeline: 'services/business/pipeline',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */

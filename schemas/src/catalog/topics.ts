@@ -675,6 +675,73 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     ],
   },
   {
+    name: 'pipeline.pipeline.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description:
+      "Pipelines (boards): created from the recruitment or sales template, their stages, and a job opening's places (one stream per job, so two hires cannot both take the last place). Key <tenant>:<pipelineId>.",
+    eventTypes: [
+      'hexfleet.pipeline.pipeline.PipelineCreated',
+      'hexfleet.pipeline.pipeline.PipelineStagesConfigured',
+      'hexfleet.pipeline.pipeline.JobPlaceTaken',
+      'hexfleet.pipeline.pipeline.JobOpeningFilled',
+    ],
+  },
+  {
+    name: 'pipeline.candidate.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description:
+      'Candidates per job opening: applied, moved, hired (HRMS hires from it), rejected, reopened. Key <tenant>:<candidateId>.',
+    eventTypes: [
+      'hexfleet.pipeline.candidate.CandidateApplied',
+      'hexfleet.pipeline.candidate.CandidateStageChanged',
+      'hexfleet.pipeline.candidate.CandidateHired',
+      'hexfleet.pipeline.candidate.CandidateRejected',
+      'hexfleet.pipeline.candidate.CandidateReopened',
+    ],
+  },
+  {
+    name: 'pipeline.deal.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description: 'Deals of sales pipelines: created, moved, probability, won, lost, reopened. Key <tenant>:<dealId>.',
+    eventTypes: [
+      'hexfleet.pipeline.deal.DealCreated',
+      'hexfleet.pipeline.deal.DealStageChanged',
+      'hexfleet.pipeline.deal.DealProbabilitySet',
+      'hexfleet.pipeline.deal.DealWon',
+      'hexfleet.pipeline.deal.DealLost',
+      'hexfleet.pipeline.deal.DealReopened',
+    ],
+  },
+  {
+    name: 'pipeline.card-work.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description:
+      'Work on cards (candidates and deals): owners, notes, activities with due dates. Key <tenant>:<cardId>.',
+    eventTypes: [
+      'hexfleet.pipeline.cardwork.CardOwnerAssigned',
+      'hexfleet.pipeline.cardwork.CardNoteAdded',
+      'hexfleet.pipeline.cardwork.CardActivityScheduled',
+      'hexfleet.pipeline.cardwork.CardActivityCompleted',
+    ],
+  },
+  {
+    name: 'pipeline.owner.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'internal',
+    internalBecause: "Pipeline's own copy of identity's users (identity.user.v1 is the source integrators read).",
+    description: 'Which users of the tenant may own cards. Key <tenant>:<userId>.',
+    eventTypes: ['hexfleet.pipeline.owner.OwnerRegistered', 'hexfleet.pipeline.owner.OwnerDeactivated'],
+  },
+  {
     name: 'profile.profile.v1',
     partitions: 3,
     owner: 'profile',

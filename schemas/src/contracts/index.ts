@@ -22,4 +22,6 @@ export * as libraries from './libraries.contracts';
 
 export * as payroll from './payroll.contracts';
 
+export * as pipeline from './pipeline.contracts';
+
 export * as profile from './profile.contracts';

@@ -1,5 +1,6 @@
 import { seedChat } from './demo-chat';
 import { type Auth, call, expectStatus, type Json, logIn, signIn, waitFor, Written } from './demo-http';
+import { seedPipeline } from './demo-pipeline';
 import { seedSchoolStructure, type SchoolSeedContext } from './demo-school';
 import type { RunningFleet } from './fleet';
 
@@ -83,6 +84,7 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
     if (tenant.product === 'business') {
       await seedBusiness(fleet, auth);
       await seedChat(fleet, tenant.slug, DEMO_PASSWORD, auth, log);
+      await seedPipeline({ fleet, auth, tenant: tenant.slug, password: DEMO_PASSWORD });
     } else
       await seedSchool({
         fleet,

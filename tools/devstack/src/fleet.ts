@@ -30,6 +30,7 @@ const SERVICES: Member[] = [
   { module: 'admin', project: 'services/school/admin', offset: 8 },
   { module: 'attendance', project: 'services/school/attendance', offset: 9 },
   { module: 'chat', project: 'services/business/chat', offset: 10 },
+  { module: 'pipeline', project: 'services/business/pipeline', offset: 11 },
 ];
 const GATEWAY: Member = { module: 'gateway', project: 'gateway', offset: 0 };
 
