@@ -24,19 +24,14 @@ const GRAPHQL_OPERATIONS = path.join(ROOT, 'gateway', 'graphql-operations.json')
 /** Fields that would end the sweep's own session: the coverage test calls them instead. */
 const ENDS_THE_SESSION = ['logout', 'revokeAllSessions'];
 
-/** Which demo tenant's admin sweeps a module: the product it belongs to. */
-const PRODUCT_TENANT: Record<string, string> = {
-  identity: 'acme',
-  profile: 'acme',
-  hrms: 'acme',
-  payroll: 'acme',
-  libraries: 'greenfield',
-  events: 'greenfield',
-  hq: 'greenfield',
-  admin: 'greenfield',
-  attendance: 'greenfield',
-  chat: 'acme',
-};
+/**
+ * Which demo tenant's admin sweeps a module: the product it belongs to, from where it lives
+ * (`services/school/*` is greenfield's; business and shared modules are acme's), so a new
+ * service is swept without a line here.
+ */
+function productTenant(module: string): string {
+  return fs.existsSync(path.join(ROOT, 'services', 'school', module)) ? 'greenfield' : 'acme';
+}
 
 export interface SweepTarget {
   name: string;
@@ -125,7 +120,7 @@ function sweepTargets(fleet: RunningFleet): SweepTarget[] {
     .filter(([key]) => key !== 'GATEWAY_URL')
     .flatMap(([key, url]) => {
       const module = key.replace(/_URL$/, '').toLowerCase();
-      const tenant = PRODUCT_TENANT[module];
+      const tenant = productTenant(module);
       const schema = `${url}/openapi.json`;
       return [
         { name: module, schema, baseUrl: url, tenant },
@@ -152,7 +147,7 @@ function graphqlTargets(gateway: string): SweepTarget[] {
     graphqlFields: [
       ...new Set(
         operations
-          .filter(({ module }) => PRODUCT_TENANT[module] === tenant || ['identity', 'profile'].includes(module))
+          .filter(({ module }) => productTenant(module) === tenant || ['identity', 'profile'].includes(module))
           .map(({ field }) => field)
           .filter((field) => !ENDS_THE_SESSION.includes(field)),
       ),
