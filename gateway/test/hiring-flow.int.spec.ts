@@ -10,6 +10,7 @@ const BUSINESS_SERVICES = {
   hrms: 'services/business/hrms',
   payroll: 'services/business/payroll',
   pipeline: 'services/business/pipeline',
+  chat: 'services/business/chat',
 };
 
 const header = (record: KafkaMessage, name: string) => record.headers?.[name]?.toString();
@@ -23,7 +24,8 @@ const PASSWORD = 'flow-one-password-2026';
  * HRMS approves a job opening, Pipeline opens its recruitment board from that event, a
  * candidate moves through the stages and is hired (the job's only place: JobOpeningFilled);
  * HRMS hires from CandidateHired (EmployeeHired caused by it), payroll enrols the employee,
- * identity invites them, profile is pre-filled, and the next payroll run has their payslip.
+ * identity invites them, profile is pre-filled, the next payroll run has their payslip, and
+ * chat has put them in #general and their department's channel.
  */
 describe('flow 1: a candidate hired in Pipeline becomes an employee with a payslip', () => {
   let fleet: Fleet;
@@ -205,8 +207,18 @@ describe('flow 1: a candidate hired in Pipeline becomes an employee with a paysl
       { timeoutMs: 60_000, what: 'the pre-filled profile' },
     );
     expect(JSON.stringify(profile)).toContain('Finance');
-  });
 
-  // Flow 1 ends with chat's default channels for the new employee: chat is not on this branch.
-  it.todo('chat: the new employee is added to the default channels (chat does not exist yet)');
+    // Flow 1 ends in chat: the new employee is in #general and the department's channel.
+    let channels: string[] = [];
+    await eventually(
+      async () => {
+        const reply = await me.get('/chat/channels');
+        channels = (Array.isArray(reply.body) ? (reply.body as Row[]) : []).map((c) => String(c.name));
+        return channels.length >= 2;
+      },
+      { timeoutMs: 60_000, what: "the new employee's default channels" },
+    );
+    expect(channels).toContain('general');
+    expect(channels.some((name) => /finance/i.test(name))).toBe(true);
+  });
 });
