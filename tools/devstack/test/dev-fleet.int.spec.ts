@@ -111,7 +111,8 @@ describe('npm run dev', () => {
       console.log(
         `demo logins: acme sees ${JSON.stringify(business.data)}; greenfield sees ${JSON.stringify(schools)} and ${JSON.stringify(school.data)}`,
       );
-      expect(business.data).toEqual({ employees: { total: 3 } });
+      // Three hired in HRMS, and Ada hired through Pipeline's recruitment board (flow 1).
+      expect(business.data).toEqual({ employees: { total: 4 } });
       // HQ opened two schools; Admin imported a class of 12 into each of 5-A and 5-B, with three teachers each.
       expect(schools.items.map((s) => s.code).sort()).toEqual(['NORTH', 'SOUTH']);
       expect((school.data.catalogue as { items: unknown[] }).items).toHaveLength(2);
