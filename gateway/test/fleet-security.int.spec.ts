@@ -58,7 +58,6 @@ const ok = (reply: Reply, status: number, what: string) => {
 /** What a refusal may say: its problem fields, minus the echo of the request's own URL. */
 const said = (body: Record<string, unknown>) => JSON.stringify({ ...body, instance: undefined, detail: undefined });
 
-
 describe('the fleet refuses bad tokens everywhere', () => {
   let fleet: Fleet;
   const tenantA = `seca${randomBytes(4).toString('hex')}`;
