@@ -12,6 +12,8 @@ export const MODULES = [
   'hq',
   'admin',
   'attendance',
+  'chat',
+  'pipeline',
 ] as const;
 export type ModuleName = (typeof MODULES)[number];
 
@@ -34,6 +36,11 @@ export const gatewayEnv = () =>
     ...moduleUrls,
     /** Origins of the web apps allowed to call from a browser, comma-separated. */
     CORS_ORIGINS: list,
+    /**
+     * Strict-Transport-Security max-age in seconds (a year); 0 leaves the header out, for a gateway
+     * reached over plain HTTP with no TLS in front of it (browsers ignore it there anyway).
+     */
+    HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(31_536_000),
     /** Requests per minute per client address. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),

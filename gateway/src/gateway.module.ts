@@ -46,6 +46,9 @@ import { AdminStudentsResolver } from './graphql/admin/students.resolver';
 import { AdminTimetableResolver } from './graphql/admin/timetable.resolver';
 import { AttendanceLiveResolver } from './graphql/attendance/attendance-live.resolver';
 import { SchoolAttendanceResolver } from './graphql/attendance/attendance.resolver';
+import { ChatLiveResolver } from './graphql/chat/chat-live.resolver';
+import { ChatResolver } from './graphql/chat/chat.resolver';
+import { PipelineResolver } from './graphql/pipeline/pipeline.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -85,6 +88,9 @@ export const RESOLVERS = [
   AdminImportsResolver,
   SchoolAttendanceResolver,
   AttendanceLiveResolver,
+  ChatResolver,
+  ChatLiveResolver,
+  PipelineResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

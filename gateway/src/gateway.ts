@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import proxy from '@fastify/http-proxy';
 import rateLimit from '@fastify/rate-limit';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -40,6 +41,9 @@ interface MercuriusGraphql {
 const PUBLIC_IDENTITY = [/^\/auth\//, /^\/\.well-known\//, /^\/dev\/mailbox(\?|$)/];
 /** Service routes that are for the cluster, not for the internet. */
 const INTERNAL = /^\/(metrics|health)(\/|\?|$)/;
+
+/** An API answers data, never a page: nothing may load from it or frame it (GraphiQL and /asyncapi set their own). */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const CORS_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'x-consistency-token', 'x-correlation-id'];
 const EXPOSED_HEADERS = ['x-consistency-token', 'x-consistency', 'x-correlation-id', 'retry-after'];
@@ -93,6 +97,19 @@ export async function createGateway(
     allowedHeaders: CORS_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
+  });
+  // Security headers on every answer (helmet): nosniff, no framing, no referrer, HSTS, COOP and CORP
+  // (which bind no-cors loads only; the web apps' fetches are governed by CORS above). docs/security.md.
+  await app.register(helmet as never, {
+    contentSecurityPolicy: false, // set per answer below: GraphiQL's page needs scripts, the API's answers nothing
+    strictTransportSecurity:
+      env.HSTS_MAX_AGE_SECONDS > 0 ? { maxAge: env.HSTS_MAX_AGE_SECONDS, includeSubDomains: true } : false,
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (!reply.hasHeader('content-security-policy') && !request.url.startsWith('/graphiql')) {
+      void reply.header('content-security-policy', API_CSP);
+    }
+    return payload;
   });
   await app.register(rateLimit as never, {
     max: env.RATE_LIMIT_PER_MINUTE,

@@ -29,6 +29,8 @@ const GROUP = `query ($g: ID!, $from: String!, $to: String!) { groupAttendance(g
   totals { records present late absent attendancePercent } students { studentId records } } }`;
 const STUDENT = `query ($id: ID!, $from: String!, $to: String!) { studentAttendance(studentId: $id, from: $from, to: $to) {
   records late attendancePercent } }`;
+const SCHOOL = `query ($id: ID!, $from: String!, $to: String!) { schoolAttendance(schoolId: $id, from: $from, to: $to) {
+  totals { records attendancePercent } groups { groupId records } days { date late } } }`;
 
 const CSV = `query ($g: ID!, $from: String!, $to: String!) { groupAttendanceCsv(groupId: $g, from: $from, to: $to) }`;
 
@@ -173,6 +175,11 @@ describe('Attendance through the gateway’s GraphQL', () => {
       records: 1,
       late: 1,
       attendancePercent: 100,
+    });
+    expect((await send(SCHOOL, { id: school, ...range }, fresh)).schoolAttendance).toEqual({
+      totals: { records: 2, attendancePercent: 100 },
+      groups: [{ groupId: group, records: 2 }],
+      days: [{ date: TODAY, late: 1 }],
     });
     const csv = (await send(CSV, { g: group, ...range }, fresh)).groupAttendanceCsv as string;
     expect(csv.split('\r\n')[1]).toBe(`1,${asha},S1,,1,1,0,0,0,0,100,0`);

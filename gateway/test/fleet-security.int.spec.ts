@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { callService, createDevIssuer, eventually, tenantEvents, unsignedToken } from '@hexfleet/testing';
-import type { Reply, SeparateService } from '@hexfleet/testing';
+import { callService, createDevIssuer, eventually, unsignedToken } from '@hexfleet/testing';
+import type { Reply } from '@hexfleet/testing';
 import { Fleet, startFleet } from './support/fleet';
 
 /**
  * Issue 7, acceptance 2, across the fleet: every operation of every service
  * (from its own OpenAPI document) and of the gateway refuses a request with no
- * token, an expired one, one signed by another key and an unsigned one; and a
- * valid token of tenant B, with every role there is, gets nothing of tenant A's
- * resources and changes nothing of them.
+ * token, an expired one, one signed by another key and an unsigned one. What a
+ * valid token of another tenant may do is the tenant-isolation sweep's
+ * (tools/chaos/src/isolation.ts, `npm run isolation`).
  */
 const ALL_ROLES = [
   'employee',
@@ -58,12 +58,9 @@ const ok = (reply: Reply, status: number, what: string) => {
 /** What a refusal may say: its problem fields, minus the echo of the request's own URL. */
 const said = (body: Record<string, unknown>) => JSON.stringify({ ...body, instance: undefined, detail: undefined });
 
-const eventCount = (service: SeparateService, tenant: string) => tenantEvents(service, tenant);
-
-describe('the fleet refuses bad tokens everywhere and keeps tenants apart', () => {
+describe('the fleet refuses bad tokens everywhere', () => {
   let fleet: Fleet;
   const tenantA = `seca${randomBytes(4).toString('hex')}`;
-  const tenantB = `secb${randomBytes(4).toString('hex')}`;
   /** A's names carry this marker: it must never appear in anything B receives. */
   const marker = `Zq${randomBytes(4).toString('hex')}`;
   const ids: Record<string, string> = {};
@@ -76,6 +73,9 @@ describe('the fleet refuses bad tokens everywhere and keeps tenants apart', () =
       payroll: 'services/business/payroll',
       libraries: 'services/school/libraries',
       events: 'services/school/events',
+      hq: 'services/school/hq',
+      admin: 'services/school/admin',
+      attendance: 'services/school/attendance',
     });
     // Tenant A, provisioned by the operator: its admin's user (identity) and profile (from Kafka).
     const provisioned = await callService(fleet.services.identity.url, 'POST', '/tenants', {
@@ -183,85 +183,5 @@ describe('the fleet refuses bad tokens everywhere and keeps tenants apart', () =
     }
     console.log(`bad tokens: ${requests} requests, ${leaks.length} not refused`);
     expect(leaks).toEqual([]);
-  });
-
-  it('gives tenant B, with every role, nothing of tenant A’s resources and lets it change nothing', async () => {
-    const b = await fleet.issuer.mint({ tenant: tenantB, roles: ALL_ROLES });
-    const counts = async () =>
-      Object.fromEntries(
-        await Promise.all(
-          Object.entries(fleet.services).map(async ([m, s]) => [m, await eventCount(s, tenantA)] as const),
-        ),
-      );
-    // The set-up's hire sets off reactions in identity, payroll and profile (the hire has the
-    // admin's email): count once they have settled, two readings a second apart agreeing.
-    let before = await counts();
-    await eventually(
-      async () => {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        const now = await counts();
-        const settled = JSON.stringify(now) === JSON.stringify(before);
-        before = now;
-        return settled;
-      },
-      { timeoutMs: 30_000, what: "tenant A's event counts to settle" },
-    );
-    const statuses: Record<string, number> = {};
-    const commandStatuses: string[] = [];
-    const leaks: string[] = [];
-    for (const [module, service] of Object.entries(fleet.services)) {
-      for (const { method, path } of await operationsOf(service.url)) {
-        const url = concrete(path, ids);
-        for (const [where, base, prefix] of [
-          ['direct', service.url, ''],
-          ['gateway', fleet.url, `/api/v1/${module}`],
-        ]) {
-          const reply = await callService(base, method, `${prefix}${url}`, {
-            token: b,
-            body: method === 'GET' || method === 'DELETE' ? undefined : {},
-          });
-          statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
-          // A read of A's thing is a 404 (or an empty answer); a write is refused; none shows A's data.
-          const refused = reply.status >= 400 && reply.status < 500;
-          const emptyRead = method === 'GET' && reply.status === 200;
-          if ((!refused && !emptyRead) || said(reply.body).includes(marker))
-            leaks.push(`${where} ${method} ${module}${url}: ${reply.status} ${said(reply.body).slice(0, 120)}`);
-        }
-      }
-    }
-    // Well-formed commands on A's things, so the refusal is the tenant's and not the body's.
-    const commands: Array<[string, string, string, unknown]> = [
-      [
-        'hrms',
-        'POST',
-        `/employees/${ids.employees}/promotions`,
-        { toDesignation: 'Chief', effectiveDate: '2026-02-01' },
-      ],
-      ['hrms', 'POST', `/employees/${ids.employees}/separation`, { relievingDate: '2026-02-01', reason: 'x' }],
-      ['libraries', 'POST', `/loans/${ids.loans}/return`, undefined],
-      ['libraries', 'POST', `/loans/${ids.loans}/renew`, undefined],
-      ['libraries', 'POST', `/patrons/${ids.patrons}/block`, { reason: 'by a stranger' }],
-      ['libraries', 'POST', `/titles/${ids.titles}/copies`, { barcode: 'B-1', shelf: 'B' }],
-    ];
-    for (const [module, method, path, body] of commands) {
-      for (const [base, prefix] of [
-        [fleet.services[module].url, ''],
-        [fleet.url, `/api/v1/${module}`],
-      ]) {
-        const reply = await callService(base, method, `${prefix}${path}`, { token: b, body });
-        commandStatuses.push(
-          `${method} ${module}${path.replace(/[0-9a-f-]{36}/g, ':id')} ${reply.status} ${reply.body.code ?? ''}`,
-        );
-        if (reply.status !== 404 || said(reply.body).includes(marker))
-          leaks.push(`${method} ${module}${path}: ${reply.status}`);
-      }
-    }
-    console.log(`tenant B's well-formed commands on A's things: ${commandStatuses.join(', ')}`);
-    const after = await counts();
-    console.log(
-      `tenant B on tenant A's ids, by status: ${JSON.stringify(statuses)}; A's events before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`,
-    );
-    expect(leaks).toEqual([]);
-    expect(after).toEqual(before);
   });
 });

@@ -27,6 +27,8 @@ const SERVICES = {
   hq: 'services/school/hq',
   admin: 'services/school/admin',
   attendance: 'services/school/attendance',
+  chat: 'services/business/chat',
+  pipeline: 'services/business/pipeline',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */

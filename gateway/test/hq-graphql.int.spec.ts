@@ -96,7 +96,8 @@ describe('HQ through the gateway’s GraphQL', () => {
       `query ($a: ID!, $b: ID!) {
         own: schoolDashboard(schoolId: $a, from: "2026-03-02", to: "2026-03-15", interval: "week") {
           interval overdueLoans { period value } upcomingEvents { period value }
-          enrolments { period value } withdrawals { period value } }
+          enrolments { period value } withdrawals { period value }
+          attendance { period attended absent excused attendancePercent } attendancePercent absentStudents { period value } }
         other: schoolDashboard(schoolId: $b) { interval } }`,
       { a: a.id, b: b.id },
     );
@@ -104,8 +105,24 @@ describe('HQ through the gateway’s GraphQL', () => {
       { period: '2026-03-02', value: 0 },
       { period: '2026-03-09', value: 0 },
     ];
+    const noRecords = weeks.map(({ period }) => ({
+      period,
+      attended: 0,
+      absent: 0,
+      excused: 0,
+      attendancePercent: null,
+    }));
     expect(dashboards).toEqual({
-      own: { interval: 'week', overdueLoans: weeks, upcomingEvents: weeks, enrolments: weeks, withdrawals: weeks },
+      own: {
+        interval: 'week',
+        overdueLoans: weeks,
+        upcomingEvents: weeks,
+        enrolments: weeks,
+        withdrawals: weeks,
+        attendance: noRecords,
+        attendancePercent: null,
+        absentStudents: weeks,
+      },
       other: null,
     });
   });

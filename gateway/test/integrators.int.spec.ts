@@ -116,7 +116,13 @@ describe('integrators: the AsyncAPI document, public topics only, and the runnab
           hired.every((id) => records.some((r) => header(r, 'tenant') === tenantId && header(r, 'ce_subject') === id)),
         { timeoutMs: 30_000 },
       );
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Not a fixed wait: a hire made now, after those internal records were on Kafka, reaching the
+      // subscriber says the gateway has read past them; had it forwarded them, they would be in by now.
+      const marker = await hireIn(tenantId, 'Marker');
+      await eventually(async () => everything.some((e) => e.subject === marker), {
+        timeoutMs: 30_000,
+        what: 'the marker hire on the subscription',
+      });
       const linked = links.filter((r) => header(r, 'tenant') === tenantId).map((r) => header(r, 'ce_type'));
       console.log(
         `domainEvents: ${everything.length} events (${[...new Set(everything.map((e) => e.topic))].join(', ')}); ` +

@@ -2,8 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import type { KafkaMessage } from 'kafkajs';
 import { callService, eventually, readTopicUntil, stackEnv } from '@hexfleet/testing';
-import type { Reply } from '@hexfleet/testing';
-import { Fleet, startFleet } from './support/fleet';
+import { expectOk, Fleet, gatewayApi, startFleet } from './support/fleet';
 
 const SCHOOL_SERVICES = {
   identity: 'services/shared/identity',
@@ -50,11 +49,6 @@ const TRIP = (groupId: string) => ({
   registration: { required: true, capacity: 30, waitlistEnabled: false },
 });
 
-function expectOk(reply: Reply, status: number, what: string): Row {
-  if (reply.status !== status) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
-  return reply.body as Row;
-}
-
 /**
  * Flow 4 (DOMAIN.md), with every service built and run as its own process behind the
  * gateway: HQ opens a school and sets the group's policy, Admin sets the school up from
@@ -73,12 +67,7 @@ describe('flow 4: a school opened by HQ, a student enrolled by Admin, every scho
   let hqAdmin: string;
   const guardianEmail = `meena.rao@${tenant}.test`;
 
-  const api = (token: string) => ({
-    get: (path: string, headers: Record<string, string> = {}) =>
-      callService(fleet.url, 'GET', `/api/v1${path}`, { token, headers }),
-    send: (method: string, path: string, body?: unknown) =>
-      callService(fleet.url, method, `/api/v1${path}`, { token, body }),
-  });
+  const api = (token: string) => gatewayApi(fleet, token);
   /**
    * The tenant's records of one type on a public topic, decoded with the registry as an outside
    * consumer would, once one of them satisfies `wanted`. In CI other tests' services read the

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { compatibilityProblems, workingTreeSchemas } from '../src/pipeline/contracts-compatibility';
 import { REPO_ROOT } from '../src/pipeline/paths';
-import { gitHistory, SchemaHistory } from '../src/pipeline/schema-history';
+import { gitHistory, MissingHistoryError, SchemaHistory } from '../src/pipeline/schema-history';
 
 const FILE = 'schemas/avro/shop/OrderPlaced.avsc';
 const orderPlaced = (...fields: object[]) =>
@@ -103,6 +103,42 @@ describe('the gate on this repository', () => {
       expect(gitHistory(repo).versionsOf('schemas/avro/shop/Never.avsc')).toEqual([]);
     } finally {
       fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('fails, never passes, when the history is missing: a shallow clone or a directory outside git', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hexfleet-shallow-'));
+    const origin = path.join(root, 'origin');
+    const shallow = path.join(root, 'shallow');
+    const plain = path.join(root, 'plain');
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync(
+        'git',
+        ['-C', cwd, '-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
+        { stdio: 'pipe' },
+      );
+    try {
+      fs.mkdirSync(path.join(origin, path.dirname(FILE)), { recursive: true });
+      git(origin, 'init', '--quiet');
+      // Version 1 has a field without a default that the later one drops: only the full history sees the break.
+      for (const text of [orderPlaced(orderId, quantity), orderPlaced(orderId)]) {
+        fs.writeFileSync(path.join(origin, FILE), text);
+        git(origin, 'add', '.');
+        git(origin, 'commit', '--quiet', '-m', 'change');
+      }
+      execFileSync('git', ['clone', '--quiet', '--depth=1', `file://${origin}`, shallow], { stdio: 'pipe' });
+      const candidate = { path: FILE, text: orderPlaced(orderId) };
+      expect(() => compatibilityProblems([candidate], gitHistory(shallow))).toThrow(MissingHistoryError);
+      expect(() => gitHistory(shallow).versionsOf(FILE)).toThrow(/shallow clone.*git fetch --unshallow/);
+      // What `.ci/run` does on a shallow clone: fetch the rest, and the gate sees the break again.
+      git(shallow, 'fetch', '--quiet', '--unshallow');
+      expect(compatibilityProblems([candidate], gitHistory(shallow))).toEqual([
+        expect.stringContaining('breaks FULL_TRANSITIVE compatibility with version 1'),
+      ]);
+      fs.mkdirSync(plain);
+      expect(() => gitHistory(plain).versionsOf(FILE)).toThrow(/not a git work tree/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -12,7 +12,15 @@ const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (typecheck !== 0) console.error('\nType check failed.');
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hexfleet-jest-')), 'report.json');
+// Every service the tests start logs to a file here, at `info` as deployed (libs/testing/src/test-logs.ts),
+// so the run's logs can be scanned for secrets afterwards.
+process.env.HEXFLEET_TEST_LOGS ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hexfleet-logs-'));
 const jest = run('npx', ['jest', '--json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+// Secrets never in logs: the demo and test passwords, tokens, private keys (tools/scripts/secrets-in-logs.mjs).
+const secrets = run(process.execPath, [
+  path.join(path.dirname(new URL(import.meta.url).pathname), 'secrets-in-logs.mjs'),
+  process.env.HEXFLEET_TEST_LOGS,
+]);
 
 let passed = 0;
 let failed = 0;
@@ -26,6 +34,7 @@ try {
   failed += 1; // Jest died before writing its report.
 }
 if (typecheck !== 0) failed += 1;
+if (secrets !== 0) failed += 1;
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(typecheck !== 0 || jest !== 0 || failed > 0 ? 1 : 0);
+process.exit(typecheck !== 0 || jest !== 0 || secrets !== 0 || failed > 0 ? 1 : 0);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { callService, createDevIssuer, eventually, freePort, startSeparateService } from '@hexfleet/testing';
-import type { DevIssuer, SeparateService } from '@hexfleet/testing';
+import type { DevIssuer, Reply, SeparateService } from '@hexfleet/testing';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -156,3 +156,17 @@ export async function mailed(gatewayUrl: string, email: string, purpose: string)
   );
   return token;
 }
+
+/** The reply's body when it has `status`; otherwise a failure saying what was being done and what came back. */
+export function expectOk(reply: Reply, status: number, what: string): Record<string, unknown> {
+  if (reply.status !== status) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body as Record<string, unknown>;
+}
+
+/** REST through the gateway (`/api/v1/<module>/...`) with one token, as a front end calls it. */
+export const gatewayApi = (fleet: Pick<Fleet, 'url'>, token: string) => ({
+  get: (path: string, headers: Record<string, string> = {}) =>
+    callService(fleet.url, 'GET', `/api/v1${path}`, { token, headers }),
+  send: (method: string, path: string, body?: unknown) =>
+    callService(fleet.url, method, `/api/v1${path}`, { token, body }),
+});

@@ -39,4 +39,11 @@ describe('a stored event as a Kafka record', () => {
       traceparent: '00-abc-def-01',
     });
   });
+
+  it('names the fleet that published it when the fleet has a name, and nothing otherwise', () => {
+    const record = (fleet?: string) =>
+      kafkaRecord(event, Buffer.from([0]), 'hexfleet.libraries.BookBorrowed', '/school/libraries', fleet);
+    expect(record('fleet-a').headers?.fleet).toBe('fleet-a');
+    expect(record().headers).not.toHaveProperty('fleet');
+  });
 });

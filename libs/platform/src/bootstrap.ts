@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { context, propagation, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { loadConfig, serviceEnv } from './config';
 import { requestContext, runInRequestContext } from './context';
+import pino from 'pino';
 import { createLogger, PinoNestLogger } from './logger';
 import { PlatformModule } from './platform.module';
 import { ServiceDefinition, ServiceRuntime } from './runtime';
@@ -40,7 +41,10 @@ export async function createService(
   options: ServiceOptions = {},
 ): Promise<RunningService> {
   const env = loadConfig(serviceEnv(), options.env ?? process.env);
-  const logger = createLogger(definition.name, env.LOG_LEVEL, options.logDestination);
+  const destination =
+    options.logDestination ??
+    (env.LOG_FILE ? pino.destination({ dest: env.LOG_FILE, sync: true, mkdir: true }) : undefined);
+  const logger = createLogger(definition.name, env.LOG_LEVEL, destination);
   const runtime = new ServiceRuntime(definition, env);
 
   @Module({ imports: [PlatformModule.forRuntime(runtime), feature] })
@@ -123,7 +127,7 @@ export async function createService(
 
 /**
  * `main.ts` of every service: create, listen on PORT, and shut down cleanly on
- * SIGTERM/SIGINT (stop taking requests, let in-flight ones and batches finish
+ * SIGTERM/SIGINT/SIGHUP (stop taking requests, let in-flight ones and batches finish
  * and commit, close connections), bounded by SHUTDOWN_TIMEOUT_MS.
  */
 export async function runService(definition: ServiceDefinition, feature: Type<unknown>): Promise<RunningService> {
@@ -153,7 +157,7 @@ export async function runService(definition: ServiceDefinition, feature: Type<un
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // SIGHUP too: a closed terminal (`npm run dev`) drains like a stop, rather than killing mid-batch.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
   return service;
 }

@@ -37,6 +37,8 @@ const edgeShape = {
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A file to append log lines to instead of stdout (tests keep each service's log for the secrets scan). */
+  LOG_FILE: z.string().min(1).optional(),
   /** Traces are exported over OTLP/HTTP when this is set (standard OpenTelemetry variable). */
   OTEL_EXPORTER_OTLP_ENDPOINT: urlVariable(['http:', 'https:']).optional(),
   /** How long a shutdown waits for in-flight requests and batches before giving up. */
@@ -57,6 +59,15 @@ const platformShape = {
    * to the others: the longest a crash can stall a read model. Kafka's floor is 6 s.
    */
   CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
+  /**
+   * The fleet this service belongs to, when several share one Kafka cluster (docs/adr/0073):
+   * records are stamped with it, and records stamped by another fleet are skipped. Unset: nothing
+   * is stamped and nothing skipped.
+   */
+  FLEET_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'must be 1-63 lower-case letters, digits, dots, dashes or underscores')
+    .optional(),
 };
 
 /** The platform's variables plus a service's own (`serviceEnv({ LOAN_SCAN_CRON: z.string() })`). */

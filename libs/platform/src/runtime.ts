@@ -115,6 +115,7 @@ export class ServiceRuntime {
           serde: this.serde,
           cluster,
           startAt: env.NEW_CONSUMER_GROUPS_START_AT,
+          fleet: env.FLEET_ID,
           sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
           onApplied: (count) => this.metrics.eventsApplied.inc({ projection: projection.name }, count),
         }),
@@ -127,6 +128,7 @@ export class ServiceRuntime {
           serde: this.serde,
           cluster,
           startAt: env.NEW_CONSUMER_GROUPS_START_AT,
+          fleet: env.FLEET_ID,
           sessionTimeoutMs: env.CONSUMER_SESSION_TIMEOUT_MS,
           onRejected: (event, error) => this.logger.warn(`${policy.name} refused ${event.type}: ${error.message}`),
         }),
@@ -178,6 +180,7 @@ export class ServiceRuntime {
         kafka: this.kafka,
         serde: this.serde,
         source: this.definition.source,
+        fleet: this.env.FLEET_ID,
         onBatch: (published) => this.metrics.eventsPublished.inc(published),
         onError: (error) => this.logger.warn(`relay: ${(error as Error).message}`),
       });

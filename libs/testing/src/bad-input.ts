@@ -5,7 +5,7 @@
 
 import type { Reply } from './service-under-test';
 
-type Schema = {
+export type Schema = {
   $ref?: string;
   allOf?: Schema[];
   type?: string;
@@ -23,8 +23,8 @@ type Schema = {
   properties?: Record<string, Schema>;
   required?: string[];
 };
-type Parameter = { name: string; in: string; required?: boolean; schema?: Schema };
-type Operation = {
+export type Parameter = { name: string; in: string; required?: boolean; schema?: Schema };
+export type Operation = {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
@@ -58,8 +58,12 @@ export function openApiOf(reply: Reply): OpenApiDocument {
   return reply.body;
 }
 
-/** Every operation's bad cases; `ids` fills path parameters by name (every name must be there). */
-export function badInputCases(document: OpenApiDocument, ids: Record<string, string>) {
+/**
+ * A well-formed value for each schema of `document`: its example where it has one, else the
+ * simplest value its type and bounds allow. What bad-input cases break one field of, and what
+ * the tenant-isolation sweep sends.
+ */
+export function schemaValues(document: OpenApiDocument) {
   const resolve = (schema: Schema = {}): Schema => {
     if (schema.allOf?.length === 1) return { ...resolve(schema.allOf[0]), nullable: schema.nullable };
     if (!schema.$ref) return schema;
@@ -81,6 +85,12 @@ export function badInputCases(document: OpenApiDocument, ids: Record<string, str
     if (schema.type === 'array') return [];
     return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
   };
+  return { resolve, valid };
+}
+
+/** Every operation's bad cases; `ids` fills path parameters by name (every name must be there). */
+export function badInputCases(document: OpenApiDocument, ids: Record<string, string>) {
+  const { resolve, valid } = schemaValues(document);
 
   const cases: BadInputCase[] = [];
   const operations: string[] = [];

@@ -1,4 +1,5 @@
-import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
+import type { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
 
 export interface DevTokenClaims {
@@ -31,16 +32,29 @@ export async function createDevIssuer(issuer = 'hexfleet-dev'): Promise<DevIssue
   return {
     jwksJson: JSON.stringify({ keys: [jwk] }),
     signingKeyJwk: JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' }),
-    async mint({ tenant, userId = randomUUID(), roles = [], grants, expiresInSeconds = 300 }) {
-      const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ tenant, roles, ...(grants ? { grants } : {}) })
-        .setProtectedHeader({ alg: 'ES256', kid })
-        .setIssuer(issuer)
-        .setSubject(userId)
-        .setIssuedAt(now)
-        .setExpirationTime(now + expiresInSeconds)
-        .sign(privateKey);
-    },
+    mint: minter(privateKey, kid, issuer),
+  };
+}
+
+/**
+ * Tokens signed with a key a fleet already trusts (its identity's SIGNING_KEY_JWK): what a harness
+ * that drives a running fleet, such as the tenant-isolation sweep, mints its callers with.
+ */
+export async function issuerForKey(signingKeyJwk: string, issuer = 'hexfleet-dev'): Promise<Pick<DevIssuer, 'mint'>> {
+  const jwk = JSON.parse(signingKeyJwk) as JWK;
+  return { mint: minter((await importJWK(jwk, 'ES256')) as KeyLike, jwk.kid ?? '', issuer) };
+}
+
+function minter(privateKey: KeyLike, kid: string, issuer: string): DevIssuer['mint'] {
+  return async ({ tenant, userId = randomUUID(), roles = [], grants, expiresInSeconds = 300 }) => {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ tenant, roles, ...(grants ? { grants } : {}) })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(issuer)
+      .setSubject(userId)
+      .setIssuedAt(now)
+      .setExpirationTime(now + expiresInSeconds)
+      .sign(privateKey);
   };
 }
 

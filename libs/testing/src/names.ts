@@ -12,3 +12,10 @@ export function stackEnv(name: 'KAFKA_BROKERS' | 'DATABASE_URL' | 'SCHEMA_REGIST
     throw new Error(`${name} is not set: run integration tests through jest, whose global setup starts the stack.`);
   return value;
 }
+
+/**
+ * This test file's fleet (docs/adr/0073): every service and stand-in a test file starts carries
+ * it (`FLEET_ID`), so they act on one another's records and never on those of the tests running
+ * beside them on the shared stack. Jest loads this module once per test file.
+ */
+export const TEST_FLEET = uniqueName('fleet');

@@ -5,7 +5,7 @@ import { TenantId } from '@hexfleet/kernel';
 import { testKafka } from './await';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
-import { stackEnv, uniqueName } from './names';
+import { stackEnv, TEST_FLEET, uniqueName } from './names';
 
 /**
  * Another service as the service under test sees it: its events in an outbox of their own,
@@ -53,6 +53,7 @@ export class OutboxStandIn {
       kafka: testKafka(`${this.module}-stand-in`),
       serde: this.serde,
       source: this.source,
+      fleet: TEST_FLEET,
     });
     this.relay.start();
   }

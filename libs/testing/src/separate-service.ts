@@ -1,10 +1,12 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@hexfleet/devstack';
 export { freePort };
 import { createTestDatabase, TestDatabase } from './database';
 import type { DevIssuer } from './dev-tokens';
-import { stackEnv, uniqueName } from './names';
+import { stackEnv, TEST_FLEET, uniqueName } from './names';
+import { testLogFile } from './test-logs';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -12,6 +14,12 @@ export interface SeparateService {
   url: string;
   /** Its own database (none for the gateway, which owns no data). */
   db?: TestDatabase;
+  /** The process, for tests that signal it themselves. */
+  pid: number;
+  /** Resolves when the process has exited: its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything it wrote to standard error, the last 4,000 characters. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -39,9 +47,12 @@ export async function startSeparateService(
   const db = database ? await createTestDatabase(path.basename(project)) : undefined;
   // A port chosen by the caller (so others can be told the URL before it is up), or any free one.
   const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
+  // Its log (stdout) goes to a file of the run's when the run keeps logs (the secrets scan reads them), at `info`.
+  const logFile = testLogFile(path.basename(project));
+  const logFd = logFile ? fs.openSync(logFile, 'a') : undefined;
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist', project, 'src/main.js')], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', logFd ?? 'ignore', 'pipe'],
     env: {
       ...process.env,
       ...(db ? { DATABASE_URL: db.url } : {}),
@@ -50,21 +61,29 @@ export async function startSeparateService(
       JWKS_JSON: issuer.jwksJson,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: logFile ? 'info' : 'warn',
       // Consumer groups of its own, so that runs sharing one Kafka never split each other's events.
       PROJECTION_SUFFIX: `-${uniqueName('t')}`,
       // ...which start at their topics' ends: the shared stack holds every earlier test's events.
       NEW_CONSUMER_GROUPS_START_AT: 'end',
+      // ...and which act only on what this test file's services publish.
+      FLEET_ID: TEST_FLEET,
       OVERDUE_SCAN_INTERVAL_MS: '0',
       ...extraEnv,
     },
   });
+  if (logFd !== undefined) fs.closeSync(logFd);
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+    if (logFile) fs.appendFileSync(logFile, chunk);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }
@@ -88,5 +107,5 @@ export async function startSeparateService(
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, db, stop };
+  return { url, db, pid: child.pid as number, exited, stderr: () => stderr, stop };
 }

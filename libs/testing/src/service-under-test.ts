@@ -1,7 +1,8 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { DevIssuer } from './dev-tokens';
 import { testKafka } from './await';
-import { stackEnv } from './names';
+import { stackEnv, TEST_FLEET } from './names';
+import { testLogEnv } from './test-logs';
 
 // What every test that runs a service needs, whichever service: its environment on
 // the run's stack, a free port, and JSON calls. Typed structurally, so the harness
@@ -27,7 +28,8 @@ export function serviceTestEnv(databaseUrl: string, issuer: DevIssuer, extra: No
     KAFKA_BROKERS: stackEnv('KAFKA_BROKERS'),
     SCHEMA_REGISTRY_URL: stackEnv('SCHEMA_REGISTRY_URL'),
     JWKS_JSON: issuer.jwksJson,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...testLogEnv('service'),
+    FLEET_ID: TEST_FLEET,
     ...extra,
   };
 }

@@ -161,13 +161,14 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     owner: 'attendance',
     visibility: 'internal',
     internalBecause:
-      "Attendance's copy of the school facts it decides on (HQ's hq.school.v1 and Events' events.event.v1 have them): time zone, own attendance settings, holidays.",
+      "Attendance's copy of the school facts it decides on (HQ's hq.school.v1 and Events' events.event.v1 have them): time zone, own attendance settings, holidays; and the attendance mode its staff set here (ADR 0054).",
     description:
-      'A school as attendance knows it: its time zone, its own attendance settings, its holidays. Key: <tenant>:<schoolId>.',
+      'A school as attendance knows it: its time zone, its own attendance settings, its holidays, its attendance mode (per lesson or daily). Key: <tenant>:<schoolId>.',
     eventTypes: [
       'hexfleet.attendance.school.SchoolNoted',
       'hexfleet.attendance.school.SchoolAttendanceSettingsNoted',
       'hexfleet.attendance.school.HolidayNoted',
+      'hexfleet.attendance.school.SchoolAttendanceModeSet',
     ],
   },
   {
@@ -194,6 +195,50 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.attendance.schoolevent.SchoolEventPublishedNoted',
       'hexfleet.attendance.schoolevent.SchoolEventCancelledNoted',
     ],
+  },
+  {
+    name: 'chat.channel.v1',
+    partitions: 6,
+    owner: 'chat',
+    visibility: 'public',
+    description:
+      'Channels and conversations of a tenant, one stream per channel: created, members, messages, edits, deletions, reactions, mentions, read markers, archive. The stream version of an event is its position in the channel (what a client resumes after). Key: <tenant>:<channelId>. Consumed by the gateway (live delivery) and by notifications (UserMentioned).',
+    eventTypes: [
+      'hexfleet.chat.channel.ChannelCreated',
+      'hexfleet.chat.channel.ChannelArchived',
+      'hexfleet.chat.channel.MemberAdded',
+      'hexfleet.chat.channel.MemberRemoved',
+      'hexfleet.chat.channel.MessageSent',
+      'hexfleet.chat.channel.MessageEdited',
+      'hexfleet.chat.channel.MessageDeleted',
+      'hexfleet.chat.channel.ReactionAdded',
+      'hexfleet.chat.channel.UserMentioned',
+      'hexfleet.chat.channel.ChannelRead',
+    ],
+  },
+  {
+    name: 'chat.employee.v1',
+    partitions: 3,
+    owner: 'chat',
+    visibility: 'internal',
+    internalBecause:
+      "Chat's own bookkeeping of HRMS and identity facts (an employee's department and account) for default channels; HRMS and identity publish the truth.",
+    description: 'Employees as chat knows them, for default channels. Key: <tenant>:<employeeId>.',
+    eventTypes: [
+      'hexfleet.chat.employee.EmployeeNoted',
+      'hexfleet.chat.employee.EmployeeAccountLinked',
+      'hexfleet.chat.employee.EmployeeSeparationNoted',
+    ],
+  },
+  {
+    name: 'chat.activity.v1',
+    partitions: 3,
+    owner: 'chat',
+    visibility: 'public',
+    retentionMs: 60000,
+    description:
+      "Ephemeral activity: typing indicators and presence, produced by chat straight to Kafka (never in its event store), kept one minute. The gateway's live feed fans them out to every replica. Key: <tenant>:<channelId> (typing) or <tenant>:<userId> (presence).",
+    eventTypes: ['hexfleet.chat.activity.UserTyping', 'hexfleet.chat.activity.PresenceChanged'],
   },
   {
     name: 'events.calendar.v1',
@@ -628,6 +673,73 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
       'hexfleet.payroll.payrollrun.PayrollRunFinalized',
       'hexfleet.payroll.payrollrun.PayrollRunCancelled',
     ],
+  },
+  {
+    name: 'pipeline.pipeline.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description:
+      "Pipelines (boards): created from the recruitment or sales template, their stages, and a job opening's places (one stream per job, so two hires cannot both take the last place). Key <tenant>:<pipelineId>.",
+    eventTypes: [
+      'hexfleet.pipeline.pipeline.PipelineCreated',
+      'hexfleet.pipeline.pipeline.PipelineStagesConfigured',
+      'hexfleet.pipeline.pipeline.JobPlaceTaken',
+      'hexfleet.pipeline.pipeline.JobOpeningFilled',
+    ],
+  },
+  {
+    name: 'pipeline.candidate.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description:
+      'Candidates per job opening: applied, moved, hired (HRMS hires from it), rejected, reopened. Key <tenant>:<candidateId>.',
+    eventTypes: [
+      'hexfleet.pipeline.candidate.CandidateApplied',
+      'hexfleet.pipeline.candidate.CandidateStageChanged',
+      'hexfleet.pipeline.candidate.CandidateHired',
+      'hexfleet.pipeline.candidate.CandidateRejected',
+      'hexfleet.pipeline.candidate.CandidateReopened',
+    ],
+  },
+  {
+    name: 'pipeline.deal.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description: 'Deals of sales pipelines: created, moved, probability, won, lost, reopened. Key <tenant>:<dealId>.',
+    eventTypes: [
+      'hexfleet.pipeline.deal.DealCreated',
+      'hexfleet.pipeline.deal.DealStageChanged',
+      'hexfleet.pipeline.deal.DealProbabilitySet',
+      'hexfleet.pipeline.deal.DealWon',
+      'hexfleet.pipeline.deal.DealLost',
+      'hexfleet.pipeline.deal.DealReopened',
+    ],
+  },
+  {
+    name: 'pipeline.card-work.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'public',
+    description:
+      'Work on cards (candidates and deals): owners, notes, activities with due dates. Key <tenant>:<cardId>.',
+    eventTypes: [
+      'hexfleet.pipeline.cardwork.CardOwnerAssigned',
+      'hexfleet.pipeline.cardwork.CardNoteAdded',
+      'hexfleet.pipeline.cardwork.CardActivityScheduled',
+      'hexfleet.pipeline.cardwork.CardActivityCompleted',
+    ],
+  },
+  {
+    name: 'pipeline.owner.v1',
+    partitions: 3,
+    owner: 'pipeline',
+    visibility: 'internal',
+    internalBecause: "Pipeline's own copy of identity's users (identity.user.v1 is the source integrators read).",
+    description: 'Which users of the tenant may own cards. Key <tenant>:<userId>.',
+    eventTypes: ['hexfleet.pipeline.owner.OwnerRegistered', 'hexfleet.pipeline.owner.OwnerDeactivated'],
   },
   {
     name: 'profile.profile.v1',

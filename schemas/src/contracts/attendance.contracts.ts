@@ -1203,6 +1203,8 @@ export interface SchoolAttendanceSettingsNotedData {
   attendanceCodes: null | Array<AttendanceCode>;
   /** The school's own thresholds; null to follow the group's. Default: null. */
   absenceThresholds: null | AbsenceThresholds;
+  /** The school's own register lock in days; null to follow the group's. Default: null. */
+  registerLockDays: null | number;
 }
 
 /** hexfleet.attendance.school.SchoolAttendanceSettingsNoted on attendance.school.v1: what a decider returns and the event store records. */
@@ -1219,6 +1221,8 @@ export interface SchoolAttendanceSettingsNotedInput {
   attendanceCodes?: null | Array<AttendanceCode>;
   /** The school's own thresholds; null to follow the group's. Default: null. */
   absenceThresholds?: null | AbsenceThresholds;
+  /** The school's own register lock in days; null to follow the group's. Default: null. */
+  registerLockDays?: null | number;
 }
 
 /** A SchoolAttendanceSettingsNoted event. Fields left out get their Avro default. */
@@ -1226,7 +1230,12 @@ export const schoolAttendanceSettingsNoted = (
   data: SchoolAttendanceSettingsNotedInput,
 ): SchoolAttendanceSettingsNoted => ({
   type: 'SchoolAttendanceSettingsNoted',
-  data: { ...data, attendanceCodes: data.attendanceCodes ?? null, absenceThresholds: data.absenceThresholds ?? null },
+  data: {
+    ...data,
+    attendanceCodes: data.attendanceCodes ?? null,
+    absenceThresholds: data.absenceThresholds ?? null,
+    registerLockDays: data.registerLockDays ?? null,
+  },
 });
 
 /** Registered under the subject `attendance.school.v1-hexfleet.attendance.school.SchoolAttendanceSettingsNoted` (TopicRecordNameStrategy). */
@@ -1296,6 +1305,12 @@ export const schoolAttendanceSettingsNotedContract: EventContract = {
         doc: "The school's own thresholds; null to follow the group's.",
         default: null,
       },
+      {
+        name: 'registerLockDays',
+        type: ['null', 'int'],
+        default: null,
+        doc: "The school's own register lock in days; null to follow the group's.",
+      },
     ],
   },
 };
@@ -1342,14 +1357,62 @@ export const holidayNotedContract: EventContract = {
   },
 };
 
+/** The school's staff chose how it takes attendance: a register every lesson, or once a day in each group's first lesson of the day (ADR 0054). */
+export interface SchoolAttendanceModeSetData {
+  /** The school (UUID), inside the tenant's school group. */
+  schoolId: string;
+  /** lesson (every lesson's register is taken, the default) or daily (only each group's first lesson of the day is; the others are refused). */
+  mode: string;
+  /** The user (UUID) who set it. */
+  setBy: string;
+  /** When. ISO-8601 UTC instant. */
+  setAt: string;
+}
+
+/** hexfleet.attendance.school.SchoolAttendanceModeSet on attendance.school.v1: what a decider returns and the event store records. */
+export interface SchoolAttendanceModeSet {
+  type: 'SchoolAttendanceModeSet';
+  data: SchoolAttendanceModeSetData;
+}
+
+/** A SchoolAttendanceModeSet event. */
+export const schoolAttendanceModeSet = (data: SchoolAttendanceModeSetData): SchoolAttendanceModeSet => ({
+  type: 'SchoolAttendanceModeSet',
+  data,
+});
+
+/** Registered under the subject `attendance.school.v1-hexfleet.attendance.school.SchoolAttendanceModeSet` (TopicRecordNameStrategy). */
+export const schoolAttendanceModeSetContract: EventContract = {
+  type: 'SchoolAttendanceModeSet',
+  topic: 'attendance.school.v1',
+  schema: {
+    type: 'record',
+    name: 'SchoolAttendanceModeSet',
+    namespace: 'hexfleet.attendance.school',
+    doc: "The school's staff chose how it takes attendance: a register every lesson, or once a day in each group's first lesson of the day (ADR 0054).",
+    fields: [
+      { name: 'schoolId', type: 'string', doc: "The school (UUID), inside the tenant's school group." },
+      {
+        name: 'mode',
+        type: 'string',
+        doc: "lesson (every lesson's register is taken, the default) or daily (only each group's first lesson of the day is; the others are refused).",
+      },
+      { name: 'setBy', type: 'string', doc: 'The user (UUID) who set it.' },
+      { name: 'setAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
+    ],
+  },
+};
+
 /** Every event on attendance.school.v1. */
-export type AttendanceSchoolV1Event = SchoolNoted | SchoolAttendanceSettingsNoted | HolidayNoted;
+export type AttendanceSchoolV1Event =
+  SchoolNoted | SchoolAttendanceSettingsNoted | HolidayNoted | SchoolAttendanceModeSet;
 
 /** The contracts of attendance.school.v1, in its topics.json order. */
 export const attendanceSchoolV1Contracts: readonly EventContract[] = [
   schoolNotedContract,
   schoolAttendanceSettingsNotedContract,
   holidayNotedContract,
+  schoolAttendanceModeSetContract,
 ];
 
 // Topic attendance.group-policy.v1
@@ -1362,6 +1425,8 @@ export interface GroupAttendancePolicyNotedData {
   attendanceCodes: Array<AttendanceCode>;
   /** The group's absence thresholds. */
   absenceThresholds: AbsenceThresholds;
+  /** HQ's register lock in days (0: the next day); null: attendance's own default (ATTENDANCE_LOCK_DAYS). Default: null. */
+  registerLockDays: null | number;
 }
 
 /** hexfleet.attendance.grouppolicy.GroupAttendancePolicyNoted on attendance.group-policy.v1: what a decider returns and the event store records. */
@@ -1370,10 +1435,22 @@ export interface GroupAttendancePolicyNoted {
   data: GroupAttendancePolicyNotedData;
 }
 
-/** A GroupAttendancePolicyNoted event. */
-export const groupAttendancePolicyNoted = (data: GroupAttendancePolicyNotedData): GroupAttendancePolicyNoted => ({
+/** GroupAttendancePolicyNotedData, with the fields that have a default optional. */
+export interface GroupAttendancePolicyNotedInput {
+  /** HQ's policy version. */
+  policyVersion: number;
+  /** The group's attendance codes. */
+  attendanceCodes: Array<AttendanceCode>;
+  /** The group's absence thresholds. */
+  absenceThresholds: AbsenceThresholds;
+  /** HQ's register lock in days (0: the next day); null: attendance's own default (ATTENDANCE_LOCK_DAYS). Default: null. */
+  registerLockDays?: null | number;
+}
+
+/** A GroupAttendancePolicyNoted event. Fields left out get their Avro default. */
+export const groupAttendancePolicyNoted = (data: GroupAttendancePolicyNotedInput): GroupAttendancePolicyNoted => ({
   type: 'GroupAttendancePolicyNoted',
-  data,
+  data: { ...data, registerLockDays: data.registerLockDays ?? null },
 });
 
 /** Registered under the subject `attendance.group-policy.v1-hexfleet.attendance.grouppolicy.GroupAttendancePolicyNoted` (TopicRecordNameStrategy). */
@@ -1434,6 +1511,12 @@ export const groupAttendancePolicyNotedContract: EventContract = {
           ],
         },
         doc: "The group's absence thresholds.",
+      },
+      {
+        name: 'registerLockDays',
+        type: ['null', 'int'],
+        default: null,
+        doc: "HQ's register lock in days (0: the next day); null: attendance's own default (ATTENDANCE_LOCK_DAYS).",
       },
     ],
   },

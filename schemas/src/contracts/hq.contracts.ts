@@ -202,6 +202,8 @@ export interface SchoolPolicySetData {
   attendanceCodes: null | Array<AttendanceCode>;
   /** The school's own absence thresholds; null to follow the group's. Default: null. */
   absenceThresholds: null | AbsenceThresholds;
+  /** The school's own register lock in days; null to follow the group's (ADR 0055). Default: null. */
+  registerLockDays: null | number;
   /** The user (UUID) who did it. */
   setBy: string;
   /** When. ISO-8601 UTC instant. */
@@ -224,6 +226,8 @@ export interface SchoolPolicySetInput {
   attendanceCodes?: null | Array<AttendanceCode>;
   /** The school's own absence thresholds; null to follow the group's. Default: null. */
   absenceThresholds?: null | AbsenceThresholds;
+  /** The school's own register lock in days; null to follow the group's (ADR 0055). Default: null. */
+  registerLockDays?: null | number;
   /** The user (UUID) who did it. */
   setBy: string;
   /** When. ISO-8601 UTC instant. */
@@ -238,6 +242,7 @@ export const schoolPolicySet = (data: SchoolPolicySetInput): SchoolPolicySet => 
     loanRules: data.loanRules ?? null,
     attendanceCodes: data.attendanceCodes ?? null,
     absenceThresholds: data.absenceThresholds ?? null,
+    registerLockDays: data.registerLockDays ?? null,
   },
 });
 
@@ -344,6 +349,12 @@ export const schoolPolicySetContract: EventContract = {
         ],
         default: null,
         doc: "The school's own absence thresholds; null to follow the group's.",
+      },
+      {
+        name: 'registerLockDays',
+        type: ['null', 'int'],
+        default: null,
+        doc: "The school's own register lock in days; null to follow the group's (ADR 0055).",
       },
       { name: 'setBy', type: 'string', doc: 'The user (UUID) who did it.' },
       { name: 'setAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },
@@ -552,6 +563,8 @@ export interface GroupPolicyPublishedData {
   attendanceCodes: Array<AttendanceCode>;
   /** The group's absence thresholds. */
   absenceThresholds: AbsenceThresholds;
+  /** Days after its day a register locks for attendance (0: the next day); after that only corrections with a reason change it. Null: attendance's own default (ADR 0050, 0055). Default: null. */
+  registerLockDays: null | number;
   /** The user (UUID) who did it. */
   publishedBy: string;
   /** When. ISO-8601 UTC instant. */
@@ -564,10 +577,28 @@ export interface GroupPolicyPublished {
   data: GroupPolicyPublishedData;
 }
 
-/** A GroupPolicyPublished event. */
-export const groupPolicyPublished = (data: GroupPolicyPublishedData): GroupPolicyPublished => ({
+/** GroupPolicyPublishedData, with the fields that have a default optional. */
+export interface GroupPolicyPublishedInput {
+  /** 1 for the first policy, then one more each time. */
+  policyVersion: number;
+  /** The group's default library loan rule. */
+  loanRules: LoanRuleDefaults;
+  /** The group's attendance codes, 1 to 20, with at least one meaning present and one absent. */
+  attendanceCodes: Array<AttendanceCode>;
+  /** The group's absence thresholds. */
+  absenceThresholds: AbsenceThresholds;
+  /** Days after its day a register locks for attendance (0: the next day); after that only corrections with a reason change it. Null: attendance's own default (ADR 0050, 0055). Default: null. */
+  registerLockDays?: null | number;
+  /** The user (UUID) who did it. */
+  publishedBy: string;
+  /** When. ISO-8601 UTC instant. */
+  publishedAt: string;
+}
+
+/** A GroupPolicyPublished event. Fields left out get their Avro default. */
+export const groupPolicyPublished = (data: GroupPolicyPublishedInput): GroupPolicyPublished => ({
   type: 'GroupPolicyPublished',
-  data,
+  data: { ...data, registerLockDays: data.registerLockDays ?? null },
 });
 
 /** Registered under the subject `hq.group-policy.v1-hexfleet.hq.grouppolicy.GroupPolicyPublished` (TopicRecordNameStrategy). */
@@ -661,6 +692,12 @@ export const groupPolicyPublishedContract: EventContract = {
           ],
         },
         doc: "The group's absence thresholds.",
+      },
+      {
+        name: 'registerLockDays',
+        type: ['null', 'int'],
+        default: null,
+        doc: "Days after its day a register locks for attendance (0: the next day); after that only corrections with a reason change it. Null: attendance's own default (ADR 0050, 0055).",
       },
       { name: 'publishedBy', type: 'string', doc: 'The user (UUID) who did it.' },
       { name: 'publishedAt', type: 'string', doc: 'When. ISO-8601 UTC instant.' },

@@ -6,6 +6,8 @@ export * as admin from './admin.contracts';
 
 export * as attendance from './attendance.contracts';
 
+export * as chat from './chat.contracts';
+
 export * as events from './events.contracts';
 
 export * as example from './example.contracts';
@@ -19,5 +21,7 @@ export * as identity from './identity.contracts';
 export * as libraries from './libraries.contracts';
 
 export * as payroll from './payroll.contracts';
+
+export * as pipeline from './pipeline.contracts';
 
 export * as profile from './profile.contracts';

@@ -4,7 +4,13 @@ import { REPO_ROOT } from './paths';
 import { gitHistory } from './schema-history';
 
 const files = workingTreeSchemas();
-const problems = compatibilityProblems(files, gitHistory(REPO_ROOT));
+let problems: string[];
+try {
+  problems = compatibilityProblems(files, gitHistory(REPO_ROOT));
+} catch (error) {
+  // No history (a shallow clone, a tarball) fails the gate: it never passes unchecked.
+  problems = [(error as Error).message];
+}
 if (problems.length > 0) {
   console.error(problems.join('\n\n'));
   process.exitCode = 1;

@@ -21,9 +21,22 @@ export interface SchemaHistory {
  * before children (`--topo-order`). `--diff-filter=ACMRT` leaves out the
  * commits that delete it (git 2.39 drops every commit for the lowercase
  * `--diff-filter=d`). A file never committed has no history and so always
- * passes; so does every file of a repository without commits. A shallow clone
- * sees only part of the history: CI clones in full.
+ * passes; so does every file of a repository without commits. Missing history
+ * is an error, never a pass: outside a git work tree (an exported tarball) or
+ * in a shallow clone the gate would compare a schema with none or only some of
+ * its versions, so `versionsOf` throws `MissingHistoryError` and the gate fails
+ * (`.ci/run` unshallows its clone first; docs/adr/0069-compat-gate-needs-history.md).
  */
+export class MissingHistoryError extends Error {
+  constructor(repoRoot: string, why: string) {
+    super(
+      `the schema compatibility gate needs the full git history of ${repoRoot}, but ${why}. ` +
+        'Run `git fetch --unshallow` (or clone without --depth) and run the gate again.',
+    );
+    this.name = 'MissingHistoryError';
+  }
+}
+
 export function gitHistory(repoRoot: string): SchemaHistory {
   const git = (...args: string[]) =>
     execFileSync('git', ['-C', repoRoot, ...args], {
@@ -31,6 +44,18 @@ export function gitHistory(repoRoot: string): SchemaHistory {
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 256 * 1024 * 1024,
     });
+  const checkHistory = () => {
+    let inside: string;
+    try {
+      inside = git('rev-parse', '--is-inside-work-tree').trim();
+    } catch {
+      inside = 'false';
+    }
+    if (inside !== 'true') throw new MissingHistoryError(repoRoot, 'it is not a git work tree');
+    if (git('rev-parse', '--is-shallow-repository').trim() === 'true') {
+      throw new MissingHistoryError(repoRoot, 'it is a shallow clone');
+    }
+  };
   const headExists = () => {
     try {
       git('rev-parse', '--verify', '--quiet', 'HEAD');
@@ -42,7 +67,10 @@ export function gitHistory(repoRoot: string): SchemaHistory {
   let hasCommits: boolean | undefined;
   return {
     versionsOf(file) {
-      hasCommits ??= headExists();
+      if (hasCommits === undefined) {
+        checkHistory();
+        hasCommits = headExists();
+      }
       if (!hasCommits) return [];
       const revisions = git('log', '--topo-order', '--reverse', '--format=%H', '--diff-filter=ACMRT', '--', file)
         .split('\n')

@@ -88,6 +88,27 @@ export interface GroupReportLineView extends AttendanceTotalsView {
   studentId: string;
 }
 
+/** One group's line of a school report. */
+export interface SchoolReportGroupView extends AttendanceTotalsView {
+  groupId: string;
+}
+
+/** One day's line of a school report: every lesson marked that day. */
+export interface SchoolReportDayView extends AttendanceTotalsView {
+  /** YYYY-MM-DD. */
+  date: string;
+}
+
+/** A school's attendance over a range: in all, per group and per day (days with records only). */
+export interface SchoolReportView {
+  schoolId: string;
+  from: string;
+  to: string;
+  totals: AttendanceTotalsView;
+  groups: SchoolReportGroupView[];
+  days: SchoolReportDayView[];
+}
+
 export interface GroupReportView {
   groupId: string;
   from: string;

@@ -49,6 +49,10 @@ export interface EffectiveAbsenceThresholds {
   value: AbsenceThresholds | null;
   source: PolicySource;
 }
+export interface EffectiveRegisterLockDays {
+  value: number | null;
+  source: PolicySource;
+}
 
 /** The policy a school works under: per area, its own setting when it has one, else the group's. */
 export interface EffectivePolicyView {
@@ -58,6 +62,8 @@ export interface EffectivePolicyView {
   loanRules: EffectiveLoanRules;
   attendanceCodes: EffectiveAttendanceCodes;
   absenceThresholds: EffectiveAbsenceThresholds;
+  /** Days after its day a register locks (ADR 0055); `none`: attendance's own default. */
+  registerLockDays: EffectiveRegisterLockDays;
   /** When either input last changed. ISO-8601 UTC instant. */
   updatedAt: string;
 }
@@ -69,6 +75,20 @@ export type AcademicYearView = Omit<AcademicYearPublishedData, 'publishedBy'>;
 export interface SeriesPoint {
   period: string;
   value: number;
+}
+
+/**
+ * Registers' records in one period (Attendance's AttendanceMarked and AttendanceCorrected; a
+ * withdrawn register's records left out): attended (present, late, left early), absent, excused,
+ * and the attendance rate, attended over every record but excused, in percent to two decimals
+ * (null when nothing counted), as Attendance's own reports count it.
+ */
+export interface AttendancePoint {
+  period: string;
+  attended: number;
+  absent: number;
+  excused: number;
+  attendancePercent: number | null;
 }
 
 /** A dashboard for one school or the whole group: each measure as a series a chart can draw. */
@@ -86,6 +106,12 @@ export interface DashboardView {
   enrolments: SeriesPoint[];
   /** Students withdrawn in each period, on their last day at school (Admin's StudentWithdrawn). */
   withdrawals: SeriesPoint[];
+  /** Register records per period and the attendance rate (Attendance's registers). */
+  attendance: AttendancePoint[];
+  /** The attendance rate over the whole range, in percent to two decimals; null when nothing counted. */
+  attendancePercent: number | null;
+  /** Students recorded absent (StudentAbsent) at least once in each period, while the record stands. */
+  absentStudents: SeriesPoint[];
 }
 
 /** One move between schools of the group. */

@@ -10,3 +10,4 @@ export * as identity from './identity.views';
 export * as hq from './hq.views';
 export * as admin from './admin.views';
 export * as attendance from './attendance.views';
+export * as chat from './chat.views';

@@ -1,4 +1,4 @@
-import { passed, runChaos, summaryLine } from './run';
+import { report, runChaos } from './run';
 import { SCENARIOS } from './scenarios';
 import { runSweep, summary } from './sweep';
 
@@ -42,14 +42,9 @@ async function main() {
     process.exit(serverErrors + violations === 0 ? 0 : 1);
   }
   const results = await runChaos({ quick: args.includes('--quick'), only });
-  console.log('\nscenario             | result');
-  for (const r of results)
-    console.log(`${r.id.padEnd(20)} | ${r.skipped ? 'skip' : passed(r) ? 'ok  ' : 'FAIL'} ${summaryLine(r)}`);
-  const lost = results.reduce((n, r) => n + r.verdict.lost, 0);
-  const duplicated = results.reduce((n, r) => n + r.verdict.duplicated, 0);
-  const ran = results.filter((r) => !r.skipped);
-  console.log(`chaos: scenarios=${ran.length} lost=${lost} duplicated=${duplicated}`);
-  process.exit(ran.every(passed) ? 0 : 1);
+  const { lines, ok } = report(results);
+  console.log(`\n${lines.join('\n')}`);
+  process.exit(ok ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

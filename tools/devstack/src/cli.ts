@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { devstackHome } from './paths';
-import { isAlive, portAnswers, sleep, tail } from './processes';
+import { isAlive, portAnswers, sleep, tail, whenOrphaned } from './processes';
 import { seedDemo } from './demo';
-import { RunningFleet, startFleet } from './fleet';
+import { startFleet } from './fleet';
 import type { StackState } from './supervisor';
 import { envFileText, runSupervisor } from './supervisor';
 
@@ -114,30 +114,45 @@ async function dev() {
   const began = Date.now();
   const log = (line: string) => console.error(line);
   const basePort = Number(process.env.DEVSTACK_FLEET_PORT ?? 4000);
-  let fleet: RunningFleet | undefined;
+  // Set as soon as the fleet starts starting: a signal during the builds or start-up stops what is up.
+  let stopFleet: (() => Promise<void>) | undefined;
   const background = readState();
   if (background) {
     log('Using the devstack running in the background; Ctrl-C stops the services, not the stack.');
-    const stopFleet = () => {
+    let stopping = false;
+    const stopServices = () => {
+      if (stopping) return;
+      stopping = true;
       void (async () => {
-        await fleet?.stop();
+        await stopFleet?.();
         fs.writeFileSync(envPath, envFileText(background.env));
         log('The services stopped; the devstack keeps running (npm run devstack:down stops it).');
         process.exit(0);
       })();
     };
-    process.once('SIGINT', stopFleet);
-    process.once('SIGTERM', stopFleet);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stopServices);
+    whenOrphaned(stopServices);
   } else {
-    log('Starting the Hexfleet devstack in the foreground; Ctrl-C stops everything.');
-    await runSupervisor({ ephemeral: false, home: devstackHome, beforeStop: async () => fleet?.stop() });
+    log('Starting the Hexfleet devstack in the foreground; Ctrl-C (or SIGTERM, SIGHUP) stops everything.');
+    await runSupervisor({
+      ephemeral: false,
+      home: devstackHome,
+      beforeStop: async () => stopFleet?.(),
+      stopWithParent: true,
+    });
   }
   const stack = (readState() ?? background)?.env;
   if (!stack) throw new Error('the devstack is not running');
 
   log('Starting the fleet:');
   try {
-    fleet = await startFleet({ home: devstackHome, stack, basePort, log });
+    const fleet = await startFleet({
+      home: devstackHome,
+      stack,
+      basePort,
+      log,
+      onStarting: (stop) => (stopFleet = stop),
+    });
     fs.writeFileSync(envPath, envFileText({ ...stack, ...fleet.urls }));
     const logins = await seedDemo(fleet, log);
     log('');

@@ -60,3 +60,32 @@ export class Written {
     });
   }
 }
+
+export const logIn = (identity: string, tenant: string, email: string, password: string) =>
+  call(`${identity}/auth/login`, 'POST', { tenant, email, password });
+
+/**
+ * Logs a demo person in; on the first start, accepts their invitation from the dev mailbox first
+ * (waiting for it: an employee's is sent when identity sees the hire). Answers the session.
+ */
+export async function signIn(identity: string, tenant: string, email: string, password: string): Promise<Json> {
+  let session = await logIn(identity, tenant, email, password);
+  if (session.status === 401) {
+    const invitation = await waitFor(`the invitation of ${email} in the dev mailbox`, async () => {
+      const mail = await call(`${identity}/dev/mailbox?to=${encodeURIComponent(email)}`, 'GET');
+      const messages = (Array.isArray(mail.body) ? mail.body : []) as Json[];
+      return messages.filter((m) => m.tenant === tenant && m.purpose === 'invitation').at(-1);
+    });
+    expectStatus(
+      await call(`${identity}/auth/invitations/accept`, 'POST', {
+        tenant,
+        token: invitation.token,
+        password,
+      }),
+      [200, 204],
+      `accepting the invitation of ${email}`,
+    );
+    session = await logIn(identity, tenant, email, password);
+  }
+  return expectStatus(session, [200], `logging in ${email} to ${tenant}`);
+}

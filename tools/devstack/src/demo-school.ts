@@ -9,6 +9,8 @@ export interface SchoolSeedContext {
   displayName: string;
   /** Grants the admin these roles and signs in again, so the next calls carry them. */
   grantSelf(grants: Array<{ role: string; schoolId?: string }>): Promise<void>;
+  /** Signs in someone the seed invited (a teacher), accepting their invitation on the first start. */
+  signIn(email: string): Promise<Auth>;
 }
 
 const SCHOOLS = [
@@ -53,6 +55,8 @@ const SLOTS = [
 ];
 const FIRST_NAMES = ['Aarav', 'Diya', 'Ishaan', 'Meera', 'Kabir', 'Anaya', 'Vihaan', 'Saanvi', 'Arjun', 'Myra'];
 const LAST_NAMES = ['Rao', 'Shah', 'Iyer', 'Das', 'Nair', 'Gupta', 'Mehta', 'Khan', 'Singh', 'Bose', 'Pillai'];
+/** School days (Monday to Friday) before today whose registers the teachers have taken. */
+const MARKED_DAYS = 3;
 const TEACHERS = [
   ['Kiran', 'Shah'],
   ['Lee', 'Chen'],
@@ -108,7 +112,8 @@ export function demoClassCsv(schoolCode: string, section: string): string {
  * schools, sets the group's policy (loan rules, attendance codes) and publishes the
  * academic year (Admin opens it in both from HQ's events);
  * Admin gets two classes per school from a CSV import, three subjects with their
- * teachers, and a weekly timetable for the current term. Every step finds what an
+ * teachers, and a weekly timetable for the current term; the teachers then take
+ * their registers of the last few school days (Attendance). Every step finds what an
  * earlier start made before creating it, so a restart adds nothing.
  */
 export async function seedSchoolStructure(
@@ -256,6 +261,70 @@ async function seedSchool(
         auth(`demo-session-${groupId}-${subject.code}`),
       );
       expectStatus(reply, [201], `scheduling ${subject.name} for ${GRADE}-${section}`);
+    }
+  }
+  const attendance = context.fleet.urls.ATTENDANCE_URL;
+  if (attendance) await takeRegisters(context, attendance, school, term, teachers);
+}
+
+/** The last `MARKED_DAYS` weekdays before today that fall in the term, oldest first. */
+export function markedDays(today: string, term: { startDate: string; endDate: string }): string[] {
+  const days: string[] = [];
+  for (let back = 1; days.length < MARKED_DAYS && back <= 14; back++) {
+    const day = new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000);
+    const date = day.toISOString().slice(0, 10);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6 && term.startDate <= date && date <= term.endDate)
+      days.unshift(date);
+  }
+  return days;
+}
+
+/**
+ * Each teacher signs in and takes the registers of their lessons of the last school days, as a
+ * teacher does: "all present", then the exceptions. Each day one student per class is away all day
+ * and another is late to the first lesson, so the reports and HQ's dashboard have something to show.
+ * A register already taken (a restart) is left as it is.
+ */
+async function takeRegisters(
+  context: SchoolSeedContext,
+  attendance: string,
+  school: { schoolId: string; code: string },
+  term: Row,
+  teachers: Array<{ userId: string; name: string; email: string }>,
+) {
+  const today = new Date().toISOString().slice(0, 10);
+  const days = markedDays(today, { startDate: String(term.startDate), endDate: String(term.endDate) });
+  for (const [t, teacher] of teachers.entries()) {
+    const auth = await context.signIn(teacher.email);
+    for (const [d, date] of days.entries()) {
+      // Admin's timetable and group members reach Attendance over Kafka: the lessons appear a moment later.
+      const lessons = await waitFor(`${teacher.name}’s lessons on ${date} in ${school.code}`, async () => {
+        const reply = await call(`${attendance}/registers?date=${date}`, 'GET', undefined, auth());
+        const rows = itemsOf(expectStatus(reply, [200], 'a teacher’s day'));
+        return rows.length >= SECTIONS.length ? rows : undefined;
+      });
+      for (const lesson of lessons) {
+        if (lesson.status !== 'open') continue;
+        const at = `${attendance}/sessions/${lesson.sessionId}/registers/${date}`;
+        const register = await waitFor(`the class list of ${teacher.name}’s lesson on ${date}`, async () => {
+          const body = expectStatus(await call(at, 'GET', undefined, auth()), [200], 'a register');
+          return (body.lines as Row[]).length >= STUDENTS_PER_GROUP ? body : undefined;
+        });
+        const lines = register.lines as Row[];
+        // The same students in every lesson of the class that day, whoever teaches it.
+        const seed = [...String(lesson.groupId)].reduce((n, c) => n + c.charCodeAt(0), 0);
+        const roll = (offset: number) => ((seed + d * 5 + offset) % STUDENTS_PER_GROUP) + 1;
+        const studentAt = (n: number) => String(lines.find((l) => Number(l.rollNumber) === n)?.studentId);
+        const marks = [{ studentId: studentAt(roll(0)), code: 'A' }];
+        if (lesson.startTime === SLOTS[0][0]) marks.push({ studentId: studentAt(roll(1)), code: 'L' });
+        const reply = await call(
+          `${at}/marks`,
+          'POST',
+          { allPresent: true, marks },
+          auth(`demo-register-${lesson.sessionId}-${date}-${t}`),
+        );
+        expectStatus(reply, [200, 409], `${teacher.name} taking the register of ${date}`);
+      }
     }
   }
 }

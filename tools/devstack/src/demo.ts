@@ -1,4 +1,6 @@
-import { type Auth, call, expectStatus, type Json, waitFor, Written } from './demo-http';
+import { seedChat } from './demo-chat';
+import { type Auth, call, expectStatus, type Json, logIn, signIn, waitFor, Written } from './demo-http';
+import { seedPipeline } from './demo-pipeline';
 import { seedSchoolStructure, type SchoolSeedContext } from './demo-school';
 import type { RunningFleet } from './fleet';
 
@@ -59,31 +61,9 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
       { 'x-operator-key': fleet.secrets.operatorKey },
     );
     expectStatus(provisioned, [201, 409], `provisioning ${tenant.slug}`);
-    const login = () =>
-      call(`${identity}/auth/login`, 'POST', {
-        tenant: tenant.slug,
-        email: tenant.admin.email,
-        password: DEMO_PASSWORD,
-      });
-    let session = await login();
-    if (session.status === 401) {
-      // First start: the admin's invitation waits in the dev mailbox.
-      const mail = await call(`${identity}/dev/mailbox?to=${encodeURIComponent(tenant.admin.email)}`, 'GET');
-      const messages = (Array.isArray(mail.body) ? mail.body : []) as Json[];
-      const invitation = messages.filter((m) => m.tenant === tenant.slug && m.purpose === 'invitation').at(-1);
-      if (!invitation) throw new Error(`demo data: no invitation for ${tenant.admin.email} in the dev mailbox`);
-      expectStatus(
-        await call(`${identity}/auth/invitations/accept`, 'POST', {
-          tenant: tenant.slug,
-          token: invitation.token,
-          password: DEMO_PASSWORD,
-        }),
-        [200, 204],
-        'accepting the invitation',
-      );
-      session = await login();
-    }
-    let token = String(expectStatus(session, [200], `logging in to ${tenant.slug}`).accessToken);
+    const login = () => logIn(identity, tenant.slug, tenant.admin.email, DEMO_PASSWORD);
+    const session = await signIn(identity, tenant.slug, tenant.admin.email, DEMO_PASSWORD);
+    let token = String(session.accessToken);
     const auth = (key?: string) => ({ authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) });
 
     const me = expectStatus(await call(`${identity}/me`, 'GET', undefined, auth()), [200], 'reading /me');
@@ -101,8 +81,25 @@ export async function seedDemo(fleet: RunningFleet, log: (line: string) => void)
     };
     await grantSelf(tenant.grants);
 
-    if (tenant.product === 'business') await seedBusiness(fleet, auth);
-    else await seedSchool({ fleet, auth, grantSelf, userId: String(me.userId), displayName: tenant.admin.displayName });
+    if (tenant.product === 'business') {
+      await seedBusiness(fleet, auth);
+      await seedChat(fleet, tenant.slug, DEMO_PASSWORD, auth, log);
+      await seedPipeline({ fleet, auth, tenant: tenant.slug, password: DEMO_PASSWORD });
+    } else
+      await seedSchool({
+        fleet,
+        auth,
+        grantSelf,
+        userId: String(me.userId),
+        displayName: tenant.admin.displayName,
+        signIn: async (email) => {
+          const { accessToken } = await signIn(identity, tenant.slug, email, DEMO_PASSWORD);
+          return (key?: string) => ({
+            authorization: `Bearer ${String(accessToken)}`,
+            ...(key ? { 'idempotency-key': key } : {}),
+          });
+        },
+      });
     logins.push({ tenant: tenant.slug, email: tenant.admin.email, password: DEMO_PASSWORD });
   }
   return logins;

@@ -1,12 +1,15 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair } from 'jose';
 import { Client } from 'pg';
 import { repoRoot } from './paths';
 import { ManagedProcess, startProcess, stopProcess, waitUntilReady } from './processes';
 import type { StackEnv } from './stack';
+
+const run = promisify(execFile);
 
 /** A process of the fleet: its Nx project root, and its port as an offset from the fleet's base port. */
 interface Member {
@@ -26,6 +29,8 @@ const SERVICES: Member[] = [
   { module: 'hq', project: 'services/school/hq', offset: 7 },
   { module: 'admin', project: 'services/school/admin', offset: 8 },
   { module: 'attendance', project: 'services/school/attendance', offset: 9 },
+  { module: 'chat', project: 'services/business/chat', offset: 10 },
+  { module: 'pipeline', project: 'services/business/pipeline', offset: 11 },
 ];
 const GATEWAY: Member = { module: 'gateway', project: 'gateway', offset: 0 };
 
@@ -67,6 +72,11 @@ export interface FleetOptions {
   log: (line: string) => void;
   /** More settings for the gateway (a harness that is one client raises its rate limit). */
   gatewayEnv?: Record<string, string>;
+  /**
+   * Called at once with the fleet's stop, for a signal that comes while it is still building or
+   * starting: it stops what started and starts nothing more (startFleet then rejects).
+   */
+  onStarting?: (stop: () => Promise<void>) => void;
 }
 
 /** The services that exist in this checkout (a module is part of the fleet once it has a main.ts). */
@@ -78,19 +88,33 @@ export const presentServices = () =>
  * own process with its own database on the devstack, and waits until every
  * `/health/ready` answers. Logs go to `<home>/logs/<module>.log`.
  */
-export async function startFleet({ home, stack, basePort, log, gatewayEnv }: FleetOptions): Promise<RunningFleet> {
-  const secrets = await loadOrCreateSecrets(home);
-  const services = presentServices();
+export async function startFleet({
+  home,
+  stack,
+  basePort,
+  log,
+  gatewayEnv,
+  onStarting,
+}: FleetOptions): Promise<RunningFleet> {
   const started: ManagedProcess[] = [];
   const urls: Record<string, string> = {};
+  let stopping = false;
   const stop = async () => {
-    await Promise.all(started.reverse().map((proc) => stopProcess(proc, 'SIGTERM', 15_000)));
+    stopping = true;
+    await Promise.all([...started].reverse().map((proc) => stopProcess(proc, 'SIGTERM', 15_000)));
   };
+  onStarting?.(stop);
+  const notStopping = () => {
+    if (stopping) throw new Error('the fleet is stopping');
+  };
+  const secrets = await loadOrCreateSecrets(home);
+  const services = presentServices();
   const buildStart = Date.now();
   for (const member of [...services, GATEWAY]) {
-    execFileSync(process.execPath, [path.join(repoRoot, 'tools/scripts/build-service.mjs'), member.project], {
+    notStopping();
+    // Not execFileSync: the event loop stays free, so a signal during the builds is handled at once.
+    await run(process.execPath, [path.join(repoRoot, 'tools/scripts/build-service.mjs'), member.project], {
       cwd: repoRoot,
-      stdio: 'ignore',
     });
   }
   log(`built ${services.length} services and the gateway in ${((Date.now() - buildStart) / 1000).toFixed(1)}s`);
@@ -107,6 +131,7 @@ export async function startFleet({ home, stack, basePort, log, gatewayEnv }: Fle
     ...keys,
   };
   const launch = async (member: Member, env: Record<string, string>) => {
+    notStopping();
     const port = basePort + member.offset;
     const logFile = path.join(home, 'logs', `${member.module}.log`);
     const proc = startProcess(

@@ -10,7 +10,14 @@ export interface ManagedProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts a process whose output goes to `logFile`, so a failed start can be explained from its log. */
+/** Every process started here and not yet exited: what `stopAllStarted` stops. */
+const live = new Set<ManagedProcess>();
+
+/**
+ * Starts a process whose output goes to `logFile`, so a failed start can be explained from its log.
+ * It is tracked until it exits, so a shutdown that comes while a part is still starting (before
+ * its owner holds it) stops it too.
+ */
 export function startProcess(
   name: string,
   command: string,
@@ -22,7 +29,33 @@ export function startProcess(
   const child = spawn(command, args, { ...options, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, child, exited };
+  const proc = { name, child, exited };
+  live.add(proc);
+  void exited.then(() => live.delete(proc));
+  return proc;
+}
+
+/** Stops every process `startProcess` started that is still running (the supervisor's last step on shutdown). */
+export async function stopAllStarted(graceMs = 20_000): Promise<string[]> {
+  const left = [...live];
+  await Promise.all(left.map((proc) => stopProcess(proc, 'SIGTERM', graceMs)));
+  return left.map((proc) => proc.name);
+}
+
+/**
+ * Calls `onOrphaned` once the process that started this one is gone (its parent pid changes).
+ * `npm run dev` forwards SIGINT and SIGTERM to its script, but not SIGHUP, and nothing forwards
+ * SIGKILL: without this, `npm` would exit and leave the whole fleet running.
+ */
+export function whenOrphaned(onOrphaned: () => void, intervalMs = 500): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Asks a process to stop, and kills it if it has not stopped within `graceMs`. */

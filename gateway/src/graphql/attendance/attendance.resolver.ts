@@ -6,12 +6,14 @@ import { Rest } from '../common/rest';
 import { CommandResult } from '../common/results';
 import {
   AttendanceRangeArgs,
+  AttendanceSettings,
   ClassRegister,
   CorrectAttendanceInput,
   DayRegister,
   GroupAttendanceReport,
   MarkRegisterInput,
   RegisterMarked,
+  SchoolAttendanceReport,
   StudentAttendanceReport,
   StudentLeaveInput,
 } from './attendance.types';
@@ -97,6 +99,33 @@ export class SchoolAttendanceResolver {
   ) {
     const path = withQuery(`/students/${segment(studentId)}/attendance`, { from, to });
     return this.rest.get<StudentAttendanceReport>(context, 'attendance', path);
+  }
+
+  @Mutation(() => AttendanceSettings, {
+    description:
+      "Per lesson or daily: a daily school takes each group's register in its first lesson of the day (the school's admin or HQ).",
+  })
+  @Fronts('attendance', 'PUT /schools/{schoolId}/attendance-settings')
+  async setAttendanceMode(
+    @Context() context: GqlContext,
+    @Args('schoolId', { type: () => ID }) schoolId: string,
+    @Args('mode', { description: 'lesson or daily' }) mode: string,
+  ): Promise<AttendanceSettings> {
+    const path = `/schools/${segment(schoolId)}/attendance-settings`;
+    return (await this.rest.send<AttendanceSettings>(context, 'attendance', 'PUT', path, { mode })).body;
+  }
+
+  @Query(() => SchoolAttendanceReport, {
+    description: "A school's attendance over a range, in all, per group and per day, with percentages.",
+  })
+  @Fronts('attendance', 'GET /schools/{schoolId}/attendance')
+  schoolAttendance(
+    @Context() context: GqlContext,
+    @Args('schoolId', { type: () => ID }) schoolId: string,
+    @Args() { from, to }: AttendanceRangeArgs,
+  ) {
+    const path = withQuery(`/schools/${segment(schoolId)}/attendance`, { from, to });
+    return this.rest.get<SchoolAttendanceReport>(context, 'attendance', path);
   }
 
   @Query(() => GroupAttendanceReport, { description: "A group's attendance over a range, per student and in all." })

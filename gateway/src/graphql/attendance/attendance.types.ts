@@ -82,6 +82,35 @@ export class GroupAttendanceLine extends AttendanceRates implements views.attend
   @Field(() => ID) studentId!: string;
 }
 
+@ObjectType({ description: 'How a school takes attendance (ADR 0054).' })
+export class AttendanceSettings {
+  @Field(() => ID) schoolId!: string;
+  @Field(() => String, {
+    description: "lesson: every lesson's register is taken; daily: only each group's first lesson of the day",
+  })
+  mode!: string;
+}
+
+@ObjectType({ description: "One group's line of a school report." })
+export class SchoolAttendanceGroup extends AttendanceRates implements views.attendance.SchoolReportGroupView {
+  @Field(() => ID) groupId!: string;
+}
+
+@ObjectType({ description: "One day's line of a school report: every lesson marked that day." })
+export class SchoolAttendanceDay extends AttendanceRates implements views.attendance.SchoolReportDayView {
+  @Field({ description: DAY }) date!: string;
+}
+
+@ObjectType({ description: "A school's attendance over a range: in all, per group and per day (days with records)." })
+export class SchoolAttendanceReport implements views.attendance.SchoolReportView {
+  @Field(() => ID) schoolId!: string;
+  @Field({ description: DAY }) from!: string;
+  @Field({ description: DAY }) to!: string;
+  @Field(() => AttendanceRates) totals!: AttendanceRates;
+  @Field(() => [SchoolAttendanceGroup]) groups!: SchoolAttendanceGroup[];
+  @Field(() => [SchoolAttendanceDay]) days!: SchoolAttendanceDay[];
+}
+
 @ObjectType({ description: "A group's attendance over a range, per student and in all." })
 export class GroupAttendanceReport implements views.attendance.GroupReportView {
   @Field(() => ID) groupId!: string;

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { hq, views } from '@hexfleet/schemas';
 import { Paged } from '../common/pages';
 
@@ -45,12 +45,16 @@ export class AbsenceThresholds implements hq.AbsenceThresholds {
   @Field(() => Int) minimumAttendancePercent!: number;
 }
 
+const LOCK =
+  'Days after its day a register locks (0: the next day), then only corrections with a reason change it; null: attendance’s default';
+
 @ObjectType({ description: 'The group’s policy as last published.' })
 export class GroupPolicy implements views.hq.GroupPolicyView {
   @Field(() => Int) policyVersion!: number;
   @Field(() => LoanRuleDefaults) loanRules!: LoanRuleDefaults;
   @Field(() => [AttendanceCode]) attendanceCodes!: AttendanceCode[];
   @Field(() => AbsenceThresholds) absenceThresholds!: AbsenceThresholds;
+  @Field(() => Int, { nullable: true, description: LOCK }) registerLockDays!: number | null;
   @Field(() => ID) publishedBy!: string;
   @Field({ description: 'ISO-8601 UTC instant' }) publishedAt!: string;
 }
@@ -75,6 +79,12 @@ export class EffectiveAbsenceThresholds implements views.hq.EffectiveAbsenceThre
   @Field(() => String, { description: SOURCE }) source!: views.hq.PolicySource;
 }
 
+@ObjectType()
+export class EffectiveRegisterLockDays implements views.hq.EffectiveRegisterLockDays {
+  @Field(() => Int, { nullable: true, description: LOCK }) value!: number | null;
+  @Field(() => String, { description: SOURCE }) source!: views.hq.PolicySource;
+}
+
 @ObjectType({ description: 'The policy a school works under: per area its own setting, else the group’s.' })
 export class EffectivePolicy implements views.hq.EffectivePolicyView {
   @Field(() => ID) schoolId!: string;
@@ -82,6 +92,7 @@ export class EffectivePolicy implements views.hq.EffectivePolicyView {
   @Field(() => EffectiveLoanRules) loanRules!: EffectiveLoanRules;
   @Field(() => EffectiveAttendanceCodes) attendanceCodes!: EffectiveAttendanceCodes;
   @Field(() => EffectiveAbsenceThresholds) absenceThresholds!: EffectiveAbsenceThresholds;
+  @Field(() => EffectiveRegisterLockDays) registerLockDays!: EffectiveRegisterLockDays;
   @Field({ description: 'ISO-8601 UTC instant' }) updatedAt!: string;
 }
 
@@ -148,6 +159,7 @@ export class GroupPolicyInput {
   @Field(() => LoanRuleDefaultsInput) loanRules!: LoanRuleDefaultsInput;
   @Field(() => [AttendanceCodeInput], { description: CODES_HELP }) attendanceCodes!: AttendanceCodeInput[];
   @Field(() => AbsenceThresholdsInput) absenceThresholds!: AbsenceThresholdsInput;
+  @Field(() => Int, { nullable: true, description: LOCK }) registerLockDays?: number | null;
 }
 
 @InputType({ description: 'A school’s own settings; an area null or left out follows the group’s policy.' })
@@ -156,6 +168,7 @@ export class SchoolPolicyInput {
   @Field(() => [AttendanceCodeInput], { nullable: true, description: CODES_HELP })
   attendanceCodes?: AttendanceCodeInput[] | null;
   @Field(() => AbsenceThresholdsInput, { nullable: true }) absenceThresholds?: AbsenceThresholdsInput | null;
+  @Field(() => Int, { nullable: true, description: `${LOCK}; null: the group’s` }) registerLockDays?: number | null;
 }
 
 @InputType({ description: 'A term: inside the year, not overlapping another.' })
@@ -181,6 +194,19 @@ export class SeriesPoint implements views.hq.SeriesPoint {
   @Field(() => Int) value!: number;
 }
 
+@ObjectType({
+  description:
+    'Register records in one period (withdrawn registers left out) and the attendance rate: attended over every record but excused.',
+})
+export class AttendancePoint implements views.hq.AttendancePoint {
+  @Field({ description: 'YYYY-MM-DD' }) period!: string;
+  @Field(() => Int, { description: 'Present, late or left early' }) attended!: number;
+  @Field(() => Int) absent!: number;
+  @Field(() => Int) excused!: number;
+  @Field(() => Float, { nullable: true, description: 'Percent to two decimals; null when nothing counted' })
+  attendancePercent!: number | null;
+}
+
 @ObjectType({ description: 'A dashboard for one school or the group: each measure a series a chart can draw.' })
 export class Dashboard implements views.hq.DashboardView {
   @Field(() => ID, { nullable: true, description: 'The school; null for the group' }) schoolId!: string | null;
@@ -194,6 +220,12 @@ export class Dashboard implements views.hq.DashboardView {
   enrolments!: SeriesPoint[];
   @Field(() => [SeriesPoint], { description: 'Students withdrawn in each period, on their last day at school' })
   withdrawals!: SeriesPoint[];
+  @Field(() => [AttendancePoint], { description: 'Register records and the attendance rate in each period' })
+  attendance!: AttendancePoint[];
+  @Field(() => Float, { nullable: true, description: 'The attendance rate over the range; null when nothing counted' })
+  attendancePercent!: number | null;
+  @Field(() => [SeriesPoint], { description: 'Students recorded absent at least once in each period' })
+  absentStudents!: SeriesPoint[];
 }
 
 @ArgsType()

@@ -52,11 +52,28 @@ export class PoisonRecordError extends Error {
   override readonly name = 'PoisonRecordError';
 }
 
-const header = (message: KafkaMessage, name: string): string | undefined => {
+const header = (message: Pick<KafkaMessage, 'headers'>, name: string): string | undefined => {
   const value = message.headers?.[name];
   if (value === undefined) return undefined;
   return Array.isArray(value) ? String(value[0]) : String(value);
 };
+
+/** The header naming the fleet whose relay published a record. */
+export const FLEET_HEADER = 'fleet';
+
+/**
+ * Whether a record was published by another fleet sharing this Kafka cluster, which this
+ * fleet's projections and policies must not act on (docs/adr/0073). Two fleets meet on one
+ * cluster when tests run side by side on a shared stack: without this, one test's service
+ * reacts to another test's events and publishes derived events into the other's read
+ * models. A record with no `fleet` header (an unnamed fleet, an outside producer) is
+ * everyone's, and a process with no fleet name reads everything: production is unchanged.
+ */
+export function fromAnotherFleet(message: Pick<KafkaMessage, 'headers'>, fleet: string | undefined): boolean {
+  if (!fleet) return false;
+  const stamped = header(message, FLEET_HEADER);
+  return stamped !== undefined && stamped !== fleet;
+}
 
 export async function decodeRecord(
   serde: AvroSerde,

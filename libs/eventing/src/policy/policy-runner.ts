@@ -2,7 +2,7 @@ import { isDomainError } from '@hexfleet/kernel';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { RenewingProducer } from '../producer/renewing-producer';
 import { v5 as uuidv5 } from 'uuid';
-import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
+import { ConsumedEvent, decodeRecord, fromAnotherFleet, PoisonRecordError } from '../consumer/consumed-event';
 import { joinConsumerGroup } from '../consumer/consumer-group';
 import { sendToDeadLetters } from '../consumer/dead-letters';
 import { attempt } from '../consumer/retry';
@@ -45,6 +45,8 @@ export interface PolicyRunnerOptions {
   policy: Policy;
   /** Where a new consumer group begins (ConsumerGroupOptions.startAt). */
   startAt?: 'beginning' | 'end';
+  /** This fleet's name: records another fleet published are skipped (`fromAnotherFleet`). */
+  fleet?: string;
   kafka: Kafka;
   serde: AvroSerde;
   maxAttempts?: number;
@@ -98,6 +100,11 @@ export class PolicyRunner {
     let next: bigint | undefined;
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
+      if (fromAnotherFleet(message, this.options.fleet)) {
+        resolveOffset(message.offset);
+        next = BigInt(message.offset) + 1n;
+        continue;
+      }
       const decoded = await decodeRecord(this.options.serde, batch.topic, batch.partition, message).catch(
         (e: unknown) => e as Error,
       );

@@ -1,7 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { RenewingProducer } from '../producer/renewing-producer';
 import type { Pool } from 'pg';
-import { ConsumedEvent, decodeRecord, PoisonRecordError } from '../consumer/consumed-event';
+import { ConsumedEvent, decodeRecord, fromAnotherFleet, PoisonRecordError } from '../consumer/consumed-event';
 import { joinConsumerGroup } from '../consumer/consumer-group';
 import { sendToDeadLetters } from '../consumer/dead-letters';
 import { attempt, Attempted } from '../consumer/retry';
@@ -29,6 +29,8 @@ export interface ProjectionRunnerOptions {
   onApplied?: (count: number) => void;
   /** Where a new consumer group begins (ConsumerGroupOptions.startAt). */
   startAt?: 'beginning' | 'end';
+  /** This fleet's name: records another fleet published are skipped (`fromAnotherFleet`). */
+  fleet?: string;
 }
 
 /**
@@ -94,19 +96,25 @@ export class ProjectionRunner {
     for (const message of batch.messages) {
       if (stored !== undefined && BigInt(message.offset) < stored)
         resolveOffset(message.offset); // applied before
+      else if (fromAnotherFleet(message, this.options.fleet))
+        resolveOffset(message.offset); // not ours: the stored offset catches up at our next record
       else fresh.push(message);
     }
     const chunkSize = this.options.chunkSize ?? 200;
     // Records all applied before still move Kafka's offset on.
     let last: string | undefined = fresh.length ? undefined : batch.messages[batch.messages.length - 1]?.offset;
+    let handled = 0;
     for (let i = 0; i < fresh.length; i += chunkSize) {
       if (!isRunning() || isStale()) break;
       const chunk = fresh.slice(i, i + chunkSize);
       await this.handleChunk(topic, partition, chunk);
       last = chunk[chunk.length - 1].offset;
       resolveOffset(last);
+      handled += chunk.length;
       await heartbeat();
     }
+    // Every fresh record applied: the skipped ones after the last of them (another fleet's) are passed too.
+    if (fresh.length && handled === fresh.length) last = batch.messages[batch.messages.length - 1].offset;
     // Kafka's offset follows the database's; it is what consumer lag is measured against.
     // (With autoCommit off, commitOffsetsIfNecessary() would commit nothing.)
     if (last !== undefined)

@@ -1,8 +1,18 @@
 import type { IHeaders, Message } from 'kafkajs';
 import type { RecordedEvent } from '../event-store/events';
+import { FLEET_HEADER } from '../consumer/consumed-event';
 
-/** The Kafka record for a stored event: key `<tenant>:<aggregateId>`, CloudEvents binary-mode headers. */
-export function kafkaRecord(event: RecordedEvent, value: Buffer, ceType: string, source: string): Message {
+/**
+ * The Kafka record for a stored event: key `<tenant>:<aggregateId>`, CloudEvents binary-mode headers,
+ * and the `fleet` header when the publishing fleet has a name (see `fromAnotherFleet`).
+ */
+export function kafkaRecord(
+  event: RecordedEvent,
+  value: Buffer,
+  ceType: string,
+  source: string,
+  fleet?: string,
+): Message {
   const aggregateId = event.streamId.slice(event.streamId.lastIndexOf('/') + 1);
   const headers: IHeaders = {
     ce_specversion: '1.0',
@@ -21,5 +31,6 @@ export function kafkaRecord(event: RecordedEvent, value: Buffer, ceType: string,
   if (correlationId) headers.correlation_id = correlationId;
   if (causationId) headers.causation_id = causationId;
   if (traceparent) headers.traceparent = traceparent;
+  if (fleet) headers[FLEET_HEADER] = fleet;
   return { key: `${event.tenant}:${aggregateId}`, value, headers };
 }

@@ -18,6 +18,8 @@ export interface RelayOptions {
   serde: AvroSerde;
   /** CloudEvents `ce_source`, e.g. `/school/libraries`. */
   source: string;
+  /** Stamped on every record (the `fleet` header) when set: see `fromAnotherFleet`. */
+  fleet?: string;
   batchSize?: number;
   pollIntervalMs?: number;
   onBatch?: (published: number) => void;
@@ -170,6 +172,7 @@ export class Relay {
         value,
         recordFullName(contract.schema),
         this.options.source,
+        this.options.fleet,
       );
       const batch = byTopic.get(contract.topic) ?? { topic: contract.topic, messages: [] };
       batch.messages.push(record);

@@ -8,16 +8,23 @@ import { createTopic, testKafka } from './kafka';
 /**
  * A database, a topic, the example contracts, an event store and a relay: the
  * write side that projection tests read from. `deposit()` appends and returns
- * what the read model should then hold.
+ * what the read model should then hold. `besides` publishes to another scenario's
+ * topics (a second service, or another fleet's, on the same cluster); `fleet` is
+ * the name its relay stamps on records.
  */
-export async function accountScenario(prefix: string) {
-  const topic = uniqueName('example.account.v1');
-  const rewardTopic = uniqueName('example.reward.v1');
+export async function accountScenario(
+  prefix: string,
+  { fleet, besides }: { fleet?: string; besides?: { topic: string; rewardTopic: string } } = {},
+) {
+  const topic = besides?.topic ?? uniqueName('example.account.v1');
+  const rewardTopic = besides?.rewardTopic ?? uniqueName('example.reward.v1');
   const db: TestDatabase = await createTestDatabase(prefix);
   const store = new PostgresEventStore(db.pool);
   await store.migrate();
-  await createTopic(topic, 3);
-  await createTopic(rewardTopic, 1);
+  if (!besides) {
+    await createTopic(topic, 3);
+    await createTopic(rewardTopic, 1);
+  }
   const serde = AvroSerde.forUrl(stackEnv('SCHEMA_REGISTRY_URL'), [
     ...accountContracts(topic),
     ...rewardContracts(rewardTopic),
@@ -30,6 +37,7 @@ export async function accountScenario(prefix: string) {
     kafka: testKafka('scenario-relay'),
     serde,
     source: '/example/account',
+    fleet,
     pollIntervalMs: 100,
     onError: (error) => relayErrors.push(error),
   });
@@ -64,6 +72,7 @@ export async function accountScenario(prefix: string) {
     },
     async close() {
       await relay.stop();
+      if (besides) return db.drop();
       const admin = testKafka().admin();
       await admin.connect();
       await admin.deleteTopics({ topics: [topic, rewardTopic] }).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { commonOptions, named } from '@hexfleet/platform';
+import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { CommonOptions, ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { hrms, payroll, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { hrms, payroll, pipeline, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AttendanceController } from './adapters/in/attendance.http.controller';
 import { EmployeesController } from './adapters/in/employees.http.controller';
 import { JobOpeningsController } from './adapters/in/job-openings.http.controller';
@@ -24,6 +24,7 @@ import { PostgresPayrollPeriods } from './adapters/out/payroll-periods/payroll-p
 import { payrollPeriods } from './adapters/out/payroll-periods/payroll-periods.projection';
 import { AttendanceCommandHandler } from './application/attendance.command-handler';
 import { AttendanceQueryHandler } from './application/attendance.query-handler';
+import { CandidateHiresCommandHandler } from './application/candidate-hires.command-handler';
 import { ATTENDANCE_SHEETS } from './application/attendance-sheets.port';
 import { EmployeeCommandHandler } from './application/employee.command-handler';
 import { EmployeeQueryHandler } from './application/employee.query-handler';
@@ -39,6 +40,7 @@ import { LeaveSetupCommandHandler } from './application/leave-setup.command-hand
 import { LEAVE_SETUP } from './application/leave-setup.port';
 import { LeaveQueryHandler } from './application/leave.query-handler';
 import { PAYROLL_PERIODS } from './application/payroll-periods.port';
+import { pipelinePolicy } from './application/pipeline.policy';
 
 /** HRMS has no settings of its own yet: the clock, ids and PROJECTION_SUFFIX every service has. */
 export type HrmsOptions = CommonOptions;
@@ -89,14 +91,23 @@ export function createHrms(
       jobOpenings: readModels.jobOpenings.name,
     },
   };
+  // The policy is listed before Nest builds the handler it calls; the module hands it over.
+  const hires = new Later<CandidateHiresCommandHandler>('CandidateHiresCommandHandler');
   const definition: ServiceDefinition = {
     name: 'hrms',
     source: '/business/hrms',
     description: 'HRMS: employee master, leave, holidays, attendance and job openings.',
-    // Payroll's run events too: HRMS reads which periods are finalized from them.
-    contracts: [...hrms.contracts, ...payroll.payrollPayrollRunV1Contracts],
+    // Payroll's run events too: HRMS reads which periods are finalized from them; Pipeline's
+    // candidates, to hire from CandidateHired.
+    contracts: [
+      ...hrms.contracts,
+      ...payroll.payrollPayrollRunV1Contracts,
+      ...pipeline.pipelineCandidateV1Contracts,
+      ...pipeline.pipelinePipelineV1Contracts,
+    ],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hrms'),
     projections: Object.values(readModels),
+    policies: [pipelinePolicy(hires, options.projectionSuffix)],
     unprocessable: UNPROCESSABLE,
     notFound: [/-not-found$/],
     clock: options.clock,
@@ -130,9 +141,14 @@ export function createHrms(
       AttendanceQueryHandler,
       JobOpeningCommandHandler,
       JobOpeningQueryHandler,
+      CandidateHiresCommandHandler,
     ],
   })
-  class HrmsModule {}
+  class HrmsModule {
+    constructor(candidateHires: CandidateHiresCommandHandler) {
+      hires.set(candidateHires);
+    }
+  }
 
   return { definition, module: HrmsModule };
 }

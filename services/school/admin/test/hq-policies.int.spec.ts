@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
+import { AvroSerde, policyGroup, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import { fixedClock, TenantId } from '@hexfleet/kernel';
 import { hq } from '@hexfleet/schemas';
+import type { KafkaMessage } from 'kafkajs';
 import {
+  caughtUp,
   createTestDatabase,
   eventually,
+  readTopicUntil,
   listOf,
   stackEnv,
+  TEST_FLEET,
   tenantEvents,
   testKafka,
   uniqueName,
@@ -53,6 +57,7 @@ class HqStandIn {
       kafka: testKafka('hq-stand-in'),
       serde,
       source: '/school/hq',
+      fleet: TEST_FLEET,
     });
     this.relay.start();
   }
@@ -216,7 +221,22 @@ describe('Admin follows HQ', () => {
 
     // Every event again (a redelivery, a second run): nothing more is promoted or withdrawn.
     await hqOut.publish();
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Not a fixed wait: every one of the tenant's HQ events is on its topic a second time, and
+    // Admin's HQ policy has committed past the last of them; only then is "nothing more" a fact.
+    const topics = ['hq.school.v1', 'hq.academic-year.v1'];
+    const { rows: kept } = await hqOut.db.pool.query<{ aggregate: string; n: number }>(
+      `select split_part(stream_id, '/', 2) as aggregate, count(*)::int as n
+         from eventstore.events where tenant = $1 group by 1`,
+      [tenant],
+    );
+    const ofTenant = (records: KafkaMessage[]) =>
+      records.filter((r) => r.headers?.tenant?.toString() === tenant).length;
+    for (const { aggregate, n } of kept) {
+      await readTopicUntil(`hq.${aggregate}.v1`, (records) => ofTenant(records) >= 2 * n, { timeoutMs: 60_000 });
+    }
+    const hqPolicy = service.runtime.definition.policies?.find((p) => topics.every((t) => p.topics.includes(t)));
+    if (!hqPolicy) throw new Error("no policy reads HQ's topics");
+    await caughtUp(policyGroup(hqPolicy), topics, { tenant });
     expect([
       await events('StudentPromoted'),
       await events('StudentWithdrawn'),

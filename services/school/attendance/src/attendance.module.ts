@@ -4,6 +4,7 @@ import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
 import { admin, attendance, events, hq, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { RegistersController } from './adapters/in/registers.http.controller';
 import { ReportsController } from './adapters/in/reports.http.controller';
+import { SchoolSettingsController } from './adapters/in/school-settings.http.controller';
 import { PostgresRegisterBook } from './adapters/out/registers/register-book.adapter';
 import { registers } from './adapters/out/registers/registers.projection';
 import { adminPolicy } from './application/admin.policy';
@@ -13,6 +14,7 @@ import { ATTENDANCE_SETTINGS } from './application/attendance-settings';
 import type { AttendanceSettings } from './application/attendance-settings';
 import { FactsCommandHandler } from './application/facts.command-handler';
 import { LeavesCommandHandler } from './application/leaves.command-handler';
+import { SchoolSettingsCommandHandler } from './application/school-settings.command-handler';
 import { RegistersCommandHandler } from './application/registers.command-handler';
 import { REGISTER_BOOK } from './application/registers.port';
 import { RegistersQueryHandler } from './application/registers.query-handler';
@@ -22,6 +24,7 @@ import type { AttendanceOptions } from './attendance.config';
 
 /** DomainError codes that say the request is invalid in itself (422); every other code is a state conflict (409). */
 const UNPROCESSABLE = [
+  'unknown-attendance-mode',
   'date-in-future',
   'not-a-session-day',
   'student-not-in-group',
@@ -78,7 +81,7 @@ export function createAttendance(
   };
 
   @Module({
-    controllers: [RegistersController, ReportsController],
+    controllers: [RegistersController, ReportsController, SchoolSettingsController],
     providers: [
       { provide: ATTENDANCE_SETTINGS, useValue: settings },
       { provide: REGISTER_BOOK, useClass: PostgresRegisterBook },
@@ -86,6 +89,7 @@ export function createAttendance(
       AlertsCommandHandler,
       RegistersCommandHandler,
       LeavesCommandHandler,
+      SchoolSettingsCommandHandler,
       RegistersQueryHandler,
     ],
   })

@@ -1,4 +1,3 @@
-import { hq } from '@hexfleet/schemas';
 import { eventually, readTopicUntil, redeliver } from '@hexfleet/testing';
 import { expectStatus, MovableClock, startAttendance, stored, uniqueTenant } from './support/attendance-harness';
 import type { AttendanceHarness } from './support/attendance-harness';
@@ -21,31 +20,13 @@ describe('absence alerts', () => {
     ]);
     await school.setUp();
     // HQ's policy: the codes PR and AB, and a minimum of 60%.
-    await school.hq.record(
-      tenant,
-      'group-policy',
-      'group',
-      hq.groupPolicyPublished({
-        policyVersion: 1,
-        loanRules: {
-          loanPeriodDays: 14,
-          maxLoans: 3,
-          maxRenewals: 1,
-          maxHolds: 2,
-          fineRatePerDayMinor: 0,
-          currency: 'INR',
-          graceDays: 0,
-          fineCapMinor: null,
-        },
-        attendanceCodes: [
-          { code: 'PR', label: 'Present', meaning: 'present' },
-          { code: 'AB', label: 'Absent', meaning: 'absent' },
-        ],
-        absenceThresholds: { consecutiveAbsentDays: 3, minimumAttendancePercent: 60 },
-        publishedBy: 'hq',
-        publishedAt: '2026-10-01T00:00:00.000Z',
-      }),
-    );
+    await school.publishGroupPolicy({
+      attendanceCodes: [
+        { code: 'PR', label: 'Present', meaning: 'present' },
+        { code: 'AB', label: 'Absent', meaning: 'absent' },
+      ],
+      absenceThresholds: { consecutiveAbsentDays: 3, minimumAttendancePercent: 60 },
+    });
     teacher = await school.teacher(service);
     await eventually(async () => (await stored(service, tenant, 'GroupAttendancePolicyNoted')) === 1, {
       what: "HQ's policy noted",

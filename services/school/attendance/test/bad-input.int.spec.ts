@@ -35,6 +35,7 @@ describe('bad input on every Attendance endpoint', () => {
       date: MONDAY,
       studentId: school.students[0],
       groupId: school.groupId,
+      schoolId: school.schoolId,
     };
     const openapi = openApiOf(await service.call('GET', '/openapi.json'));
     const { cases, operations, inputless } = badInputCases(openapi, ids);

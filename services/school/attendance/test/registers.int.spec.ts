@@ -227,9 +227,40 @@ describe('registers from Admin’s sessions', () => {
       ',total,,,3,2,0,0,0,1,100,0',
       '',
     ]);
+    // The school in all, per group and per day (Wednesday's withdrawn register left out); fenced to its staff.
+    const report = expectStatus(
+      await service.call('GET', `/schools/${school.schoolId}/attendance?${range}`, { token: admin }),
+      200,
+    ).body;
+    const totals = { records: 3, present: 2, late: 0, leftEarly: 0, absent: 0, excused: 1 };
+    const rated = { ...totals, attendancePercent: 100, absencePercent: 0 };
+    expect(report).toEqual({
+      schoolId: school.schoolId,
+      from: '2026-11-01',
+      to: '2026-12-31',
+      totals: rated,
+      groups: [{ groupId: school.groupId, ...rated }],
+      days: [{ date: MONDAY, ...rated }],
+    });
+    const elsewhere = await service.issuer.mint({
+      tenant,
+      roles: ['school-admin'],
+      grants: [{ role: 'school-admin', scopeType: 'school', scopeId: school.groupId }],
+    });
+    const fenced = await service.call('GET', `/schools/${school.schoolId}/attendance?${range}`, { token: elsewhere });
+    expect(fenced.status).toBe(404);
     const bad = await service.call('GET', `/groups/${school.groupId}/attendance?from=2026-12-31&to=2026-11-01`, {
       token: admin,
     });
     expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 422, code: 'invalid-range' });
+  });
+
+  it('reports nothing, not a fault, for a tenant that has no registers at all', async () => {
+    // Found by the tenant-isolation sweep: another tenant asking about this student got a 500.
+    const stranger = await service.issuer.mint({ tenant: `none${Date.now().toString(36)}`, roles: ['hq-admin'] });
+    const reply = await service.call('GET', `/students/${ben}/attendance?from=2026-11-01&to=2026-12-31`, {
+      token: stranger,
+    });
+    expect({ status: reply.status, records: reply.body.records }).toEqual({ status: 200, records: 0 });
   });
 });

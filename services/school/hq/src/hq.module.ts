@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { commonOptions, Later, named } from '@hexfleet/platform';
 import type { ServiceComposition, ServiceDefinition } from '@hexfleet/platform';
-import { admin, events, hq, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
+import { admin, attendance, events, hq, libraries, TOPIC_CATALOG } from '@hexfleet/schemas';
 import { AcademicYearsController } from './adapters/in/academic-years.http.controller';
 import { DashboardsController } from './adapters/in/dashboards.http.controller';
 import { GroupPolicyController } from './adapters/in/group-policy.http.controller';
@@ -48,6 +48,7 @@ const UNPROCESSABLE = [
   'duplicate-attendance-code',
   'attendance-codes-incomplete',
   'invalid-absence-thresholds',
+  'invalid-register-lock-days',
   'invalid-date',
   'invalid-year-name',
   'invalid-term-name',
@@ -91,12 +92,15 @@ export function createHq(overrides: Partial<HqOptions> = {}, env: NodeJS.Process
     name: 'hq',
     source: '/school/hq',
     description: 'HQ: the schools of a school group, their years, policies, transfers and the year-end rollover.',
-    // The dashboards read libraries' loans, events' calendar and Admin's students (the home school too).
+    // The dashboards read libraries' loans, events' calendar, Admin's students (the home school too)
+    // and Attendance's registers and absences.
     contracts: [
       ...hq.contracts,
       ...libraries.librariesLoanV1Contracts,
       ...events.eventsEventV1Contracts,
       ...admin.adminStudentV1Contracts,
+      ...attendance.attendanceRegisterV1Contracts,
+      ...attendance.attendanceStudentV1Contracts,
     ],
     topics: TOPIC_CATALOG.filter((topic) => topic.owner === 'hq'),
     projections: Object.values(readModels),

@@ -44,6 +44,8 @@ describe('group policy and each school’s effective policy', () => {
       loanRules: { value: ownRules, source: 'school' },
       attendanceCodes: { value: CODES, source: 'group' },
       absenceThresholds: { value: THRESHOLDS, source: 'group' },
+      // Nobody set a register lock: attendance's default (ADR 0055).
+      registerLockDays: { value: null, source: 'none' },
       updatedAt: NOW,
     });
 
@@ -51,13 +53,19 @@ describe('group policy and each school’s effective policy', () => {
     const codes2 = [...CODES, { code: 'l', label: ' Late ', meaning: 'late' }];
     const v2 = await service.call('PUT', '/group-policy', {
       token: hq,
-      body: { ...POLICY, loanRules: { ...LOAN_RULES, loanPeriodDays: 21 }, attendanceCodes: codes2 },
+      body: {
+        ...POLICY,
+        loanRules: { ...LOAN_RULES, loanPeriodDays: 21 },
+        attendanceCodes: codes2,
+        registerLockDays: 10,
+      },
     });
     const afterA = await readAfter(service, v2, `/schools/${a}/policy`, hq);
     expect(afterA.body).toMatchObject({
       groupPolicyVersion: 2,
       loanRules: { value: ownRules, source: 'school' },
       attendanceCodes: { value: [...CODES, { code: 'L', label: 'Late', meaning: 'late' }], source: 'group' },
+      registerLockDays: { value: 10, source: 'group' },
     });
     const afterB = await readAfter(service, v2, `/schools/${b}/policy`, hq);
     expect(afterB.body).toMatchObject({
@@ -65,10 +73,16 @@ describe('group policy and each school’s effective policy', () => {
       loanRules: { value: { loanPeriodDays: 21 }, source: 'group' },
     });
 
-    // Back to the group's: A clears its own setting.
-    const cleared = await service.call('PUT', `/schools/${a}/policy`, { token: adminOfA, body: { loanRules: null } });
+    // Back to the group's loan rules: A clears its own, and locks its registers sooner than the group.
+    const cleared = await service.call('PUT', `/schools/${a}/policy`, {
+      token: adminOfA,
+      body: { loanRules: null, registerLockDays: 3 },
+    });
     const backA = await readAfter(service, cleared, `/schools/${a}/policy`, adminOfA);
-    expect(backA.body).toMatchObject({ loanRules: { value: { loanPeriodDays: 21 }, source: 'group' } });
+    expect(backA.body).toMatchObject({
+      loanRules: { value: { loanPeriodDays: 21 }, source: 'group' },
+      registerLockDays: { value: 3, source: 'school' },
+    });
   });
 
   it('answers each refusal with its code, and bad fields with 400 naming them', async () => {

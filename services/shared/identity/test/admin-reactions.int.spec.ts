@@ -175,11 +175,16 @@ describe('identity reacts to Admin', () => {
          from eventstore.events where stream_id = $1 and event_type = 'GuardianshipRecorded' order by stream_version`,
       [`${tenant}/user/${motherId}`],
     );
-    expect(guardianships).toEqual([
-      { studentId: ana, relationship: 'mother', primary: true, causationId: anaEnrolled },
-      { studentId: ben, relationship: 'mother', primary: true, causationId: benEnrolled },
-      { studentId: cleo, relationship: 'aunt', primary: true, causationId: cleoEnrolled },
-    ]);
+    // Each enrolment is its own student stream, so its own Kafka partition: the mother's stream
+    // records them in whatever order the policy met them. Compare as a set.
+    const byStudent = (a: { studentId: string }, b: { studentId: string }) => a.studentId.localeCompare(b.studentId);
+    expect([...guardianships].sort(byStudent)).toEqual(
+      [
+        { studentId: ana, relationship: 'mother', primary: true, causationId: anaEnrolled },
+        { studentId: ben, relationship: 'mother', primary: true, causationId: benEnrolled },
+        { studentId: cleo, relationship: 'aunt', primary: true, causationId: cleoEnrolled },
+      ].sort(byStudent),
+    );
 
     // Ana leaves: her account is deactivated, her session ends, her login is refused; her mother's stays.
     await adminOutbox.record(

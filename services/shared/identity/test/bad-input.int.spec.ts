@@ -16,6 +16,23 @@ interface Case {
 const tenant = 'acme';
 const id = randomUUID();
 const long = 'x'.repeat(2000);
+const HOSTILE_SLUGS = [
+  'public',
+  'pg_catalog',
+  'pgcatalog',
+  'information_schema',
+  'pg_toast',
+  'postgres',
+  'template1',
+  '\u0430cme', // Cyrillic a
+  '\uff41cme', // fullwidth a
+  'acme\u200b', // zero-width space
+  'a'.repeat(32),
+  "acme'",
+  'acme"',
+  '"acme"',
+  'acme;--',
+];
 
 // Acceptance: bad input to every identity endpoint gets a 4xx problem+json naming the field, never 500, nothing written.
 const CASES: Case[] = [
@@ -207,6 +224,23 @@ const CASES: Case[] = [
   { method: 'POST', path: `/users/${id}/deactivate`, body: {}, as: 'admin', status: 404 },
   { method: 'POST', path: '/users/not-a-uuid/reactivate', as: 'admin', status: 400, field: 'id' },
   { method: 'GET', path: '/login-audit?userId=me', as: 'admin', status: 400, field: 'userId' },
+  // Hostile tenant slugs (issue 25): reserved schema names, look-alikes, quotes, past the maximum length.
+  ...HOSTILE_SLUGS.flatMap((slug): Case[] => [
+    {
+      method: 'POST',
+      path: '/tenants',
+      body: { slug, name: 'n', product: 'school', admin: { email: 'a@b.co', displayName: 'A' } },
+      status: 400,
+      field: 'slug',
+    },
+    {
+      method: 'POST',
+      path: '/auth/login',
+      body: { tenant: slug, email: 'a@b.co', password: 'p' },
+      status: 400,
+      field: 'tenant',
+    },
+  ]),
 ];
 
 describe('bad input to every endpoint', () => {

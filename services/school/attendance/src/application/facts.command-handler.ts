@@ -67,6 +67,28 @@ export class FactsCommandHandler {
     });
   }
 
+  /** An enrolment in a group: the student is in it from the enrolment's first day (ADR 0056). */
+  async studentEnrolled(policy: Policy, event: ConsumedEvent<admin.StudentEnrolled>): Promise<void> {
+    const { groupId, schoolId, studentId, rollNumber, firstName, lastName, enrolledOn, enrolledAt } = event.data;
+    if (!groupId) return;
+    await this.react(policy, event, async (tx) => {
+      const roster = await tx.load(rosterDecider, 'roster', groupId);
+      const data = {
+        groupId,
+        schoolId,
+        studentId,
+        rollNumber: rollNumber ?? 0,
+        firstName,
+        lastName,
+        fromDate: enrolledOn,
+      };
+      tx.append(
+        roster,
+        rosterDecider.decide({ type: 'JoinRoster', data, metadata: { now: enrolledAt } }, roster.state),
+      );
+    });
+  }
+
   /** A move: the student's last day in the old group is the day before the move. A withdrawal waits for StudentWithdrawn, which has the day. */
   async studentRemoved(policy: Policy, event: ConsumedEvent<admin.StudentRemovedFromGroup>): Promise<void> {
     const { groupId, schoolId, studentId, reason, removedAt } = event.data;
@@ -94,7 +116,12 @@ export class FactsCommandHandler {
 
   async schoolPolicySet(policy: Policy, event: ConsumedEvent<hq.SchoolPolicySet>): Promise<void> {
     const { schoolId, attendanceCodes, absenceThresholds, setAt } = event.data;
-    const data = { schoolId, attendanceCodes, absenceThresholds };
+    const data = {
+      schoolId,
+      attendanceCodes,
+      absenceThresholds,
+      registerLockDays: event.data.registerLockDays ?? null,
+    };
     await this.school(policy, event, schoolId, (state) =>
       schoolDecider.decide({ type: 'NoteSchoolSettings', data, metadata: { now: setAt } }, state),
     );
@@ -110,7 +137,12 @@ export class FactsCommandHandler {
 
   async groupPolicyPublished(policy: Policy, event: ConsumedEvent<hq.GroupPolicyPublished>): Promise<void> {
     const { policyVersion, attendanceCodes, absenceThresholds, publishedAt } = event.data;
-    const data = { policyVersion, attendanceCodes, absenceThresholds };
+    const data = {
+      policyVersion,
+      attendanceCodes,
+      absenceThresholds,
+      registerLockDays: event.data.registerLockDays ?? null,
+    };
     await this.react(policy, event, async (tx) => {
       const group = await tx.load(groupPolicyDecider, 'group-policy', GROUP_POLICY_ID);
       const command = { type: 'NoteGroupPolicy' as const, data, metadata: { now: publishedAt } };

@@ -15,13 +15,17 @@ export interface StreamReader {
   load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, aggregate: string, id: string): Promise<{ state: S }>;
 }
 
+/** The group's first lesson on a day that is not cancelled (ADR 0054: a daily school's register); null when none. */
+export type FirstLesson = (groupId: string, date: string) => Promise<RegisterFacts['dailyLesson']>;
+
 /** The one stream of the tenant's group policy. */
 export const GROUP_POLICY_ID = 'group';
 
 /**
  * Reads, inside the command's transaction, every fact a register's rules need from
  * attendance's own streams (never a read model, which may lag): the session, the group's
- * roster, the school (time zone, own codes, holidays) and the group policy.
+ * roster, the school (time zone, own codes, holidays, mode) and the group policy. A daily school's
+ * first lesson of the day comes from the timetable's read model, when `firstLesson` is given.
  */
 export async function loadRegisterFacts(
   tx: StreamReader,
@@ -30,6 +34,7 @@ export async function loadRegisterFacts(
   date: string,
   clock: { today(timeZone?: string): string },
   lockDays: number,
+  firstLesson?: FirstLesson,
 ): Promise<RegisterFacts> {
   // Reads in two rounds: the session names the group and the school the rest is read from.
   const [{ state: session }, { state: group }] = await Promise.all([
@@ -42,6 +47,9 @@ export async function loadRegisterFacts(
     groupId ? tx.load(rosterDecider, 'roster', groupId).then((s) => s.state) : rosterDecider.initialState,
     schoolId ? tx.load(schoolDecider, 'school', schoolId).then((s) => s.state) : schoolDecider.initialState,
   ]);
+  const policy = effectivePolicy(group, school);
+  // A daily school's day register is the group's first lesson (ADR 0054): the timetable's read model says which.
+  const dailyLesson = school.mode === 'daily' && groupId && firstLesson ? await firstLesson(groupId, date) : null;
   return {
     registerId: registerIdOf(tenant, sessionId, date),
     sessionId,
@@ -49,8 +57,10 @@ export async function loadRegisterFacts(
     session,
     roster,
     school,
-    codes: effectivePolicy(group, school).codes,
+    codes: policy.codes,
     today: clock.today(school.timeZone ?? 'UTC'),
-    lockDays,
+    // HQ's lock for the school (its own, else the group's), else the service's default (ADR 0055).
+    lockDays: policy.lockDays ?? lockDays,
+    dailyLesson,
   };
 }

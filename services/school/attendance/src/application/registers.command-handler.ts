@@ -8,6 +8,8 @@ import { MARKERS, reaches } from './access';
 import { ATTENDANCE_SETTINGS } from './attendance-settings';
 import type { AttendanceSettings } from './attendance-settings';
 import { loadRegisterFacts, registerIdOf } from './register-facts';
+import { REGISTER_BOOK } from './registers.port';
+import type { RegisterBook } from './registers.port';
 
 /** A lost race (two teachers on one register) is decided again on the winner's records. */
 const RETRIES = 3;
@@ -22,6 +24,7 @@ export class RegistersCommandHandler {
     private readonly commands: Commands,
     private readonly time: TimeAndIds,
     @Inject(ATTENDANCE_SETTINGS) private readonly settings: AttendanceSettings,
+    @Inject(REGISTER_BOOK) private readonly book: RegisterBook,
   ) {}
 
   mark(caller: Principal, sessionId: string, date: string, input: { allPresent: boolean; marks: MarkInput[] }) {
@@ -61,7 +64,9 @@ export class RegistersCommandHandler {
       caller,
       async (tx: StreamTransaction) => {
         const [facts, register] = await Promise.all([
-          loadRegisterFacts(tx, caller.tenant, sessionId, date, this.time, this.settings.lockDays),
+          loadRegisterFacts(tx, caller.tenant, sessionId, date, this.time, this.settings.lockDays, (groupId, day) =>
+            this.book.firstLesson(caller.tenant, groupId, day),
+          ),
           tx.load(registerDecider, 'register', registerIdOf(caller.tenant, sessionId, date)),
         ]);
         const session = facts.session.session;

@@ -23,6 +23,18 @@ export interface RegisterBook {
     groupId: string,
     range: Range,
   ): Promise<Omit<views.attendance.GroupReportView, 'groupId' | 'from' | 'to'>>;
+  /** A school's records in the range, in all, per group and per day. */
+  school(
+    tenant: TenantId,
+    schoolId: string,
+    range: Range,
+  ): Promise<Omit<views.attendance.SchoolReportView, 'schoolId' | 'from' | 'to'>>;
+  /** The group's first lesson on `date` that is not cancelled, by start time; null when it has none. */
+  firstLesson(
+    tenant: TenantId,
+    groupId: string,
+    date: string,
+  ): Promise<{ sessionId: string; subjectName: string; startTime: string } | null>;
   /** The school a group belongs to, as its sessions say; undefined for a group with none. */
   schoolOfGroup(tenant: TenantId, groupId: string): Promise<string | undefined>;
 }

@@ -109,6 +109,13 @@ export class RegistersQueryHandler {
     return { groupId, ...range, ...(await this.book.group(caller.tenant, groupId, range)) };
   }
 
+  /** A school's attendance over a range, per group and day: the school's staff (HQ everywhere). */
+  async school(caller: Principal, schoolId: string, range: Range): Promise<views.attendance.SchoolReportView> {
+    mustReach(caller, STAFF, `school ${schoolId}`, { schoolId });
+    await this.consistency.await(this.settings.readModels.registers, caller);
+    return { schoolId, ...range, ...(await this.book.school(caller.tenant, schoolId, range)) };
+  }
+
   /** The group's report with each student's roll number and name, from the group's roster stream (for the CSV export). */
   async namedGroup(caller: Principal, groupId: string, range: Range) {
     const report = await this.group(caller, groupId, range);

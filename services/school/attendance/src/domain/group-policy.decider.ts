@@ -15,18 +15,23 @@ export interface GroupPolicyState {
   version: number;
   codes: AttendanceCode[] | null;
   thresholds: AbsenceThresholds | null;
+  /** HQ's register lock in days; null: the service's default. */
+  lockDays: number | null;
 }
 
 export interface EffectivePolicy {
   codes: readonly AttendanceCode[];
   thresholds: AbsenceThresholds;
+  /** Null: the service's default (ATTENDANCE_LOCK_DAYS). */
+  lockDays: number | null;
 }
 
-/** ADR 0038's rule: the school's area when it set one, else the group's latest, else the defaults (ADR 0050). */
+/** ADR 0038's rule: the school's area when it set one, else the group's latest, else the defaults (ADR 0050, 0055). */
 export function effectivePolicy(group: GroupPolicyState, school: SchoolState): EffectivePolicy {
   return {
     codes: school.codes ?? group.codes ?? DEFAULT_CODES,
     thresholds: school.thresholds ?? group.thresholds ?? DEFAULT_THRESHOLDS,
+    lockDays: school.lockDays ?? group.lockDays ?? null,
   };
 }
 
@@ -47,6 +52,7 @@ function evolve(_state: GroupPolicyState, event: GroupPolicyEvent): GroupPolicyS
         version: event.data.policyVersion,
         codes: event.data.attendanceCodes,
         thresholds: event.data.absenceThresholds,
+        lockDays: event.data.registerLockDays ?? null,
       };
     default:
       return assertNever(event.type);
@@ -54,7 +60,7 @@ function evolve(_state: GroupPolicyState, event: GroupPolicyEvent): GroupPolicyS
 }
 
 export const groupPolicyDecider: Decider<NoteGroupPolicy, GroupPolicyEvent, GroupPolicyState> = {
-  initialState: { version: 0, codes: null, thresholds: null },
+  initialState: { version: 0, codes: null, thresholds: null, lockDays: null },
   decide,
   evolve,
 };

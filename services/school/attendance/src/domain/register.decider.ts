@@ -97,6 +97,10 @@ function completion(facts: RegisterFacts, state: RegisterState, at: RegisterAt, 
 function mark({ data, metadata }: MarkRegister, state: RegisterState): RegisterEvent[] {
   const { facts } = data;
   const { at, locked } = lesson(facts, state);
+  // A daily school takes the day's register in the group's first lesson; the others are not taken.
+  if (facts.dailyLesson && facts.dailyLesson.sessionId !== facts.sessionId) {
+    throw new DomainError('daily-register-elsewhere', { date: facts.date, ...facts.dailyLesson });
+  }
   if (locked) throw new DomainError('register-locked', { lockedOn: lockedOn(facts.date, facts.lockDays) });
   const named = new Set<string>();
   const records = recordsOf(state);

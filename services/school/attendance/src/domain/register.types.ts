@@ -22,6 +22,11 @@ export interface RegisterFacts {
   today: string;
   /** A register locks this many days after its day (0: the next day). */
   lockDays: number;
+  /**
+   * In a school taking attendance daily (ADR 0054), the group's first lesson that day, whose
+   * register is the day's; null when the school takes every lesson's.
+   */
+  dailyLesson: { sessionId: string; subjectName: string; startTime: string } | null;
 }
 
 export interface MarkInput {

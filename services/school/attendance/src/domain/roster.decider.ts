@@ -107,8 +107,17 @@ const sameEvent = (a: GroupEvent | undefined, b: attendance.GroupEventNotedData)
 
 function decide(command: RosterCommand, state: RosterState): RosterEvent[] {
   switch (command.type) {
-    case 'JoinRoster':
-      return open(state.members[command.data.studentId]) ? [] : [attendance.rosterMemberJoined(command.data)];
+    case 'JoinRoster': {
+      // Joining again while in the group only moves the start back: Admin's enrolment (its first
+      // day) and its group membership (when it was typed in) arrive in either order (ADR 0056).
+      const member = state.members[command.data.studentId];
+      if (!open(member)) return [attendance.rosterMemberJoined(command.data)];
+      const current = member?.spans.find((s) => s.last === null);
+      const closedAfter = member?.spans.some((s) => s.last !== null && s.last >= command.data.fromDate);
+      return current && command.data.fromDate < current.from && !closedAfter
+        ? [attendance.rosterMemberJoined(command.data)]
+        : [];
+    }
     case 'LeaveRoster':
       return open(state.members[command.data.studentId]) ? [attendance.rosterMemberLeft(command.data)] : [];
     case 'NoteGroupEvent':
@@ -128,8 +137,15 @@ function evolve(state: RosterState, event: RosterEvent): RosterState {
   switch (event.type) {
     case 'RosterMemberJoined': {
       const { studentId, rollNumber, firstName, lastName, fromDate } = event.data;
-      const spans = [...(state.members[studentId]?.spans ?? []), { from: fromDate, last: null }];
-      const member = { studentId, rollNumber, firstName, lastName, spans };
+      const before = state.members[studentId]?.spans ?? [];
+      // In the group already: the open span starts earlier; else a new span.
+      const spans = open(state.members[studentId])
+        ? before.map((s) => (s.last === null && fromDate < s.from ? { ...s, from: fromDate } : s))
+        : [...before, { from: fromDate, last: null }];
+      const existing = state.members[studentId];
+      const member = open(existing)
+        ? { ...(existing as Member), spans }
+        : { studentId, rollNumber, firstName, lastName, spans };
       return { ...state, schoolId: event.data.schoolId, members: { ...state.members, [studentId]: member } };
     }
     case 'RosterMemberLeft': {

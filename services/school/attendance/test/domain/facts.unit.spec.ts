@@ -26,8 +26,10 @@ import {
   left,
   metadata,
   MONDAY,
+  NOW,
   SCHOOL,
   sessionNoted,
+  TEACHER,
 } from './fixtures';
 
 describe("Admin's sessions, as attendance notes them", () => {
@@ -62,6 +64,22 @@ describe('the roster, with the days each student is in the group', () => {
       .when({ type: 'LeaveRoster', data: left(ASHA, MONDAY).data, metadata })
       .then([left(ASHA, MONDAY)]);
   });
+  it('moves the start back to the enrolment’s first day, whichever of the two came first (ADR 0056)', () => {
+    // Typed in on 2 November, enrolled since 1 September: in the group from 1 September.
+    given([joined(ASHA, 1)])
+      .when({ type: 'JoinRoster', data: joined(ASHA, 1, '2026-09-01').data, metadata })
+      .then([joined(ASHA, 1, '2026-09-01')]);
+    given([joined(ASHA, 1, '2026-09-01')])
+      .when({ type: 'JoinRoster', data: joined(ASHA, 1).data, metadata })
+      .then([]);
+    const state = fold(rosterDecider, [joined(ASHA, 1), joined(ASHA, 0, '2026-09-01')]);
+    expect(membersOn(state, '2026-09-01')).toEqual([expect.objectContaining({ studentId: ASHA, rollNumber: 1 })]);
+    // Never back over days the student had left the group.
+    given([joined(BEN, 2, '2026-09-01'), left(BEN, '2026-10-01'), joined(BEN, 2, '2026-11-01')])
+      .when({ type: 'JoinRoster', data: joined(BEN, 2, '2026-09-01').data, metadata })
+      .then([]);
+  });
+
   it('answers who is in the group on a day, through leaving and coming back', () => {
     const state = fold(rosterDecider, [
       joined(ASHA, 1),
@@ -84,6 +102,47 @@ describe("the school's facts and the effective policy (ADR 0038: the school's ar
   const thresholds = { consecutiveAbsentDays: 5, minimumAttendancePercent: 80 };
   const groupNoted = (policyVersion: number) =>
     attendance.groupAttendancePolicyNoted({ policyVersion, attendanceCodes: codes, absenceThresholds: thresholds });
+
+  it('sets how the school takes attendance: once per change, a known mode only', () => {
+    const given = deciderSpec(schoolDecider);
+    const set = (mode: string) => ({ schoolId: SCHOOL, mode, setBy: TEACHER, setAt: NOW });
+    given([])
+      .when({ type: 'SetAttendanceMode', data: set('daily'), metadata })
+      .then([attendance.schoolAttendanceModeSet(set('daily'))]);
+    given([attendance.schoolAttendanceModeSet(set('daily'))])
+      .when({ type: 'SetAttendanceMode', data: set('daily'), metadata })
+      .then([]);
+    // Every lesson's register until a school says otherwise.
+    given([])
+      .when({ type: 'SetAttendanceMode', data: set('lesson'), metadata })
+      .then([]);
+    given([])
+      .when({ type: 'SetAttendanceMode', data: set('weekly'), metadata })
+      .thenThrows('unknown-attendance-mode', { field: 'mode' });
+    expect(fold(schoolDecider, [attendance.schoolAttendanceModeSet(set('daily'))]).mode).toBe('daily');
+  });
+
+  it('locks registers by the school’s own lock, else the group’s, else the service’s default (null)', () => {
+    const group = fold(groupPolicyDecider, [
+      attendance.groupAttendancePolicyNoted({
+        policyVersion: 1,
+        attendanceCodes: codes,
+        absenceThresholds: thresholds,
+        registerLockDays: 2,
+      }),
+    ]);
+    const own = fold(schoolDecider, [
+      attendance.schoolAttendanceSettingsNoted({
+        schoolId: SCHOOL,
+        attendanceCodes: null,
+        absenceThresholds: null,
+        registerLockDays: 0,
+      }),
+    ]);
+    expect(effectivePolicy(group, schoolDecider.initialState).lockDays).toBe(2);
+    expect(effectivePolicy(group, own).lockDays).toBe(0);
+    expect(effectivePolicy(groupPolicyDecider.initialState, schoolDecider.initialState).lockDays).toBeNull();
+  });
 
   it('takes a holiday once, and knows its days', () => {
     const given = deciderSpec(schoolDecider);
@@ -109,12 +168,12 @@ describe("the school's facts and the effective policy (ADR 0038: the school's ar
     const none = effectivePolicy(groupPolicyDecider.initialState, schoolDecider.initialState);
     expect(none.codes).toBe(DEFAULT_CODES);
     const group = fold(groupPolicyDecider, [groupNoted(1)]);
-    expect(effectivePolicy(group, schoolDecider.initialState)).toEqual({ codes, thresholds });
+    expect(effectivePolicy(group, schoolDecider.initialState)).toEqual({ codes, thresholds, lockDays: null });
     const own = [{ code: 'X', label: 'Here', meaning: 'present' }];
     const school = fold(schoolDecider, [
       attendance.schoolAttendanceSettingsNoted({ schoolId: SCHOOL, attendanceCodes: own, absenceThresholds: null }),
     ]);
-    expect(effectivePolicy(group, school)).toEqual({ codes: own, thresholds });
+    expect(effectivePolicy(group, school)).toEqual({ codes: own, thresholds, lockDays: null });
     expect(GROUP).toBeDefined();
   });
 });

@@ -68,6 +68,7 @@ export interface FactsOver {
   date?: string;
   today?: string;
   lockDays?: number;
+  dailyLesson?: RegisterFacts['dailyLesson'];
 }
 
 /** A class of three (Asha, Ben, Chidi) with a Monday/Wednesday maths session. */
@@ -82,6 +83,7 @@ export function facts(over: FactsOver = {}): RegisterFacts {
     codes: over.codes ?? DEFAULT_CODES,
     today: over.today ?? over.date ?? MONDAY,
     lockDays: over.lockDays ?? 7,
+    dailyLesson: over.dailyLesson ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   metadata,
   MONDAY,
   NOW,
+  SESSION,
   sessionNoted,
   STRANGER,
   TEACHER,
@@ -514,5 +515,22 @@ describe('leave recorded ahead', () => {
     given([])
       .when(mark([], true, { roster: [...members, leave(BEN, '2026-12-01', '2026-12-03')] }))
       .then(allPresent());
+  });
+});
+
+describe('a daily school takes the day’s register in the group’s first lesson (ADR 0054)', () => {
+  const first = { sessionId: SESSION, subjectName: 'Mathematics', startTime: '09:00' };
+  const other = { sessionId: STRANGER, subjectName: 'English', startTime: '08:00' };
+
+  it('marks the first lesson as any register', () => {
+    given([])
+      .when(mark([{ studentId: ASHA, code: 'P' }], false, { dailyLesson: first }))
+      .then([marked([[ASHA, 'P', 'present']])]);
+  });
+
+  it('refuses another lesson of the group that day, naming the day’s register', () => {
+    given([])
+      .when(mark([], true, { dailyLesson: other }))
+      .thenThrows('daily-register-elsewhere', { date: MONDAY, ...other });
   });
 });

@@ -100,6 +100,34 @@ export class SchoolFacts {
     }
   }
 
+  /** HQ publishes the group's policy: its attendance areas as given, loan rules attendance does not read. */
+  publishGroupPolicy(
+    policy: Pick<hq.GroupPolicyPublishedData, 'attendanceCodes' | 'absenceThresholds'> &
+      Partial<hq.GroupPolicyPublishedData>,
+  ) {
+    return this.hq.record(
+      this.tenant,
+      'group-policy',
+      'group',
+      hq.groupPolicyPublished({
+        policyVersion: 1,
+        loanRules: {
+          loanPeriodDays: 14,
+          maxLoans: 3,
+          maxRenewals: 1,
+          maxHolds: 2,
+          fineRatePerDayMinor: 0,
+          currency: 'INR',
+          graceDays: 0,
+          fineCapMinor: null,
+        },
+        publishedBy: 'hq',
+        publishedAt: '2026-10-01T00:00:00.000Z',
+        ...policy,
+      }),
+    );
+  }
+
   /** A teacher of the school, as identity's token says it. */
   teacher(service: AttendanceHarness, userId = this.teacherId, schoolId = this.schoolId): Promise<string> {
     return service.issuer.mint({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
 import { admin } from '@hexfleet/schemas';
-import { createTestDatabase, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
+import { createTestDatabase, stackEnv, TEST_FLEET, testKafka, uniqueName } from '@hexfleet/testing';
 import type { TestDatabase } from '@hexfleet/testing';
 
 const NOW = '2030-04-01T04:00:00.000Z';
@@ -32,6 +32,7 @@ export class AdminStandIn {
       kafka: testKafka('admin-stand-in'),
       serde,
       source: '/school/admin',
+      fleet: TEST_FLEET,
     });
     relay.start();
     return new AdminStandIn(db, store, relay, tenant);

@@ -1,5 +1,5 @@
 import type { TenantId } from '@hexfleet/kernel';
-import type { Interval, Point } from '../domain';
+import type { AttendanceCounts, Interval, Point } from '../domain';
 import type { Fence } from './school-access';
 
 export interface SeriesQuery {
@@ -17,6 +17,10 @@ export interface Dashboards {
   enrolments(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
   /** Students withdrawn (StudentWithdrawn), on their last day at school. */
   withdrawals(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
+  /** Register records by how they count (Attendance's AttendanceMarked, corrected; withdrawn registers left out). */
+  attendance(tenant: TenantId, query: SeriesQuery): Promise<AttendanceCounts[]>;
+  /** Students with an absence that stands (StudentAbsent, not corrected away, register not withdrawn). */
+  absentStudents(tenant: TenantId, query: SeriesQuery): Promise<Point[]>;
 }
 
 export const DASHBOARDS = Symbol('Dashboards');

@@ -3,7 +3,7 @@ import { CalendarDate } from '@hexfleet/kernel';
 import { Consistency, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import type { views } from '@hexfleet/schemas';
-import { periodsOf, zeroFilled } from '../domain';
+import { attendanceSeries, periodsOf, rangeAttendancePercent, zeroFilled } from '../domain';
 import type { Interval } from '../domain';
 import { DASHBOARDS } from './dashboards.port';
 import type { Dashboards } from './dashboards.port';
@@ -54,11 +54,13 @@ export class DashboardsQueryHandler {
     const periods = periodsOf(from, to, interval);
     await this.consistency.await(this.settings.readModels.dashboard, caller);
     const query = { fence, from, to, interval };
-    const [overdue, events, enrolled, withdrawn] = await Promise.all([
+    const [overdue, events, enrolled, withdrawn, attendance, absent] = await Promise.all([
       this.dashboards.overdueLoans(caller.tenant, query),
       this.dashboards.upcomingEvents(caller.tenant, query),
       this.dashboards.enrolments(caller.tenant, query),
       this.dashboards.withdrawals(caller.tenant, query),
+      this.dashboards.attendance(caller.tenant, query),
+      this.dashboards.absentStudents(caller.tenant, query),
     ]);
     return {
       schoolId,
@@ -69,6 +71,9 @@ export class DashboardsQueryHandler {
       upcomingEvents: zeroFilled(periods, events),
       enrolments: zeroFilled(periods, enrolled),
       withdrawals: zeroFilled(periods, withdrawn),
+      attendance: attendanceSeries(periods, attendance),
+      attendancePercent: rangeAttendancePercent(attendance),
+      absentStudents: zeroFilled(periods, absent),
     };
   }
 }

@@ -36,8 +36,8 @@ function decide(command: GroupPolicyCommand, state: GroupPolicyState): GroupPoli
 function evolve(_state: GroupPolicyState, event: GroupPolicyEvent): GroupPolicyState {
   switch (event.type) {
     case 'GroupPolicyPublished': {
-      const { policyVersion, loanRules, attendanceCodes, absenceThresholds } = event.data;
-      return { version: policyVersion, policy: { loanRules, attendanceCodes, absenceThresholds } };
+      const { policyVersion, loanRules, attendanceCodes, absenceThresholds, registerLockDays } = event.data;
+      return { version: policyVersion, policy: { loanRules, attendanceCodes, absenceThresholds, registerLockDays } };
     }
     default:
       return assertNever(event.type);

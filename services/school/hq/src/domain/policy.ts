@@ -5,18 +5,24 @@ export type LoanRules = hq.LoanRuleDefaults;
 export type AttendanceCode = hq.AttendanceCode;
 export type AbsenceThresholds = hq.AbsenceThresholds;
 
-/** The group's policy: every area set. */
+/** The group's policy: every area set, but the register lock (null: attendance's own default, ADR 0055). */
 export interface GroupPolicy {
   loanRules: LoanRules;
   attendanceCodes: AttendanceCode[];
   absenceThresholds: AbsenceThresholds;
+  registerLockDays: number | null;
 }
 
 /** A school's own settings: an area left null follows the group's. */
 export type SchoolSettings = { [Area in keyof GroupPolicy]: GroupPolicy[Area] | null };
 
-export const NO_SETTINGS: SchoolSettings = { loanRules: null, attendanceCodes: null, absenceThresholds: null };
-export const POLICY_AREAS = ['loanRules', 'attendanceCodes', 'absenceThresholds'] as const;
+export const NO_SETTINGS: SchoolSettings = {
+  loanRules: null,
+  attendanceCodes: null,
+  absenceThresholds: null,
+  registerLockDays: null,
+};
+export const POLICY_AREAS = ['loanRules', 'attendanceCodes', 'absenceThresholds', 'registerLockDays'] as const;
 
 /** The bounds of each number of a loan rule, inclusive (the REST body documents the same). */
 export const LOAN_RULE_BOUNDS = {
@@ -34,6 +40,8 @@ export const ATTENDANCE_CODE = /^[A-Z0-9]{1,4}$/;
 export const MAX_ATTENDANCE_CODES = 20;
 export const MAX_CODE_LABEL = 40;
 export const THRESHOLD_BOUNDS = { consecutiveAbsentDays: [1, 60], minimumAttendancePercent: [0, 100] } as const;
+/** Days after its day a register locks (0: the next day), inclusive. */
+export const LOCK_DAYS_BOUNDS = [0, 90] as const;
 
 const within = (value: number, [min, max]: readonly [number, number]) =>
   Number.isInteger(value) && value >= min && value <= max;
@@ -89,12 +97,24 @@ function absenceThresholds(thresholds: AbsenceThresholds): AbsenceThresholds {
   return { ...thresholds };
 }
 
+function registerLockDays(days: number | null | undefined): number | null {
+  if (days === null || days === undefined) return null;
+  if (!within(days, LOCK_DAYS_BOUNDS))
+    throw new DomainError('invalid-register-lock-days', {
+      field: 'registerLockDays',
+      min: LOCK_DAYS_BOUNDS[0],
+      max: LOCK_DAYS_BOUNDS[1],
+    });
+  return days;
+}
+
 /** The group's policy checked and normalised (codes upper-cased, labels trimmed), or the rule it breaks. */
 export function checkGroupPolicy(policy: GroupPolicy): GroupPolicy {
   return {
     loanRules: loanRules(policy.loanRules),
     attendanceCodes: attendanceCodes(policy.attendanceCodes),
     absenceThresholds: absenceThresholds(policy.absenceThresholds),
+    registerLockDays: registerLockDays(policy.registerLockDays),
   };
 }
 
@@ -104,6 +124,7 @@ export function checkSchoolSettings(settings: SchoolSettings): SchoolSettings {
     loanRules: settings.loanRules && loanRules(settings.loanRules),
     attendanceCodes: settings.attendanceCodes && attendanceCodes(settings.attendanceCodes),
     absenceThresholds: settings.absenceThresholds && absenceThresholds(settings.absenceThresholds),
+    registerLockDays: registerLockDays(settings.registerLockDays),
   };
 }
 
@@ -139,5 +160,7 @@ export function effectivePolicy(group: GroupPolicy | null, school: SchoolSetting
     loanRules: area(school.loanRules, group?.loanRules ?? null),
     attendanceCodes: area(school.attendanceCodes, group?.attendanceCodes ?? null),
     absenceThresholds: area(school.absenceThresholds, group?.absenceThresholds ?? null),
+    // Settings and policies stored before the lock existed have no such key: null, as the contract's default.
+    registerLockDays: area(school.registerLockDays ?? null, group?.registerLockDays ?? null),
   };
 }

@@ -128,8 +128,8 @@ function evolve(state: SchoolState, event: SchoolEvent): SchoolState {
     case 'PrincipalAssigned':
       return { ...state, principalUserId: event.data.principalUserId };
     case 'SchoolPolicySet': {
-      const { loanRules, attendanceCodes, absenceThresholds } = event.data;
-      return { ...state, settings: { loanRules, attendanceCodes, absenceThresholds } };
+      const { loanRules, attendanceCodes, absenceThresholds, registerLockDays } = event.data;
+      return { ...state, settings: { loanRules, attendanceCodes, absenceThresholds, registerLockDays } };
     }
     case 'YearRolledOver':
       return { ...state, rolledOver: { ...state.rolledOver, [event.data.fromYearId]: event.data.toYearId } };

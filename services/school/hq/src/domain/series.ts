@@ -42,3 +42,36 @@ export function zeroFilled(periods: readonly string[], counted: ReadonlyArray<Po
   const byPeriod = new Map(counted.map((p) => [p.period, p.value]));
   return periods.map((period) => ({ period, value: byPeriod.get(period) ?? 0 }));
 }
+
+/** A period's register records by how they count (Attendance's meanings). */
+export interface AttendanceCounts {
+  period: string;
+  attended: number;
+  absent: number;
+  excused: number;
+}
+
+/** Attended over every record but excused, in percent to two decimals; null when nothing counted. */
+export function attendancePercent({ attended, absent }: Omit<AttendanceCounts, 'period'>): number | null {
+  const counted = attended + absent;
+  return counted === 0 ? null : Math.round((attended * 10_000) / counted) / 100;
+}
+
+/** A point for every period with its rate: the counted ones as they are, the others empty (no rate). */
+export function attendanceSeries(periods: readonly string[], counted: ReadonlyArray<AttendanceCounts>) {
+  const byPeriod = new Map(counted.map((c) => [c.period, c]));
+  return periods.map((period) => {
+    const counts = byPeriod.get(period) ?? { period, attended: 0, absent: 0, excused: 0 };
+    return { ...counts, attendancePercent: attendancePercent(counts) };
+  });
+}
+
+/** The rate over a whole series. */
+export const rangeAttendancePercent = (series: ReadonlyArray<AttendanceCounts>): number | null =>
+  attendancePercent(
+    series.reduce((sum, c) => ({ attended: sum.attended + c.attended, absent: sum.absent + c.absent, excused: 0 }), {
+      attended: 0,
+      absent: 0,
+      excused: 0,
+    }),
+  );

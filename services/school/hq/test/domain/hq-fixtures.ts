@@ -29,6 +29,7 @@ export const groupPolicy = (overrides: Partial<GroupPolicy> = {}): GroupPolicy =
   loanRules: loanRules(),
   attendanceCodes: CODES,
   absenceThresholds: { consecutiveAbsentDays: 3, minimumAttendancePercent: 75 },
+  registerLockDays: null,
   ...overrides,
 });
 
@@ -36,5 +37,6 @@ export const settings = (overrides: Partial<SchoolSettings> = {}): SchoolSetting
   loanRules: null,
   attendanceCodes: null,
   absenceThresholds: null,
+  registerLockDays: null,
   ...overrides,
 });

@@ -102,6 +102,8 @@ describe('a school setting overrides the group default', () => {
       loanRules: { value: own, source: 'school' },
       attendanceCodes: { value: group.attendanceCodes, source: 'group' },
       absenceThresholds: { value: group.absenceThresholds, source: 'group' },
+      // The group set no lock: attendance's own default applies.
+      registerLockDays: { value: null, source: 'none' },
     });
   });
 
@@ -114,6 +116,30 @@ describe('a school setting overrides the group default', () => {
       loanRules: { value: null, source: 'none' },
       attendanceCodes: { value: CODES, source: 'school' },
       absenceThresholds: { value: null, source: 'none' },
+      registerLockDays: { value: null, source: 'none' },
     });
+  });
+
+  it('takes the register lock from the school, else the group, else none; settings stored before it existed follow the group', () => {
+    const locking = groupPolicy({ registerLockDays: 5 });
+    expect(effectivePolicy(locking, settings()).registerLockDays).toEqual({ value: 5, source: 'group' });
+    expect(effectivePolicy(locking, settings({ registerLockDays: 0 })).registerLockDays).toEqual({
+      value: 0,
+      source: 'school',
+    });
+    const { registerLockDays: _old, ...stored } = settings();
+    expect(effectivePolicy(locking, stored as never).registerLockDays).toEqual({ value: 5, source: 'group' });
+  });
+});
+
+describe('the register lock (ADR 0055)', () => {
+  it('is a whole number of days from 0 to 90, or null', () => {
+    expect(checkGroupPolicy(groupPolicy({ registerLockDays: 0 })).registerLockDays).toBe(0);
+    expect(checkSchoolSettings(settings({ registerLockDays: null })).registerLockDays).toBeNull();
+    for (const days of [-1, 91, 2.5])
+      expect(refusal(() => checkGroupPolicy(groupPolicy({ registerLockDays: days })))).toEqual({
+        code: 'invalid-register-lock-days',
+        details: { field: 'registerLockDays', min: 0, max: 90 },
+      });
   });
 });

@@ -1,4 +1,11 @@
-import { periodsOf, weekOf, zeroFilled } from '../../src/domain';
+import {
+  attendancePercent,
+  attendanceSeries,
+  periodsOf,
+  rangeAttendancePercent,
+  weekOf,
+  zeroFilled,
+} from '../../src/domain';
 
 const refusal = (work: () => unknown) => {
   try {
@@ -38,5 +45,26 @@ describe('dashboard series: one point per period, zero where nothing happened', 
       { period: '2026-03-02', value: 0 },
       { period: '2026-03-09', value: 4 },
     ]);
+  });
+});
+
+describe('attendance rate: attended over every record but excused, as Attendance reports it', () => {
+  it('counts late and left-early as attended (the projection sums them), leaves excused out, two decimals', () => {
+    expect(attendancePercent({ attended: 2, absent: 1, excused: 5 })).toBe(66.67);
+    expect(attendancePercent({ attended: 0, absent: 0, excused: 3 })).toBeNull();
+  });
+
+  it('gives every period a point, without a rate where nothing counted, and a rate over the range', () => {
+    const counted = [
+      { period: '2026-03-02', attended: 9, absent: 1, excused: 0 },
+      { period: '2026-03-04', attended: 1, absent: 1, excused: 2 },
+    ];
+    expect(attendanceSeries(['2026-03-02', '2026-03-03', '2026-03-04'], counted)).toEqual([
+      { period: '2026-03-02', attended: 9, absent: 1, excused: 0, attendancePercent: 90 },
+      { period: '2026-03-03', attended: 0, absent: 0, excused: 0, attendancePercent: null },
+      { period: '2026-03-04', attended: 1, absent: 1, excused: 2, attendancePercent: 50 },
+    ]);
+    expect(rangeAttendancePercent(counted)).toBe(83.33);
+    expect(rangeAttendancePercent([])).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import type { EventContract } from '@hexfleet/schemas';
 import { TenantId } from '@hexfleet/kernel';
-import { createTestDatabase, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
+import { createTestDatabase, stackEnv, TEST_FLEET, testKafka, uniqueName } from '@hexfleet/testing';
 import type { TestDatabase } from '@hexfleet/testing';
 
 /**
@@ -30,6 +30,7 @@ export class OutboxStandIn {
       kafka: testKafka(`${name}-stand-in`),
       serde,
       source,
+      fleet: TEST_FLEET,
     });
     standIn.relay.start();
     return standIn;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import type { EventContract } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
-import { createTestDatabase, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
+import { createTestDatabase, stackEnv, TEST_FLEET, testKafka, uniqueName } from '@hexfleet/testing';
 import type { TestDatabase } from '@hexfleet/testing';
 
 /**
@@ -48,6 +48,7 @@ export class OutboxStandIn {
       kafka: testKafka('libraries-stand-in'),
       serde,
       source: '/school/stand-in',
+      fleet: TEST_FLEET,
     });
     this.relay.start();
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AvroSerde, PostgresEventStore, Relay, streamId } from '@hexfleet/eventing';
 import { TenantId } from '@hexfleet/kernel';
 import type { EventContract } from '@hexfleet/schemas';
-import { createTestDatabase, stackEnv, testKafka, uniqueName } from '@hexfleet/testing';
+import { createTestDatabase, stackEnv, TEST_FLEET, testKafka, uniqueName } from '@hexfleet/testing';
 import type { TestDatabase } from '@hexfleet/testing';
 
 /**
@@ -50,6 +50,7 @@ export class OutboxStandIn {
       kafka: this.kafka,
       serde,
       source: this.source,
+      fleet: TEST_FLEET,
     });
     relay.start();
     this.relays = [relay];

@@ -63,6 +63,10 @@ export class StudentParams {
   @UuidField({ description: 'The Admin student' }) studentId!: string;
 }
 
+export class SchoolParams {
+  @UuidField({ description: 'The school (HQ)' }) schoolId!: string;
+}
+
 export class GroupParams {
   @UuidField({ description: 'The Admin group' }) groupId!: string;
 }

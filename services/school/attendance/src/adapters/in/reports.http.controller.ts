@@ -5,7 +5,7 @@ import { Caller } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
 import { RegistersQueryHandler } from '../../application/registers.query-handler';
 import { daysBetween } from '../../domain';
-import { GroupParams, RangeQuery, StudentParams } from './registers.dto';
+import { GroupParams, RangeQuery, SchoolParams, StudentParams } from './registers.dto';
 import { reportCsv } from './report-csv';
 
 /** The longest report range. */
@@ -36,6 +36,14 @@ export class ReportsController {
   @ApiOperation({ summary: "A group's records over a range, per student and in all, with rates (422 invalid-range)" })
   group(@Caller() caller: Principal, @Param() { groupId }: GroupParams, @Query() query: RangeQuery) {
     return this.queries.group(caller, groupId, range(query));
+  }
+
+  @Get('schools/:schoolId/attendance')
+  @ApiOperation({
+    summary: "A school's records over a range, in all, per group and per day, with rates (422 invalid-range)",
+  })
+  school(@Caller() caller: Principal, @Param() { schoolId }: SchoolParams, @Query() query: RangeQuery) {
+    return this.queries.school(caller, schoolId, range(query));
   }
 
   @Get('groups/:groupId/attendance.csv')

@@ -29,6 +29,7 @@ export class GroupPolicyController {
     return this.commands.publishGroupPolicy(caller, {
       ...body,
       loanRules: { ...body.loanRules, fineCapMinor: body.loanRules.fineCapMinor ?? null },
+      registerLockDays: body.registerLockDays ?? null,
     });
   }
 }

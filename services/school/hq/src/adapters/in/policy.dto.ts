@@ -4,6 +4,7 @@ import {
   CURRENCY,
   FINE_CAP_MAX,
   LOAN_RULE_BOUNDS,
+  LOCK_DAYS_BOUNDS,
   MAX_ATTENDANCE_CODES,
   MAX_CODE_LABEL,
   THRESHOLD_BOUNDS,
@@ -46,12 +47,17 @@ const CODES = {
   ],
 };
 
+const LOCK =
+  "Days after its day a register locks (0: the next day); then only corrections with a reason change it. Null or left out: attendance's default";
+
 /** PUT /group-policy: the whole policy, every area. */
 export class GroupPolicyBody {
   @NestedField(LoanRulesBody) loanRules!: LoanRulesBody;
   @NestedField(AttendanceCodeBody, { items: [1, MAX_ATTENDANCE_CODES], ...CODES })
   attendanceCodes!: AttendanceCodeBody[];
   @NestedField(AbsenceThresholdsBody) absenceThresholds!: AbsenceThresholdsBody;
+  @IntField(...LOCK_DAYS_BOUNDS, { optional: true, example: 7, description: LOCK })
+  registerLockDays?: number | null;
 }
 
 /** PUT /schools/:id/policy: the school's own settings; an area null or left out follows the group's. */
@@ -60,4 +66,6 @@ export class SchoolPolicyBody {
   @NestedField(AttendanceCodeBody, { items: [1, MAX_ATTENDANCE_CODES], nullable: true, ...CODES })
   attendanceCodes?: AttendanceCodeBody[] | null;
   @NestedField(AbsenceThresholdsBody, { nullable: true }) absenceThresholds?: AbsenceThresholdsBody | null;
+  @IntField(...LOCK_DAYS_BOUNDS, { optional: true, example: 3, description: `${LOCK}; null or left out: the group's` })
+  registerLockDays?: number | null;
 }

@@ -74,6 +74,7 @@ export class SchoolsController {
       loanRules: body.loanRules ? { ...body.loanRules, fineCapMinor: body.loanRules.fineCapMinor ?? null } : null,
       attendanceCodes: body.attendanceCodes ?? null,
       absenceThresholds: body.absenceThresholds ?? null,
+      registerLockDays: body.registerLockDays ?? null,
     });
   }
 }

@@ -1,14 +1,25 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { TENANT_SLUG_RULE, TenantId } from '@hexfleet/kernel';
 import { normalizeLoginId } from '../../domain';
 
-/** A tenant slug, as TenantId checks it: what every public route names its tenant by. */
-export const TenantSlug = () =>
+/**
+ * A tenant slug, checked by TenantId itself (pattern and reserved names), so a 400 here is the
+ * same rule as the domain's: what every public route names its tenant by. `field` names it in
+ * the message (`tenant`, or `slug` when provisioning).
+ */
+export const TenantSlug = (field = 'tenant') =>
   applyDecorators(
-    ApiProperty({ example: 'acme', pattern: '^[a-z][a-z0-9]{2,30}$' }),
+    ApiProperty({ example: 'acme', pattern: '^[a-z][a-z0-9]{2,30}$', description: TENANT_SLUG_RULE }),
     IsString(),
-    Matches(/^[a-z][a-z0-9]{2,30}$/, { message: 'tenant must match ^[a-z][a-z0-9]{2,30}$' }),
+    ValidateBy({
+      name: 'isTenantSlug',
+      validator: {
+        validate: (value: unknown) => TenantId.isValid(value),
+        defaultMessage: () => TENANT_SLUG_RULE.replace(/^tenant/, field),
+      },
+    }),
   );
 
 /** An email the domain accepts as a login id (same rule, so a 400 here never becomes a 409 later). */

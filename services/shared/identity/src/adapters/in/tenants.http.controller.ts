@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { SigningKey } from '../../application/signing-key';
 import { TenantsCommandHandler } from '../../application/tenants.command-handler';
-import { DisplayName, LoginEmail } from './fields';
+import { DisplayName, LoginEmail, TenantSlug } from './fields';
 import { OperatorKeyGuard } from './operator-key.guard';
 
 class TenantAdminBody {
@@ -14,9 +14,7 @@ class TenantAdminBody {
 }
 
 class ProvisionBody {
-  @ApiProperty({ example: 'acme', pattern: '^[a-z][a-z0-9]{2,30}$' })
-  @IsString()
-  @Matches(/^[a-z][a-z0-9]{2,30}$/, { message: 'slug must match ^[a-z][a-z0-9]{2,30}$' })
+  @TenantSlug('slug')
   slug!: string;
   @ApiProperty({ example: 'Acme Ltd' })
   @IsString()

@@ -15,6 +15,7 @@ const SUMS = `count(*) filter (where not withdrawn)::int as records,
   count(*) filter (where not withdrawn and meaning = 'excused')::int as excused`;
 
 type Sums = Omit<Totals, 'attendancePercent' | 'absencePercent'>;
+const NO_RECORDS: Sums = { records: 0, present: 0, late: 0, leftEarly: 0, absent: 0, excused: 0 };
 
 /** Attended (present, late, left-early) and absent over everything but excused, in percent to two decimals. */
 function withRates(sums: Sums): Totals {
@@ -58,12 +59,13 @@ export class PostgresRegisterBook implements RegisterBook {
   }
 
   async student(tenant: TenantId, studentId: string, { from, to }: Range, schoolIds: readonly string[] | null) {
-    const [sums] = await this.runtime.queryTenant<Sums>(
+    const [sums = NO_RECORDS] = await this.runtime.queryTenant<Sums>(
       tenant,
       (schema) => `select ${SUMS} from ${schema}.records
         where student_id = $1 and date >= $2 and date <= $3 and ($4::text[] is null or school_id = any($4))`,
       [studentId, from, to, schoolIds],
     );
+    // No row at all when the tenant has no read model yet (found by the tenant-isolation sweep: it was a 500).
     return withRates(sums);
   }
 
@@ -78,6 +80,47 @@ export class PostgresRegisterBook implements RegisterBook {
     const keys = ['records', 'present', 'late', 'leftEarly', 'absent', 'excused'] as const;
     const sums = Object.fromEntries(keys.map((k) => [k, rows.reduce((n, r) => n + r[k], 0)])) as Sums;
     return { totals: withRates(sums), students };
+  }
+
+  async school(tenant: TenantId, schoolId: string, { from, to }: Range) {
+    // One pass: per group and day, rolled up to groups, days and the school's total.
+    const rows = await this.runtime.queryTenant<Sums & { groupId: string | null; date: string | null }>(
+      tenant,
+      (schema) => `select group_id as "groupId", date, ${SUMS} from ${schema}.records
+        where school_id = $1 and date >= $2 and date <= $3 and not withdrawn
+        group by grouping sets ((group_id), (date), ())`,
+      [schoolId, from, to],
+    );
+    const line = ({ groupId: _g, date: _d, ...sums }: Sums & { groupId: string | null; date: string | null }) =>
+      withRates(sums);
+    const total = rows.find((r) => r.groupId === null && r.date === null);
+    const empty: Sums = { records: 0, present: 0, late: 0, leftEarly: 0, absent: 0, excused: 0 };
+    return {
+      totals: total ? line(total) : withRates(empty),
+      groups: rows
+        .filter((r) => r.groupId !== null)
+        .map((r) => ({ groupId: r.groupId as string, ...line(r) }))
+        .sort((a, b) => a.groupId.localeCompare(b.groupId)),
+      days: rows
+        .filter((r) => r.date !== null)
+        .map((r) => ({ date: r.date as string, ...line(r) }))
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    };
+  }
+
+  async firstLesson(tenant: TenantId, groupId: string, date: string) {
+    const [row] = await this.runtime.queryTenant<{ sessionId: string; subjectName: string; startTime: string }>(
+      tenant,
+      (schema) => `select s.session_id as "sessionId", s.subject_name as "subjectName", s.start_time as "startTime"
+        from ${schema}.sessions s
+        where s.group_id = $1 and s.first_date <= $2 and s.last_date >= $2
+          and extract(isodow from $2::date)::int = any(s.weekdays)
+          and (s.cancelled_from is null or s.cancelled_from > $2)
+          and not exists (select 1 from ${schema}.cancellations c where c.session_id = s.session_id and c.date = $2)
+        order by s.start_time, s.session_id limit 1`,
+      [groupId, date],
+    );
+    return row ?? null;
   }
 
   async schoolOfGroup(tenant: TenantId, groupId: string): Promise<string | undefined> {

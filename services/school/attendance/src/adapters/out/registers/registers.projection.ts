@@ -39,6 +39,7 @@ export const registers = readModel<Fed>({
       corrected boolean not null, withdrawn boolean not null, primary key (register_id, student_id))`,
     (schema) => `create index on ${schema}.records (student_id, date)`,
     (schema) => `create index on ${schema}.records (group_id, date)`,
+    (schema) => `create index on ${schema}.records (school_id, date)`,
   ],
   on: {
     async ClassSessionNoted({ data: d }, { tx, schema }) {

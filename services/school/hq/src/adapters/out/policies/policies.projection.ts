@@ -78,11 +78,15 @@ export const policies = readModel<PolicyEvents>({
       await refresh(context, [data.schoolId]);
     },
     async SchoolPolicySet({ data }, context) {
-      const { loanRules, attendanceCodes, absenceThresholds } = data;
+      const { loanRules, attendanceCodes, absenceThresholds, registerLockDays } = data;
       await context.tx.query(
         `insert into ${context.schema}.school_settings (school_id, settings, settings_at) values ($1, $2, $3)
          on conflict (school_id) do update set settings = excluded.settings, settings_at = excluded.settings_at`,
-        [data.schoolId, JSON.stringify({ loanRules, attendanceCodes, absenceThresholds }), data.setAt],
+        [
+          data.schoolId,
+          JSON.stringify({ loanRules, attendanceCodes, absenceThresholds, registerLockDays }),
+          data.setAt,
+        ],
       );
       await refresh(context, [data.schoolId]);
     },

@@ -1,0 +1,101 @@
+import { ConsistencyToken } from '@hexfleet/eventing';
+import type { Rest } from '../src/graphql/common/rest';
+import { ChatLiveResolver } from '../src/graphql/chat/chat-live.resolver';
+import type { ChatChannelEvent } from '../src/graphql/chat/chat.types';
+import type { LiveContext } from '../src/graphql/live/live-views';
+import type { LiveEvent } from '../src/live-feed';
+
+const TENANT = 'acme';
+const CHANNEL = 'c1';
+const ME = 'u-me';
+
+/** The channel's events as the read model has them: position n is message n (8: I am removed). */
+const stored = (position: number): ChatChannelEvent => {
+  const removed = position === 8;
+  const data = JSON.stringify(
+    removed ? { channelId: CHANNEL, userId: ME } : { channelId: CHANNEL, text: `m${position}` },
+  );
+  return { channelId: CHANNEL, position, type: removed ? 'MemberRemoved' : 'MessageSent', data, at: 'then' };
+};
+
+const live = (position: number, streamId = `${TENANT}/channel/${CHANNEL}`, topic = 'chat.channel.v1'): LiveEvent => {
+  const event = stored(position);
+  return {
+    id: `e${position}`,
+    type: `hexfleet.chat.channel.${event.type}`,
+    topic,
+    subject: CHANNEL,
+    time: 'then',
+    data: event.data,
+    streamId,
+    streamVersion: position,
+  };
+};
+
+/**
+ * The subscription's ordering logic against a read model and a live feed made up for the test:
+ * the replay, then live events, duplicates skipped, a gap filled from the read model (waiting for
+ * the live event's position with its consistency token), the end when the caller is removed.
+ */
+describe('channelEvents: replay, then live, no gap, no duplicate', () => {
+  it('sends every position once and in order, and ends when the subscriber leaves the channel', async () => {
+    let projected = 4; // the read model has 1..4 when the replay reads
+    const reads: Array<{ path: string; token?: string }> = [];
+    const rest = {
+      get: async (context: LiveContext, _module: string, path: string) => {
+        reads.push({ path, token: context.caller?.consistencyToken });
+        if (context.caller?.consistencyToken) projected = 7; // the read waited until the read model had 7
+        const after = Number(new URL(path, 'http://x').searchParams.get('after'));
+        return Array.from({ length: Math.max(0, projected - after) }, (_, i) => stored(after + i + 1));
+      },
+    } as unknown as Rest;
+    // What the live feed had queued by the time the replay was sent: duplicates of the replay, 5, another
+    // channel's and another topic's events, then 7 (6 never came live: a gap), 7 again, 8, 9.
+    const queued = [
+      live(3),
+      live(4),
+      live(5),
+      live(6, `${TENANT}/channel/other`),
+      live(6, `${TENANT}/channel/${CHANNEL}`, 'hrms.employee.v1'),
+      live(7),
+      live(7),
+      live(8),
+      live(9),
+    ];
+    let closed = false;
+    async function* feed() {
+      try {
+        for (const domainEvents of queued) yield { domainEvents };
+      } finally {
+        closed = true;
+      }
+    }
+    const context = {
+      caller: { tenant: TENANT, userId: ME, token: 't', roles: [] },
+      loaders: {},
+      freshness: new Set(),
+      meta: {},
+      pubsub: { subscribe: async () => feed() },
+    } as unknown as LiveContext;
+
+    const sent: Array<[number, string]> = [];
+    const iterator = new ChatLiveResolver(rest).channelEvents(context, CHANNEL, 2);
+    for await (const { channelEvents } of iterator) sent.push([channelEvents.position, channelEvents.type]);
+
+    expect(sent).toEqual([
+      [3, 'MessageSent'],
+      [4, 'MessageSent'],
+      [5, 'MessageSent'],
+      [6, 'MessageSent'],
+      [7, 'MessageSent'],
+      [8, 'MemberRemoved'],
+    ]);
+    expect(closed).toBe(true);
+    // The replay read after 2; the gap was read after 5 with a token naming event 7.
+    expect(reads.map((r) => r.path)).toEqual([
+      `/channels/${CHANNEL}/events?after=2&limit=200`,
+      `/channels/${CHANNEL}/events?after=5&limit=200`,
+    ]);
+    expect(ConsistencyToken.decode(reads[1].token ?? '')).toMatchObject({ eventId: 'e7', version: 7 });
+  });
+});
