@@ -13,12 +13,12 @@ import { isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { Client as Pg } from 'pg';
 import WebSocket from 'ws';
-import { freePortRange, seedDemo, startFleet } from '@hexfleet/devstack';
 import type { RunningFleet } from '@hexfleet/devstack';
 import { BUSINESS_ROLES, SCHOOL_ROLES } from '@hexfleet/schemas';
 import { issuerForKey, schemaValues } from '@hexfleet/testing';
 import type { OpenApiDocument, Schema } from '@hexfleet/testing';
-import { ChaosStack } from './chaos-stack';
+import type { ChaosStack } from './chaos-stack';
+import { productOf, withDemoFleet } from './demo-fleet';
 
 /*
  * The tenant-isolation sweep (issue 25): tenant A holds at least one thing of every kind every
@@ -102,19 +102,7 @@ interface Tenant {
 }
 
 export async function runIsolationSweep(log: (line: string) => void): Promise<IsolationReport> {
-  const stack = await ChaosStack.start(log);
-  const home = path.join(stack.dir, 'fleet');
-  fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
-  let fleet: RunningFleet | undefined;
-  try {
-    fleet = await startFleet({
-      home,
-      stack: { KAFKA_BROKERS: stack.brokers, DATABASE_URL: stack.adminUrl, SCHEMA_REGISTRY_URL: stack.registryUrl },
-      basePort: await freePortRange(12),
-      log: (line) => log(`  ${line}`),
-      gatewayEnv: { RATE_LIMIT_PER_MINUTE: '1000000' },
-    });
-    const logins = await seedDemo(fleet, (line) => log(`  ${line}`));
+  return withDemoFleet(log, async (fleet, logins, stack) => {
     // Identity checks the issuer it signs as; the others trust its key.
     const issuer = await issuerForKey(fleet.secrets.signingKeyJwk, 'hexfleet-identity');
     const services = Object.entries(fleet.urls)
@@ -213,7 +201,7 @@ export async function runIsolationSweep(log: (line: string) => void): Promise<Is
       tenants.filter((t) => productOf(module) === 'shared' || productOf(module) === t.product);
     const restPlan = services.flatMap(({ module, url }) =>
       owners(module).flatMap((a) =>
-        requestsOf(documents.get(module) as OpenApiDocument, idsFor(a, module), module)
+        requestsOf(documents.get(module) as OpenApiDocument, idsFor(a, module))
           .filter((request) => module !== 'identity' || !PUBLIC_IDENTITY.test(request.template))
           .map((request) => ({ module, url, a, request })),
       ),
@@ -275,7 +263,7 @@ export async function runIsolationSweep(log: (line: string) => void): Promise<Is
         if (request.missing) (report.unseeded[request.missing] ??= []).push(`${module} ${request.operation}`);
         for (const [where, base] of [
           ['direct', url],
-          ['gateway', `${fleet?.urls.GATEWAY_URL}/api/v1/${module}`],
+          ['gateway', `${fleet.urls.GATEWAY_URL}/api/v1/${module}`],
         ]) {
           const reply = await call(base, request.method, request.path, b, request.body);
           report.cases++;
@@ -335,10 +323,7 @@ export async function runIsolationSweep(log: (line: string) => void): Promise<Is
     }
     await feed.close();
     return report;
-  } finally {
-    await fleet?.stop();
-    await stack.stop();
-  }
+  });
 }
 
 export function isolationLine(report: IsolationReport): string {
@@ -348,13 +333,6 @@ export function isolationLine(report: IsolationReport): string {
 /** The sweep holds: no leak, no fault, and a detector that sees A's data when A reads it. */
 export const isolationHolds = (report: IsolationReport) =>
   report.leaks.length === 0 && report.serverErrors.length === 0 && report.canary.flagged > 0;
-
-function productOf(module: string): 'business' | 'school' | 'shared' {
-  for (const product of ['business', 'school', 'shared'] as const) {
-    if (fs.existsSync(path.join(ROOT, 'services', product, module))) return product;
-  }
-  return 'shared';
-}
 
 /** A's ids as a request to `module` should name them: the service's own first. */
 const idsFor = (tenant: Tenant, module: string): Ids => ({ ...tenant.ids, ...tenant.idsBy[module] });
@@ -460,7 +438,7 @@ async function harvest(
   for (let round = 0; round < 2; round++) {
     for (const { module, url } of services) {
       if (productOf(module) !== 'shared' && productOf(module) !== tenant.product) continue;
-      for (const request of requestsOf(documents.get(module) as OpenApiDocument, idsFor(tenant, module), module)) {
+      for (const request of requestsOf(documents.get(module) as OpenApiDocument, idsFor(tenant, module))) {
         if (request.method !== 'GET' || request.missing) continue;
         const reply = await call(url, 'GET', request.path, tenant.token);
         if (reply.status === 200 && reply.json !== undefined) {
@@ -494,7 +472,7 @@ interface Request {
 }
 
 /** Every operation of a document as one well-formed request aimed at A's things. */
-function requestsOf(document: OpenApiDocument, ids: Ids, _module: string): Request[] {
+function requestsOf(document: OpenApiDocument, ids: Ids): Request[] {
   const { resolve, valid } = schemaValues(document);
   const requests: Request[] = [];
   for (const [template, byMethod] of Object.entries(document.paths)) {
@@ -744,9 +722,7 @@ async function seedEveryKind(
     const url = fleet.urls[`${module.toUpperCase()}_URL`];
     const document = documents.get(module);
     if (!url || !document) return;
-    const request = requestsOf(document, { ...idsFor(a, module), ...pathIds }, module).find(
-      (r) => r.operation === operation,
-    );
+    const request = requestsOf(document, { ...idsFor(a, module), ...pathIds }).find((r) => r.operation === operation);
     if (!request || request.missing) {
       log(`  seed ${module} ${operation}: no ${request?.missing ?? 'operation'}`);
       return false;

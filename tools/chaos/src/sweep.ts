@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD, freePortRange, seedDemo, startFleet } from '@hexfleet/devstack';
+import { DEMO_PASSWORD } from '@hexfleet/devstack';
 import type { DemoLogin, RunningFleet } from '@hexfleet/devstack';
-import { ChaosStack } from './chaos-stack';
+import { productOf, withDemoFleet } from './demo-fleet';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const VENV = path.join(ROOT, 'tools', 'chaos', '.venv');
@@ -24,14 +24,8 @@ const GRAPHQL_OPERATIONS = path.join(ROOT, 'gateway', 'graphql-operations.json')
 /** Fields that would end the sweep's own session: the coverage test calls them instead. */
 const ENDS_THE_SESSION = ['logout', 'revokeAllSessions'];
 
-/**
- * Which demo tenant's admin sweeps a module: the product it belongs to, from where it lives
- * (`services/school/*` is greenfield's; business and shared modules are acme's), so a new
- * service is swept without a line here.
- */
-function productTenant(module: string): string {
-  return fs.existsSync(path.join(ROOT, 'services', 'school', module)) ? 'greenfield' : 'acme';
-}
+/** Which demo tenant's admin sweeps a module: school modules are greenfield's, the others acme's. */
+const productTenant = (module: string) => (productOf(module) === 'school' ? 'greenfield' : 'acme');
 
 export interface SweepTarget {
   name: string;
@@ -79,20 +73,7 @@ export function schemathesis(log: (line: string) => void): string {
  */
 export async function runSweep({ seed, maxExamples, only, log }: SweepOptions): Promise<SweepResult[]> {
   const st = schemathesis(log);
-  const stack = await ChaosStack.start(log);
-  const home = path.join(stack.dir, 'fleet');
-  fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
-  let fleet: RunningFleet | undefined;
-  try {
-    fleet = await startFleet({
-      home,
-      stack: { KAFKA_BROKERS: stack.brokers, DATABASE_URL: stack.adminUrl, SCHEMA_REGISTRY_URL: stack.registryUrl },
-      basePort: await freePortRange(7),
-      log: (line) => log(`  ${line}`),
-      // The sweep is one client sending thousands of requests a minute; the limit has tests of its own.
-      gatewayEnv: { RATE_LIMIT_PER_MINUTE: '1000000' },
-    });
-    const logins = await seedDemo(fleet, (line) => log(`  ${line}`));
+  return withDemoFleet(log, async (fleet, logins) => {
     const results: SweepResult[] = [];
     for (const target of sweepTargets(fleet).filter((t) => !only?.length || only.some((o) => t.name.startsWith(o)))) {
       const token = await logIn(fleet, logins, target.tenant);
@@ -102,10 +83,7 @@ export async function runSweep({ seed, maxExamples, only, log }: SweepOptions): 
       results.push(result);
     }
     return results;
-  } finally {
-    await fleet?.stop();
-    await stack.stop();
-  }
+  });
 }
 
 export function summary(r: SweepResult): string {
