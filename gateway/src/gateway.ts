@@ -19,7 +19,7 @@ import { EdgeAuth, EdgeUnauthorized, hasCredentials } from './edge-auth';
 import { AuthenticatedRequest, gatewayModule } from './gateway.module';
 import { tenantChannel } from './graphql/live/live-views';
 import { LiveFeed, liveTopics } from './live-feed';
-import { sendErrorAsProblem, sendProblem } from './problems';
+import { sendErrorAsProblem, sendProblem, sendUpstreamFailure } from './problems';
 import { Upstreams } from './upstreams';
 
 export interface Gateway {
@@ -205,6 +205,9 @@ function registerRest(
       rewritePrefix: '',
       websocket: false,
       replyOptions: {
+        // No answer from the service (refused, reset, timed out) is the upstream's failure, not ours:
+        // 502 or 504 as on the GraphQL path, where the proxy would say 500 for a refused connection.
+        onError: (reply, { error }) => sendUpstreamFailure(reply as FastifyReply, module, error),
         // The services see the client's address (identity limits logins per address), not the gateway's.
         rewriteRequestHeaders: (request, headers: IncomingHttpHeaders) => {
           const before = headers['x-forwarded-for'];

@@ -41,3 +41,19 @@ const CODES: Record<number, string> = {
   503: 'upstream-unavailable',
   504: 'upstream-timeout',
 };
+
+/**
+ * The proxy could not get an answer from a service: 504 when it timed out, 502 otherwise (refused,
+ * reset, closed mid-answer). The same codes the GraphQL path gives (upstreams.ts).
+ */
+export function sendUpstreamFailure(
+  reply: FastifyReply,
+  module: string,
+  error: Error & { statusCode?: number; code?: string },
+) {
+  const timedOut = error.statusCode === 504; // the proxy's gateway and connect timeouts
+  reply.request.log.warn({ module, error: error.code }, 'upstream did not answer');
+  return timedOut
+    ? sendProblem(reply, 504, 'upstream-timeout', 'Upstream timeout', `${module} did not answer in time`)
+    : sendProblem(reply, 502, 'upstream-unavailable', 'Upstream unavailable', `${module} did not answer`);
+}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { callService, createDevIssuer, eventually, unsignedToken } from '@hexfleet/testing';
+import { callService, createDevIssuer, eventually, freePort, unsignedToken } from '@hexfleet/testing';
 import type { Reply } from '@hexfleet/testing';
 import { Fleet, graphql, newHire, startFleet, subscriptionClient, upstreamCalls } from './support/fleet';
 
@@ -392,6 +392,22 @@ describe('the gateway in front of HRMS (a separate process)', () => {
       expect(statuses.slice(4)).toEqual([429, 429]);
     } finally {
       await strict.stop();
+    }
+  });
+
+  it('answers 502 problem+json, on REST and GraphQL alike, when a service refuses connections', async () => {
+    // HRMS "moved" to an address where nothing listens (its topics exist, so the gateway starts).
+    const gateway = await fleet.startGateway({ HRMS_URL: `http://127.0.0.1:${await freePort()}` });
+    try {
+      const rest = await callService(gateway.url, 'GET', '/api/v1/hrms/employees', { token: hr });
+      const viaGraphql = await graphql(gateway.url, '{ employees { total } }', { token: hr });
+      console.log(`HRMS unreachable: REST ${rest.status}, GraphQL ${viaGraphql.status}`);
+      expect(rest.status).toBe(502);
+      expect(rest.headers.get('content-type')).toContain('application/problem+json');
+      expect(rest.body).toMatchObject({ status: 502, code: 'upstream-unavailable' });
+      expect(viaGraphql.body.errors?.[0]?.extensions?.code).toBe('upstream-unavailable');
+    } finally {
+      await gateway.stop();
     }
   });
 });
