@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@hexfleet/kernel';
 import { attendance } from '@hexfleet/schemas';
-import { eventually } from '@hexfleet/testing';
-import { OutboxStandIn } from './support/outbox-stand-in';
+import { eventually, OutboxStandIn } from '@hexfleet/testing';
 import { openSchool, startHq, tokens, uniqueTenant } from './support/hq-harness';
 import type { HqHarness } from './support/hq-harness';
 
@@ -58,7 +57,8 @@ describe('attendance at HQ', () => {
 
   beforeAll(async () => {
     service = await startHq(fixedClock('2026-03-06T09:00:00Z'));
-    attendanceOut = await OutboxStandIn.start('attendance', attendance.contracts, '/school/attendance');
+    attendanceOut = await OutboxStandIn.start('attendance', '/school/attendance', attendance.contracts);
+    await attendanceOut.publish();
   });
   afterAll(async () => {
     await attendanceOut?.close();

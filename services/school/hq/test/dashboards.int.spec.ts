@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@hexfleet/kernel';
 import { events, libraries } from '@hexfleet/schemas';
-import { caughtUp, eventually, readTopicUntil } from '@hexfleet/testing';
-import { OutboxStandIn } from './support/outbox-stand-in';
+import { caughtUp, eventually, OutboxStandIn, readTopicUntil } from '@hexfleet/testing';
 import { openSchool, outcomes, startHq, tokens, uniqueTenant } from './support/hq-harness';
 import type { HqHarness } from './support/hq-harness';
 
@@ -62,8 +61,10 @@ describe('consolidated dashboards', () => {
 
   beforeAll(async () => {
     service = await startHq(fixedClock('2026-03-04T09:00:00Z'));
-    library = await OutboxStandIn.start('libraries', libraries.contracts, '/school/libraries');
-    calendar = await OutboxStandIn.start('events', events.contracts, '/school/events');
+    library = await OutboxStandIn.start('libraries', '/school/libraries', libraries.contracts);
+    await library.publish();
+    calendar = await OutboxStandIn.start('events', '/school/events', events.contracts);
+    await calendar.publish();
   });
   afterAll(async () => {
     await library?.close();

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@hexfleet/kernel';
 import { admin } from '@hexfleet/schemas';
-import { eventually, readTopicUntil, redeliver, storedEvents } from '@hexfleet/testing';
-import { OutboxStandIn } from './support/outbox-stand-in';
+import { eventually, OutboxStandIn, readTopicUntil, redeliver, storedEvents } from '@hexfleet/testing';
 import { openSchool, outcomes, startHq, tokens, uniqueTenant } from './support/hq-harness';
 import type { HqHarness } from './support/hq-harness';
 
@@ -36,7 +35,8 @@ describe('enrolments at HQ', () => {
 
   beforeAll(async () => {
     service = await startHq(fixedClock('2026-03-04T09:00:00Z'));
-    adminOut = await OutboxStandIn.start('admin', admin.contracts, '/school/admin');
+    adminOut = await OutboxStandIn.start('admin', '/school/admin', admin.contracts);
+    await adminOut.publish();
   });
   afterAll(async () => {
     await adminOut?.close();
