@@ -36,8 +36,25 @@ describe('Postgres event store', () => {
     const stream = streamId(tenant, 'loan', uuidv7());
     await store.append(stream, tenant, [event('BookBorrowed')], 0);
     await expect(store.append(stream, tenant, [event('BookReturned')], 0)).rejects.toBeInstanceOf(ConcurrencyError);
-    await expect(store.append(stream, tenant, [event('BookReturned')], 5)).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(store.append(stream, tenant, [event('BookReturned')], 5)).rejects.toMatchObject({
+      name: 'ConcurrencyError',
+      expectedVersion: 5,
+      actualVersion: 1,
+    });
     expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('appends to several streams all or nothing: one stale stream leaves every stream as it was', async () => {
+    const [first, second] = [streamId(tenant, 'loan', uuidv7()), streamId(tenant, 'loan', uuidv7())];
+    await store.append(second, tenant, [event('BookBorrowed')], 0);
+    const both = (secondAt: number) => [
+      { streamId: first, tenant, events: [event('BookBorrowed')], expectedVersion: 0 },
+      { streamId: second, tenant, events: [event('BookReturned')], expectedVersion: secondAt },
+    ];
+    await expect(store.appendAll(both(0))).rejects.toMatchObject({ streamId: second, actualVersion: 1 });
+    expect(await store.readStream(first)).toHaveLength(0);
+    expect((await store.appendAll(both(1))).map((r) => r.nextVersion)).toEqual([1, 2]);
+    expect((await store.readStream(second)).map((e) => e.type)).toEqual(['BookBorrowed', 'BookReturned']);
   });
 
   it('optimistic concurrency: of 50 concurrent appends at one version, exactly one wins', async () => {

@@ -1,9 +1,11 @@
 import type { TenantId } from '@hexfleet/kernel';
 import type { Pool, PoolClient } from 'pg';
 import { ConcurrencyError, DuplicateEventError, NewEvent, RecordedEvent } from './events';
-import { APPENDED_CHANNEL, migrateEventStore } from './schema';
+import { migrateEventStore } from './schema';
 
 const UNIQUE_VIOLATION = '23505';
+/** Raised by eventstore.append_to_stream when the expected version is not the stream's. */
+const STALE_VERSION = 'HX409';
 
 interface EventRow {
   global_position: string;
@@ -84,23 +86,26 @@ export class PostgresEventStore {
    * Appends to several streams in one transaction, each at the version its
    * caller read: all land or none. Read every stream before calling, so the
    * transaction's first write comes after every read (the relay's order, ADR 0005).
+   * One stream needs no transaction of ours: the store's function is one statement,
+   * so the whole append is one round trip.
    */
   async appendAll(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const started = performance.now();
     const client = await this.pool.connect();
+    const inTransaction = appends.length > 1;
     let current: StreamAppend | undefined;
     try {
-      await client.query('begin');
+      if (inTransaction) await client.query('begin');
       const results: AppendResult[] = [];
       for (current of appends) {
         results.push(await appendIn(client, current.streamId, current.tenant, current.events, current.expectedVersion));
       }
-      await client.query('commit');
+      if (inTransaction) await client.query('commit');
       const count = appends.reduce((sum, a) => sum + a.events.length, 0);
       this.options.onAppend?.((performance.now() - started) / 1000, count);
       return results;
     } catch (error) {
-      await client.query('rollback').catch(() => undefined);
+      if (inTransaction) await client.query('rollback').catch(() => undefined);
       const { code, constraint } = error as { code?: string; constraint?: string };
       if (current && code === UNIQUE_VIOLATION && constraint === 'events_stream_id_stream_version_key') {
         // Read it on the connection we hold rather than waiting for another from a busy pool.
@@ -118,9 +123,11 @@ export class PostgresEventStore {
 }
 
 /**
- * Appends inside the caller's open transaction, which commits it. The append
- * must be the transaction's first write: the relay relies on an append's
- * transaction id being taken after it read the stream's version.
+ * Appends with the store's own function (schema.ts): version check, insert and the relay's
+ * wake-up in one statement. Inside the caller's open transaction it must be the transaction's
+ * first write: the relay relies on an append's transaction id being taken after it read the
+ * stream's version. A stale reader gets ConcurrencyError; a racing writer's unique-key
+ * violation is the caller's to map (appendAll does).
  */
 export async function appendIn(
   client: PoolClient,
@@ -130,23 +137,24 @@ export async function appendIn(
   expectedVersion: number,
 ): Promise<AppendResult> {
   if (events.length === 0) throw new Error('append needs at least one event');
-  const actual = await currentVersion(client, streamId);
-  if (actual !== expectedVersion) throw new ConcurrencyError(streamId, expectedVersion, actual);
-  await client.query(
-    `insert into eventstore.events (stream_id, stream_version, event_id, event_type, payload, metadata, tenant)
-     select $1, v, id, t, p, m, $2
-     from unnest($3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[]) as e(v, id, t, p, m)`,
-    [
-      streamId,
-      tenant,
-      events.map((_, i) => expectedVersion + i + 1),
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => JSON.stringify(e.metadata ?? {})),
-    ],
-  );
-  await client.query(`select pg_notify('${APPENDED_CHANNEL}', '')`);
+  try {
+    await client.query(
+      `select eventstore.append_to_stream($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+      [
+        streamId,
+        tenant,
+        expectedVersion,
+        events.map((e) => e.eventId),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata ?? {})),
+      ],
+    );
+  } catch (error) {
+    const { code, detail } = error as { code?: string; detail?: string };
+    if (code === STALE_VERSION) throw new ConcurrencyError(streamId, expectedVersion, Number(detail));
+    throw error;
+  }
   return { nextVersion: expectedVersion + events.length, lastEventId: events[events.length - 1].eventId };
 }
 

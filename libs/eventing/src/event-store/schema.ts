@@ -29,6 +29,30 @@ create table if not exists eventstore.events (
 -- The relay reads in (transaction_id, global_position) order; see relay.ts for why.
 create index if not exists events_relay_order on eventstore.events (transaction_id, global_position);
 
+-- One append in one round trip: the version check, the insert and the wake-up call for the relay.
+-- Called alone it is its own transaction; inside a caller's transaction it must be the first write,
+-- and is: the version is read before the insert takes the transaction's id (see relay.ts).
+-- A stale expected version raises HX409 with the stream's actual version as its detail.
+create or replace function eventstore.append_to_stream(
+  p_stream text, p_tenant text, p_expected integer,
+  p_ids uuid[], p_types text[], p_payloads jsonb[], p_metadata jsonb[]
+) returns integer language plpgsql as $fn$
+declare
+  actual integer;
+begin
+  select coalesce(max(stream_version), 0) into actual from eventstore.events where stream_id = p_stream;
+  if actual <> p_expected then
+    raise exception 'stream % is at version %, not %', p_stream, actual, p_expected
+      using errcode = 'HX409', detail = actual::text;
+  end if;
+  insert into eventstore.events (stream_id, stream_version, event_id, event_type, payload, metadata, tenant)
+  select p_stream, p_expected + e.n::integer, e.id, e.t, e.p, e.m, p_tenant
+  from unnest(p_ids, p_types, p_payloads, p_metadata) with ordinality as e(id, t, p, m, n);
+  perform pg_notify('${APPENDED_CHANNEL}', '');
+  return p_expected + cardinality(p_ids);
+end
+$fn$;
+
 -- Where each relay got to: the last (transaction, position) it published.
 create table if not exists eventstore.relay_checkpoints (
   name           text        primary key,

@@ -173,7 +173,7 @@ async function pathAtOneClient(
     steps: [
       { step: 'single-row INSERT, autocommit (the limit)', us: (one?.reference?.latency?.p50 ?? 0) * 1000 },
       {
-        step: 'PostgresEventStore.append: begin, version check, insert, pg_notify, commit',
+        step: 'PostgresEventStore.append: one call of eventstore.append_to_stream (check, insert, notify)',
         us: append.latency.p50 * 1000,
       },
       { step: 'handleCommand: read stream, fold, decide, append', us: handled.latency.p50 * 1000 },
