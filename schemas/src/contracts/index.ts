@@ -20,6 +20,8 @@ export * as identity from './identity.contracts';
 
 export * as libraries from './libraries.contracts';
 
+export * as notifications from './notifications.contracts';
+
 export * as payroll from './payroll.contracts';
 
 export * as pipeline from './pipeline.contracts';
