@@ -627,14 +627,6 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
     ],
   },
   {
-    name: 'notifications.delivery.v1',
-    partitions: 3,
-    owner: 'notifications',
-    visibility: 'public',
-    description: 'Deliveries of a tenant: created, then renamed. Key: <tenant>:<deliveryId>.',
-    eventTypes: ['hexfleet.notifications.delivery.DeliveryCreated', 'hexfleet.notifications.delivery.DeliveryRenamed'],
-  },
-  {
     name: 'payroll.salary-component.v1',
     partitions: 3,
     owner: 'payroll',

@@ -20,8 +20,6 @@ export * as identity from './identity.contracts';
 
 export * as libraries from './libraries.contracts';
 
-export * as notifications from './notifications.contracts';
-
 export * as payroll from './payroll.contracts';
 
 export * as pipeline from './pipeline.contracts';

@@ -1,73 +1,93 @@
 import { assertNever, DomainError } from '@hexfleet/kernel';
 import type { Decider } from '@hexfleet/kernel';
-import { notifications } from '@hexfleet/schemas';
 
-/** Stream `<tenant>/delivery/<deliveryId>`, topic notifications.delivery.v1. */
-export type DeliveryEvent = notifications.NotificationsDeliveryV1Event;
+/**
+ * One delivery: a notice to one recipient on one channel, recorded once per (event,
+ * recipient, channel) with the consumer's checkpoint (docs/adr/0078). This decider is its
+ * life after that: each attempt's outcome, the backoff, parking, an admin's retry. Its
+ * state is the delivery row; its events are how the row changes (the dispatcher applies them).
+ */
+export type DeliveryStatus = 'pending' | 'sent' | 'parked' | 'skipped';
 
-/** A command is plain data; time comes in `metadata.now` because the domain never reads a clock. */
-interface Command<Type extends string, Data> {
-  type: Type;
-  data: Data;
-  metadata: { now: string };
+export interface DeliveryState {
+  status: DeliveryStatus;
+  attempts: number;
 }
 
-/** The id of a new delivery comes in with the command, like the time. */
-export type CreateDelivery = Command<'CreateDelivery', { deliveryId: string; name: string }>;
-export type RenameDelivery = Command<'RenameDelivery', { name: string }>;
-export type DeliveryCommand = CreateDelivery | RenameDelivery;
-
-export type DeliveryState = { status: 'none' } | { status: 'active'; deliveryId: string; name: string };
-
-/** The longest name, after trimming; the REST body documents the same limit. */
-export const MAX_NAME_LENGTH = 100;
-
-function validName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
-    throw new DomainError('invalid-delivery-name', { maxLength: MAX_NAME_LENGTH });
-  }
-  return trimmed;
+export interface RetryPolicy {
+  /** Attempts before a delivery is parked. */
+  maxAttempts: number;
+  /** The wait after the first failure; doubled after each further one. */
+  baseDelayMs: number;
+  /** The longest wait between two attempts. */
+  maxDelayMs: number;
 }
 
-function decide(command: DeliveryCommand, state: DeliveryState): DeliveryEvent[] {
-  switch (command.type) {
-    case 'CreateDelivery': {
-      if (state.status !== 'none') throw new DomainError('delivery-already-exists', { deliveryId: state.deliveryId });
-      const { deliveryId, name } = command.data;
-      return [notifications.deliveryCreated({ deliveryId, name: validName(name), createdAt: command.metadata.now })];
-    }
-    case 'RenameDelivery': {
-      if (state.status === 'none') throw new DomainError('delivery-not-found');
-      const name = validName(command.data.name);
-      if (name === state.name) throw new DomainError('delivery-name-unchanged', { name });
-      return [
-        notifications.deliveryRenamed({
-          deliveryId: state.deliveryId,
-          previousName: state.name,
-          name,
-          renamedAt: command.metadata.now,
-        }),
-      ];
-    }
-    default:
-      return assertNever(command);
-  }
+export type DeliveryCommand =
+  | { type: 'RecordSent'; now: string }
+  | { type: 'RecordFailure'; now: string; error: string; permanent: boolean }
+  | { type: 'RecordSkipped'; now: string; reason: string }
+  | { type: 'Retry'; now: string };
+
+export type DeliveryEvent =
+  | { type: 'DeliverySent'; attempts: number; sentAt: string }
+  | { type: 'DeliveryFailed'; attempts: number; error: string; retryAt: string }
+  | { type: 'DeliveryParked'; attempts: number; error: string; parkedAt: string }
+  | { type: 'DeliverySkipped'; reason: string; skippedAt: string }
+  | { type: 'DeliveryRequeued'; requeuedAt: string };
+
+/** The wait after the `attempts`-th failure: base x 2^(attempts-1), capped. */
+export const backoffMs = (policy: RetryPolicy, attempts: number) =>
+  Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+
+function assertOpen(state: DeliveryState) {
+  if (state.status === 'sent') throw new DomainError('delivery-already-sent');
+  if (state.status === 'skipped') throw new DomainError('delivery-skipped');
+  if (state.status === 'parked') throw new DomainError('delivery-parked');
 }
 
-function evolve(state: DeliveryState, event: DeliveryEvent): DeliveryState {
-  switch (event.type) {
-    case 'DeliveryCreated':
-      return { status: 'active', deliveryId: event.data.deliveryId, name: event.data.name };
-    case 'DeliveryRenamed':
-      return state.status === 'none' ? state : { ...state, name: event.data.name };
-    default:
-      return assertNever(event);
-  }
+export function deliveryDecider(policy: RetryPolicy): Decider<DeliveryCommand, DeliveryEvent, DeliveryState> {
+  return {
+    initialState: { status: 'pending', attempts: 0 },
+    decide(command, state) {
+      switch (command.type) {
+        case 'RecordSent':
+          assertOpen(state);
+          return [{ type: 'DeliverySent', attempts: state.attempts + 1, sentAt: command.now }];
+        case 'RecordFailure': {
+          assertOpen(state);
+          const attempts = state.attempts + 1;
+          if (command.permanent || attempts >= policy.maxAttempts)
+            return [{ type: 'DeliveryParked', attempts, error: command.error, parkedAt: command.now }];
+          const retryAt = new Date(Date.parse(command.now) + backoffMs(policy, attempts)).toISOString();
+          return [{ type: 'DeliveryFailed', attempts, error: command.error, retryAt }];
+        }
+        case 'RecordSkipped':
+          assertOpen(state);
+          return [{ type: 'DeliverySkipped', reason: command.reason, skippedAt: command.now }];
+        case 'Retry':
+          if (state.status !== 'parked') throw new DomainError('delivery-not-parked', { status: state.status });
+          return [{ type: 'DeliveryRequeued', requeuedAt: command.now }];
+        default:
+          return assertNever(command);
+      }
+    },
+    evolve(state, event) {
+      switch (event.type) {
+        case 'DeliverySent':
+          return { status: 'sent', attempts: event.attempts };
+        case 'DeliveryFailed':
+          return { status: 'pending', attempts: event.attempts };
+        case 'DeliveryParked':
+          return { status: 'parked', attempts: event.attempts };
+        case 'DeliverySkipped':
+          return { ...state, status: 'skipped' };
+        case 'DeliveryRequeued':
+          // A retry starts a fresh round of attempts.
+          return { status: 'pending', attempts: 0 };
+        default:
+          return assertNever(event);
+      }
+    },
+  };
 }
-
-export const deliveryDecider: Decider<DeliveryCommand, DeliveryEvent, DeliveryState> = {
-  initialState: { status: 'none' },
-  decide,
-  evolve,
-};

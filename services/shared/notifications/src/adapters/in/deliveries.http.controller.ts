@@ -1,48 +1,29 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, IdParam, Roles } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { DeliveryCommandHandler } from '../../application/delivery.command-handler';
-import { DeliveryQueryHandler } from '../../application/delivery.query-handler';
-import { DeliveryNameBody, DeliveriesQuery } from './deliveries.dto';
+import { NotificationsHandler } from '../../application/notifications.handler';
+import { DeliveriesQuery } from './notifications.dto';
 
-/** Deliveries: written by the roles tenant-admin and school-admin, read by everyone of the tenant. */
+/** The tenant's deliveries, for its admins: what went out, what is parked after its last attempt, and a retry. */
 @ApiTags('deliveries')
 @ApiBearerAuth()
 @Controller('deliveries')
 export class DeliveriesController {
-  constructor(
-    private readonly commands: DeliveryCommandHandler,
-    private readonly queries: DeliveryQueryHandler,
-  ) {}
-
-  @Post()
-  @HttpCode(201)
-  @Roles('tenant-admin', 'school-admin')
-  @ApiOperation({ summary: 'Create a delivery; answers its id and X-Consistency-Token' })
-  create(@Caller() caller: Principal, @Body() body: DeliveryNameBody) {
-    return this.commands.create(caller, body.name);
-  }
+  constructor(private readonly notifications: NotificationsHandler) {}
 
   @Get()
-  @ApiOperation({ summary: 'The deliveries, by name, a page at a time' })
+  @Roles('tenant-admin')
+  @ApiOperation({ summary: 'Deliveries, newest first; ?status=parked lists the ones waiting for an admin' })
   list(@Caller() caller: Principal, @Query() query: DeliveriesQuery) {
-    return this.queries.list(caller, query);
+    return this.notifications.deliveries(caller, query);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One delivery' })
-  async get(@Caller() caller: Principal, @Param() { id }: IdParam) {
-    const found = await this.queries.get(caller, id);
-    if (!found) throw new NotFoundException(`no delivery ${id}`);
-    return found;
-  }
-
-  @Post(':id/rename')
+  @Post(':id/retry')
   @HttpCode(200)
-  @Roles('tenant-admin', 'school-admin')
-  @ApiOperation({ summary: 'Give a delivery another name (409 when it already has it)' })
-  rename(@Caller() caller: Principal, @Param() { id }: IdParam, @Body() body: DeliveryNameBody) {
-    return this.commands.rename(caller, id, body.name);
+  @Roles('tenant-admin')
+  @ApiOperation({ summary: 'Send a parked delivery again, with a fresh round of attempts (409 unless parked)' })
+  retry(@Caller() caller: Principal, @Param() { id }: IdParam) {
+    return this.notifications.retry(caller, id);
   }
 }
