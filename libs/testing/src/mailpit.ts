@@ -1,3 +1,6 @@
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startMailpit } from '@hexfleet/devstack';
 import { eventually } from './await';
 
 /** A mail as Mailpit's API lists it. */
@@ -60,4 +63,18 @@ export async function waitForMails(
     { what: `${count} mail(s) to ${address}`, timeoutMs, pollMs: 250 },
   );
   return Promise.all(found.map((m) => mailMessage(m.ID, url)));
+}
+
+/**
+ * A Mailpit of a test's own, on this SMTP port (one a service was told to use while nothing
+ * listened there: the test of SMTP failures starts the server late) and a free port for its API.
+ */
+export async function startMailpitOn(smtpPort: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const uiPort = await freePort();
+  const mailpit = await startMailpit({
+    smtpPort,
+    uiPort,
+    logDir: path.join(os.tmpdir(), `hexfleet-mailpit-${smtpPort}`),
+  });
+  return { url: mailpit.env.MAILPIT_URL, stop: () => mailpit.stop() };
 }

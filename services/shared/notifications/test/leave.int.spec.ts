@@ -1,7 +1,14 @@
-import { caughtUp, mailHeaders, mailsTo, waitForMails } from '@hexfleet/testing';
+import { mailHeaders, mailsTo, waitForMails } from '@hexfleet/testing';
 import type { OutboxStandIn } from '@hexfleet/testing';
 import { FleetFacts } from './support/fleet-facts';
-import { startNotifications, startUpstream, uniqueAddress, uniqueTenant } from './support/notifications-harness';
+import {
+  directoryCaughtUp,
+  inboxOf,
+  startNotifications,
+  startUpstream,
+  uniqueAddress,
+  uniqueTenant,
+} from './support/notifications-harness';
 import type { NotificationsHarness } from './support/notifications-harness';
 
 // HRMS's leave decisions, from the events on Kafka to Mailpit's inbox and the in-app inbox.
@@ -19,24 +26,14 @@ describe('leave notices', () => {
     await upstream?.close();
   });
 
-  const directoryGroup = () =>
-    `projection.${service.definition.projections?.find((p) => p.name.startsWith('notifications-directory'))?.name}`;
-  const directoryTopics = ['identity.user.v1', 'hrms.employee.v1', 'libraries.patron.v1', 'profile.profile.v1'];
-  const inboxOf = async (userId: string) => {
-    const token = await service.issuer.mint({ tenant, userId, roles: [] });
-    return (await service.call('GET', '/inbox', { token })).body as {
-      items: Array<{ itemId: string; kind: string; subject: string; body: string; readAt: string | null }>;
-      total: number;
-      unread: number;
-    };
-  };
+  const inbox = (userId: string) => inboxOf(service, tenant, userId);
 
   it('tells the approver of a request in their language, and the employee of the answer, by mail and in the inbox', async () => {
     const facts = new FleetFacts(upstream, tenant);
     const manager = await facts.employee('Marie', 'Curie');
     const employee = await facts.employee('Ada', 'Lovelace', manager.employeeId);
     await facts.language(manager, 'fr-FR');
-    await caughtUp(directoryGroup(), directoryTopics, { tenant });
+    await directoryCaughtUp(service, tenant);
 
     await facts.leave('requested', employee, manager, undefined, 'Family <wedding> & party');
     const [toManager] = await waitForMails(manager.email);
@@ -58,14 +55,14 @@ describe('leave notices', () => {
     ]);
     expect(toEmployee.find((m) => m.Subject.includes('rejected'))?.Text).toContain('Reason: Project deadline');
 
-    await expect(inboxOf(manager.userId)).resolves.toMatchObject({
+    await expect(inbox(manager.userId)).resolves.toMatchObject({
       total: 1,
       unread: 1,
       items: [{ kind: 'leave-requested', subject: toManager.Subject, readAt: null }],
     });
-    const inbox = await inboxOf(employee.userId);
-    expect(inbox).toMatchObject({ total: 2, unread: 2 });
-    expect(inbox.items.map((i) => i.kind).sort()).toEqual(['leave-approved', 'leave-rejected']);
+    const employeeInbox = await inbox(employee.userId);
+    expect(employeeInbox).toMatchObject({ total: 2, unread: 2 });
+    expect(employeeInbox.items.map((i) => i.kind).sort()).toEqual(['leave-approved', 'leave-rejected']);
   });
 
   it('neutralises a header injection in a name and escapes its HTML', async () => {
@@ -73,7 +70,7 @@ describe('leave notices', () => {
     const manager = await facts.employee('Grace', 'Hopper');
     const intruder = uniqueAddress('intruder');
     const employee = await facts.employee('Eve', `<script>alert(1)</script>\r\nBcc: ${intruder}`, manager.employeeId);
-    await caughtUp(directoryGroup(), directoryTopics, { tenant });
+    await directoryCaughtUp(service, tenant);
 
     await facts.leave('requested', employee, manager);
     await facts.leave('approved', employee, manager);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ensureTopics, LOCAL_CLUSTER } from '@hexfleet/eventing';
 import { consumerGroups, createService } from '@hexfleet/platform';
 import { hrms, identity, libraries, payroll, profile, TOPIC_CATALOG } from '@hexfleet/schemas';
-import { createDevIssuer, OutboxStandIn, startLocalService, testKafka, uniqueName } from '@hexfleet/testing';
+import { caughtUp, createDevIssuer, OutboxStandIn, startLocalService, testKafka, uniqueName } from '@hexfleet/testing';
 import { createNotifications } from '../../src/notifications.module';
 import type { NotificationsOptions } from '../../src/notifications.config';
 import { Dispatcher } from '../../src/application/dispatcher';
@@ -60,6 +60,47 @@ export async function startNotifications(overrides: Partial<NotificationsOptions
 }
 
 export type NotificationsHarness = Awaited<ReturnType<typeof startNotifications>>;
+
+/** The directory's topics: what a test waits on (`caughtUp`) before it records the events that name people. */
+export const DIRECTORY_TOPICS = ['identity.user.v1', 'hrms.employee.v1', 'libraries.patron.v1', 'profile.profile.v1'];
+
+/** The running name of one of the service's read models (`deliveries` or `directory`). */
+export function readModelOf(service: NotificationsHarness, which: 'deliveries' | 'directory') {
+  const projection = service.definition.projections?.find((p) => p.name.startsWith(`notifications-${which}`));
+  if (!projection) throw new Error(`no ${which} read model`);
+  return projection;
+}
+
+/** Waits until the directory has applied every event of the tenant published so far. */
+export const directoryCaughtUp = (service: NotificationsHarness, tenant: string) =>
+  caughtUp(`projection.${readModelOf(service, 'directory').name}`, DIRECTORY_TOPICS, { tenant });
+
+/** The tenant's deliveries as its admin sees them. */
+export async function deliveriesOf(service: NotificationsHarness, tenant: string, status?: string) {
+  const token = await service.issuer.mint({ tenant, roles: ['tenant-admin'] });
+  const reply = await service.call('GET', `/deliveries?limit=200${status ? `&status=${status}` : ''}`, { token });
+  return reply.body as {
+    items: Array<{
+      deliveryId: string;
+      kind: string;
+      channel: string;
+      status: string;
+      attempts: number;
+      lastError: string | null;
+    }>;
+    total: number;
+  };
+}
+
+/** A user's inbox. */
+export async function inboxOf(service: NotificationsHarness, tenant: string, userId: string) {
+  const token = await service.issuer.mint({ tenant, userId, roles: [] });
+  return (await service.call('GET', '/inbox', { token })).body as {
+    items: Array<{ itemId: string; kind: string; subject: string; body: string; readAt: string | null }>;
+    total: number;
+    unread: number;
+  };
+}
 
 /** HRMS, payroll, libraries, identity and profile as notifications sees them: their events in one outbox. */
 export async function startUpstream() {
