@@ -1,39 +1,20 @@
 import { mailHeaders, mailsTo, waitForMails } from '@hexfleet/testing';
-import type { OutboxStandIn } from '@hexfleet/testing';
 import { FleetFacts } from './support/fleet-facts';
-import {
-  directoryCaughtUp,
-  inboxOf,
-  startNotifications,
-  startUpstream,
-  uniqueAddress,
-  uniqueTenant,
-} from './support/notifications-harness';
-import type { NotificationsHarness } from './support/notifications-harness';
+import { directoryCaughtUp, inboxOf, notificationsSuite, uniqueAddress } from './support/notifications-harness';
 
 // HRMS's leave decisions, from the events on Kafka to Mailpit's inbox and the in-app inbox.
 describe('leave notices', () => {
-  let service: NotificationsHarness;
-  let upstream: OutboxStandIn;
-  const tenant = uniqueTenant('leave');
+  const suite = notificationsSuite('leave');
+  const { tenant } = suite;
 
-  beforeAll(async () => {
-    service = await startNotifications();
-    upstream = await startUpstream();
-  });
-  afterAll(async () => {
-    await service?.close();
-    await upstream?.close();
-  });
-
-  const inbox = (userId: string) => inboxOf(service, tenant, userId);
+  const inbox = (userId: string) => inboxOf(suite.service, tenant, userId);
 
   it('tells the approver of a request in their language, and the employee of the answer, by mail and in the inbox', async () => {
-    const facts = new FleetFacts(upstream, tenant);
+    const facts = new FleetFacts(suite.upstream, tenant);
     const manager = await facts.employee('Marie', 'Curie');
     const employee = await facts.employee('Ada', 'Lovelace', manager.employeeId);
     await facts.language(manager, 'fr-FR');
-    await directoryCaughtUp(service, tenant);
+    await directoryCaughtUp(suite.service, tenant);
 
     await facts.leave('requested', employee, manager, undefined, 'Family <wedding> & party');
     const [toManager] = await waitForMails(manager.email);
@@ -66,11 +47,11 @@ describe('leave notices', () => {
   });
 
   it('neutralises a header injection in a name and escapes its HTML', async () => {
-    const facts = new FleetFacts(upstream, tenant);
+    const facts = new FleetFacts(suite.upstream, tenant);
     const manager = await facts.employee('Grace', 'Hopper');
     const intruder = uniqueAddress('intruder');
     const employee = await facts.employee('Eve', `<script>alert(1)</script>\r\nBcc: ${intruder}`, manager.employeeId);
-    await directoryCaughtUp(service, tenant);
+    await directoryCaughtUp(suite.service, tenant);
 
     await facts.leave('requested', employee, manager);
     await facts.leave('approved', employee, manager);

@@ -1,38 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { libraries } from '@hexfleet/schemas';
 import { waitForMails } from '@hexfleet/testing';
-import type { OutboxStandIn } from '@hexfleet/testing';
 import { AT, FleetFacts } from './support/fleet-facts';
-import {
-  deliveriesOf,
-  directoryCaughtUp,
-  inboxOf,
-  startNotifications,
-  startUpstream,
-  uniqueTenant,
-} from './support/notifications-harness';
-import type { NotificationsHarness } from './support/notifications-harness';
+import { deliveriesOf, directoryCaughtUp, inboxOf, notificationsSuite } from './support/notifications-harness';
 
 // Payroll's issued payslips and libraries' patron notices, from Kafka to Mailpit and the inbox.
 describe('payslip and library notices', () => {
-  let service: NotificationsHarness;
-  let upstream: OutboxStandIn;
-  const tenant = uniqueTenant('paylib');
-
-  beforeAll(async () => {
-    service = await startNotifications();
-    upstream = await startUpstream();
-  });
-  afterAll(async () => {
-    await service?.close();
-    await upstream?.close();
-  });
+  const suite = notificationsSuite('paylib');
+  const { tenant } = suite;
 
   it('tells each employee of their payslip once the run is finalized, the replacing payslip only', async () => {
-    const facts = new FleetFacts(upstream, tenant);
+    const facts = new FleetFacts(suite.upstream, tenant);
     const [ada, bob] = [await facts.employee('Ada', 'Lovelace'), await facts.employee('Bob', 'Noyce')];
     await facts.language(bob, 'fr');
-    await directoryCaughtUp(service, tenant);
+    await directoryCaughtUp(suite.service, tenant);
 
     const runId = randomUUID();
     const draft = await facts.payslip(runId, '2026-02', ada, 100_000);
@@ -40,7 +21,7 @@ describe('payslip and library notices', () => {
     await facts.payslip(runId, '2026-02', ada, 123_456, draft);
     // Nothing before the run is final: a draft may still change.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await deliveriesOf(service, tenant)).total).toBe(0);
+    expect((await deliveriesOf(suite.service, tenant)).total).toBe(0);
 
     await facts.finalize(runId, '2026-02', 2);
     const [toAda] = await waitForMails(ada.email);
@@ -49,17 +30,17 @@ describe('payslip and library notices', () => {
     const [toBob] = await waitForMails(bob.email);
     expect(toBob.Subject).toBe('Votre bulletin de paie de 2026-02 est disponible');
     expect(toBob.Text).toMatch(/net à payer 2\s500,50\s€/); // French groups digits with a narrow no-break space
-    await expect(inboxOf(service, tenant, ada.userId)).resolves.toMatchObject({
+    await expect(inboxOf(suite.service, tenant, ada.userId)).resolves.toMatchObject({
       total: 1,
       items: [{ kind: 'payslip-issued', subject: toAda.Subject }],
     });
   });
 
   it('tells a patron of a hold ready, an overdue loan and a fine; a patron without an account is skipped', async () => {
-    const facts = new FleetFacts(upstream, tenant);
+    const facts = new FleetFacts(suite.upstream, tenant);
     const patron = await facts.patron('Tom Sawyer');
     const orphan = randomUUID();
-    await upstream.record(
+    await suite.upstream.record(
       tenant,
       'patron',
       orphan,
@@ -72,10 +53,11 @@ describe('payslip and library notices', () => {
         registeredAt: AT,
       }),
     );
-    await directoryCaughtUp(service, tenant);
+    await directoryCaughtUp(suite.service, tenant);
 
     const [titleId, schoolId, loanId] = [randomUUID(), randomUUID(), randomUUID()];
-    const title = (id: string, event: { type: string; data: unknown }) => upstream.record(tenant, 'title', id, event);
+    const title = (id: string, event: { type: string; data: unknown }) =>
+      suite.upstream.record(tenant, 'title', id, event);
     await title(
       titleId,
       libraries.titleCatalogued({
@@ -101,7 +83,7 @@ describe('payslip and library notices', () => {
       });
     await title(titleId, ready(patron.patronId));
     await title(titleId, ready(orphan));
-    const loan = (event: { type: string; data: unknown }) => upstream.record(tenant, 'loan', loanId, event);
+    const loan = (event: { type: string; data: unknown }) => suite.upstream.record(tenant, 'loan', loanId, event);
     await loan(
       libraries.loanOverdue({
         loanId,
@@ -142,10 +124,10 @@ describe('payslip and library notices', () => {
     const hold = mails.find((m) => m.Subject.startsWith('Ready'));
     expect(hold?.Text).toContain('Collect it by 2026-03-06');
     expect(hold?.HTML).toContain('<strong>The Adventures of &#60;Tom&#62; &#38; Huck</strong>');
-    const inbox = await inboxOf(service, tenant, patron.userId);
+    const inbox = await inboxOf(suite.service, tenant, patron.userId);
     expect(inbox.items.map((i) => i.kind).sort()).toEqual(['fine-assessed', 'hold-ready', 'loan-overdue']);
 
-    const skipped = (await deliveriesOf(service, tenant, 'skipped')).items;
+    const skipped = (await deliveriesOf(suite.service, tenant, 'skipped')).items;
     expect(skipped.map((d) => [d.kind, d.channel, d.lastError]).sort()).toEqual([
       ['hold-ready', 'email', 'no-address'],
       ['hold-ready', 'in-app', 'no-account'],

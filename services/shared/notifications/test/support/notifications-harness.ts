@@ -112,3 +112,27 @@ export async function startUpstream() {
   await upstream.publish();
   return upstream;
 }
+
+/**
+ * One describe's service and upstream stand-in, started before its tests and closed after them,
+ * with a tenant of its own. `overrides` is called in beforeAll (a test that picks a port first).
+ */
+export function notificationsSuite(
+  prefix: string,
+  overrides: () => Promise<Partial<NotificationsOptions>> = async () => ({}),
+) {
+  const suite = { tenant: uniqueTenant(prefix) } as {
+    tenant: string;
+    service: NotificationsHarness;
+    upstream: OutboxStandIn;
+  };
+  beforeAll(async () => {
+    suite.service = await startNotifications(await overrides());
+    suite.upstream = await startUpstream();
+  });
+  afterAll(async () => {
+    await suite.service?.close();
+    await suite.upstream?.close();
+  });
+  return suite;
+}
