@@ -41,8 +41,9 @@ export class PostgresDirectory implements Directory {
           [recipient.id],
         );
         if (!row) return { found: false, permanent: false, reason: 'patron-unknown' };
-        // A patron with an account identity has not told us of yet: wait for the directory.
-        if (row.user_id && row.address === null) return { found: false, permanent: false, reason: 'user-unknown' };
+        // A student patron is keyed by their student id whether or not they have an account (ADR 0043):
+        // with no account identity told us of, there is nobody to write to (ADR 0079).
+        if (row.user_id && row.address === null) return { found: true, recipient: { ...person(row), userId: null } };
         return { found: true, recipient: person(row) };
       }
     }
