@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hrms, identity } from '@hexfleet/schemas';
 import { eventually, OutboxStandIn, waitForMails } from '@hexfleet/testing';
-import { Fleet, graphql, GraphqlReply, startFleet } from './support/fleet';
+import { Fleet, graphql, GraphqlReply, startFleet, subscriptionClient } from './support/fleet';
 
 const tenant = `gqn${randomBytes(4).toString('hex')}`;
 const AT = '2026-03-02T09:00:00.000Z';
@@ -77,7 +77,24 @@ describe('Notifications through the gateway’s GraphQL', () => {
     await fleet?.stop();
   });
 
-  it('shows the employee the leave decision in the inbox and the badge, and lets them read it', async () => {
+  it('shows the employee the leave decision in the inbox and the live badge, and lets them read it', async () => {
+    const token = await fleet.issuer.mint({ tenant, userId: ada.userId, roles: ['employee'] });
+    const send = async (query: string, variables?: Record<string, unknown>) =>
+      dataOf(await graphql(fleet.url, query, { token, variables }));
+    // The live badge: the count at once, then each change.
+    const [badge, errors]: [number[], string[]] = [[], []];
+    const client = subscriptionClient(fleet.url, token);
+    const stop = client.subscribe<{ notificationsUnread: number }>(
+      { query: 'subscription { notificationsUnread }' },
+      {
+        next: ({ data }) => data && badge.push(data.notificationsUnread),
+        error: (error: unknown) => errors.push(JSON.stringify(error)),
+        complete: () => undefined,
+      },
+    );
+    await eventually(async () => badge.length > 0, { what: 'the badge at once', timeoutMs: 30_000 });
+    expect(badge).toEqual([0]);
+
     const leaveRequestId = randomUUID();
     await upstream.record(
       tenant,
@@ -96,15 +113,8 @@ describe('Notifications through the gateway’s GraphQL', () => {
         approvedAt: AT,
       }),
     );
-    const token = await fleet.issuer.mint({ tenant, userId: ada.userId, roles: ['employee'] });
-    const send = async (query: string, variables?: Record<string, unknown>) =>
-      dataOf(await graphql(fleet.url, query, { token, variables }));
-
-    await eventually(async () => (await send(UNREAD)).notificationsUnreadCount === 1, {
-      what: 'the badge at 1',
-      timeoutMs: 90_000,
-      pollMs: 500,
-    });
+    await eventually(async () => badge[badge.length - 1] === 1, { what: 'the live badge at 1', timeoutMs: 90_000 });
+    expect((await send(UNREAD)).notificationsUnreadCount).toBe(1);
     const inbox = (await send(INBOX)).notificationsInbox as {
       total: number;
       unread: number;
@@ -123,6 +133,14 @@ describe('Notifications through the gateway’s GraphQL', () => {
     const read = (await send(READ, { id: inbox.items[0].itemId })).markNotificationRead as { readAt: string };
     expect(read.readAt).toEqual(expect.any(String));
     expect((await send(UNREAD)).notificationsUnreadCount).toBe(0);
+    await eventually(async () => badge[badge.length - 1] === 0, {
+      what: 'the live badge back at 0',
+      timeoutMs: 10_000,
+    });
+    expect(badge).toEqual([0, 1, 0]);
+    expect(errors).toEqual([]);
+    stop();
+    await client.dispose();
     expect((await send('mutation { markAllNotificationsRead }')).markAllNotificationsRead).toBe(0);
 
     const admin = await fleet.issuer.mint({ tenant, roles: ['tenant-admin'] });
