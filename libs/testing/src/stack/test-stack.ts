@@ -46,8 +46,9 @@ export async function startTestStack(env: NodeJS.ProcessEnv = process.env): Prom
 }
 
 /**
- * The run's SMTP server: the one SMTP_URL and MAILPIT_URL name (or the ephemeral devstack started),
- * or a Mailpit of its own on free ports (built from its pinned Go module once per machine). Never the devstack's: its inbox is a person's.
+ * The run's SMTP server: the one SMTP_URL and MAILPIT_URL name (a sourced `.devstack/env`: the
+ * devstack's Mailpit, where tests write to addresses of their own), or the ephemeral devstack's,
+ * or else a Mailpit of its own on free ports (built from its pinned Go module once per machine).
  */
 async function startTestMail(env: NodeJS.ProcessEnv): Promise<{ env: MailEnv; stop(): Promise<void> }> {
   if (env.SMTP_URL && env.MAILPIT_URL) {
