@@ -67,14 +67,14 @@ export async function waitForMails(
 
 /**
  * A Mailpit of a test's own, on this SMTP port (one a service was told to use while nothing
- * listened there: the test of SMTP failures starts the server late) and a free port for its API.
+ * listened there: the test of SMTP failures starts the server late) and a free port for its API,
+ * or the given one; with a database file, what it received survives a restart on the same ports.
  */
-export async function startMailpitOn(smtpPort: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const uiPort = await freePort();
-  const mailpit = await startMailpit({
-    smtpPort,
-    uiPort,
-    logDir: path.join(os.tmpdir(), `hexfleet-mailpit-${smtpPort}`),
-  });
+export async function startMailpitOn(
+  smtpPort: number,
+  { uiPort, database }: { uiPort?: number; database?: string } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const logDir = path.join(os.tmpdir(), `hexfleet-mailpit-${smtpPort}`);
+  const mailpit = await startMailpit({ smtpPort, uiPort: uiPort ?? (await freePort()), logDir, database });
   return { url: mailpit.env.MAILPIT_URL, stop: () => mailpit.stop() };
 }

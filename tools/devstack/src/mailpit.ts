@@ -40,6 +40,8 @@ export async function startMailpit(opts: {
   uiPort: number;
   logDir: string;
   log?: (line: string) => void;
+  /** A database file kept across restarts (a test that kills the server); a temporary one when absent. */
+  database?: string;
 }): Promise<RunningMailpit> {
   const binary = ensureMailpit(opts.log);
   fs.mkdirSync(opts.logDir, { recursive: true });
@@ -58,6 +60,7 @@ export async function startMailpit(opts: {
       '--disable-version-check',
       '--max',
       '20000',
+      ...(opts.database ? ['--database', opts.database] : []),
     ],
     logFile,
   );
