@@ -14,6 +14,7 @@ export const MODULES = [
   'attendance',
   'chat',
   'pipeline',
+  'notifications',
 ] as const;
 export type ModuleName = (typeof MODULES)[number];
 

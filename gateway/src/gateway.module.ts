@@ -49,6 +49,8 @@ import { SchoolAttendanceResolver } from './graphql/attendance/attendance.resolv
 import { ChatLiveResolver } from './graphql/chat/chat-live.resolver';
 import { ChatResolver } from './graphql/chat/chat.resolver';
 import { PipelineResolver } from './graphql/pipeline/pipeline.resolver';
+import { NotificationsLiveResolver } from './graphql/notifications/notifications-live.resolver';
+import { NotificationsResolver } from './graphql/notifications/notifications.resolver';
 
 /** Every resolver of the GraphQL API; the service generator adds a new module's here. */
 export const RESOLVERS = [
@@ -91,6 +93,8 @@ export const RESOLVERS = [
   ChatResolver,
   ChatLiveResolver,
   PipelineResolver,
+  NotificationsResolver,
+  NotificationsLiveResolver,
 ];
 
 /** The request's verified caller (absent without a token), put there by the gateway's HTTP hook before GraphQL runs. */

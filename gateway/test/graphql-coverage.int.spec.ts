@@ -29,6 +29,7 @@ const SERVICES = {
   attendance: 'services/school/attendance',
   chat: 'services/business/chat',
   pipeline: 'services/business/pipeline',
+  notifications: 'services/shared/notifications',
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Ending the caller's sessions is called last, so the calls before it keep their token. */

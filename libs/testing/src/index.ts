@@ -23,3 +23,5 @@ export { startLocalService, storedEvents, tenantEvents } from './local-service';
 export type { LocalService } from './local-service';
 export { OutboxStandIn } from './outbox-stand-in';
 export { testLogEnv, testLogFile } from './test-logs';
+export { mailHeaders, mailMessage, mailpitUrl, mailsTo, startMailpitOn, waitForMails } from './mailpit';
+export type { MailMessage, MailSummary } from './mailpit';

@@ -22,7 +22,8 @@ export async function withDemoFleet<T>(
     fleet = await startFleet({
       home,
       stack: { KAFKA_BROKERS: stack.brokers, DATABASE_URL: stack.adminUrl, SCHEMA_REGISTRY_URL: stack.registryUrl },
-      basePort: await freePortRange(12),
+      // The gateway and every service at its offset (notifications is 12).
+      basePort: await freePortRange(13),
       log: (line) => log(`  ${line}`),
       // One client sending thousands of requests a minute; the limit has tests of its own.
       gatewayEnv: { RATE_LIMIT_PER_MINUTE: '1000000' },

@@ -56,7 +56,13 @@ const SESSION_FIELDS = new Set([
   'disableTotp',
 ]);
 /** Path parameters named `{id}`: the key of the thing, from the collection before it. */
-const ID_ALIASES: Record<string, string> = { academicYearId: 'yearId', staffId: 'userId', payrollRunId: 'period' };
+const ID_ALIASES: Record<string, string> = {
+  academicYearId: 'yearId',
+  staffId: 'userId',
+  payrollRunId: 'period',
+  // Notifications' `/inbox/{id}/read`: an entry of the inbox is an `itemId`.
+  inboxId: 'itemId',
+};
 /**
  * Kinds the seed does not make yet, each with why: the sweep reports their operations as
  * unseeded (called with an id A does not have, which proves little) instead of failing.
@@ -65,6 +71,9 @@ export const NOT_SEEDED: Record<string, string> = {
   rolloverId: "HQ's year-end rollover moves every school of the group to the next year; the demo runs mid-year",
   guardianUserId:
     "the demo's students have no accounts (their rows carry no email), so no profile to link a guardian on",
+  itemId:
+    "notices go to employees, approvers and patrons: the sweep's caller (A's admin) may have none in their own inbox",
+  deliveryId: "a delivery exists only once one of the demo's events became a notice (a leave decided, a hold ready)",
 };
 
 export interface IsolationReport {

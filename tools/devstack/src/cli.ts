@@ -94,6 +94,7 @@ async function status() {
     kafka: state.env.KAFKA_BROKERS.split(',')[0],
     postgres: new URL(state.env.DATABASE_URL).host,
     schemaRegistry: new URL(state.env.SCHEMA_REGISTRY_URL).host,
+    ...(state.env.MAILPIT_URL ? { mailpit: new URL(state.env.MAILPIT_URL).host } : {}),
   };
   for (const [part, address] of Object.entries(addresses)) {
     const [host, port] = address.split(':');
@@ -161,6 +162,7 @@ async function dev() {
       `  GraphQL  ${fleet.urls.GATEWAY_URL}/graphql (GraphiQL: /graphiql)    REST  ${fleet.urls.GATEWAY_URL}/api/v1/<module>/...`,
     );
     log(`  Events for integrators  ${fleet.urls.GATEWAY_URL}/asyncapi`);
+    if (stack.MAILPIT_URL) log(`  Mail (Mailpit)  ${stack.MAILPIT_URL} (web inbox; SMTP ${stack.SMTP_URL ?? ''})`);
     for (const login of logins) log(`  demo login: tenant ${login.tenant}, ${login.email} / ${login.password}`);
     const here = (file: string) => path.relative(process.cwd(), path.join(devstackHome, file));
     log(`  logs in ${here('logs')}; URLs in ${here('env')} (source it). Ctrl-C stops.`);

@@ -31,6 +31,7 @@ const SERVICES: Member[] = [
   { module: 'attendance', project: 'services/school/attendance', offset: 9 },
   { module: 'chat', project: 'services/business/chat', offset: 10 },
   { module: 'pipeline', project: 'services/business/pipeline', offset: 11 },
+  { module: 'notifications', project: 'services/shared/notifications', offset: 12 },
 ];
 const GATEWAY: Member = { module: 'gateway', project: 'gateway', offset: 0 };
 
@@ -126,6 +127,7 @@ export async function startFleet({
   const common = {
     KAFKA_BROKERS: stack.KAFKA_BROKERS,
     SCHEMA_REGISTRY_URL: stack.SCHEMA_REGISTRY_URL,
+    ...(stack.SMTP_URL ? { SMTP_URL: stack.SMTP_URL } : {}),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...keys,

@@ -13,3 +13,5 @@ export type { RunningFleet } from './fleet';
 export { DEMO_PASSWORD, seedDemo } from './demo';
 export type { DemoLogin } from './demo';
 export type { ManagedProcess } from './processes';
+export { ensureMailpit, mailpitAnswers, mailpitBinary, startMailpit } from './mailpit';
+export type { MailEnv, RunningMailpit } from './mailpit';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startKafka } from './kafka';
+import { startMailpit } from './mailpit';
 import { startPostgres } from './postgres';
 import { portAnswers, stopProcess } from './processes';
 import { startRegistry } from './registry';
@@ -9,6 +10,10 @@ export interface StackEnv {
   KAFKA_BROKERS: string;
   DATABASE_URL: string;
   SCHEMA_REGISTRY_URL: string;
+  /** Mailpit's SMTP server, where services send mail (absent in a stack started before Mailpit joined it). */
+  SMTP_URL?: string;
+  /** Mailpit's web inbox and API. */
+  MAILPIT_URL?: string;
 }
 
 export interface StackPorts {
@@ -16,6 +21,8 @@ export interface StackPorts {
   kafkaController: number;
   postgres: number;
   registry: number;
+  smtp: number;
+  mailpit: number;
 }
 
 export interface StackOptions {
@@ -32,7 +39,7 @@ export interface StackOptions {
 export interface RunningStack {
   env: StackEnv;
   /** Pids of the processes this stack started, by part. */
-  pids: Partial<Record<'kafka' | 'postgres' | 'schemaRegistry', number>>;
+  pids: Partial<Record<'kafka' | 'postgres' | 'schemaRegistry' | 'mailpit', number>>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +50,8 @@ export function defaultPorts(env: NodeJS.ProcessEnv = process.env): StackPorts {
     kafkaController: Number(env.DEVSTACK_KAFKA_CONTROLLER_PORT ?? 9093),
     postgres: Number(env.DEVSTACK_POSTGRES_PORT ?? 5433),
     registry: Number(env.DEVSTACK_REGISTRY_PORT ?? 8081),
+    smtp: Number(env.DEVSTACK_SMTP_PORT ?? 1025),
+    mailpit: Number(env.DEVSTACK_MAILPIT_PORT ?? 8025),
   };
 }
 
@@ -51,6 +60,7 @@ export function externalParts(env: NodeJS.ProcessEnv = process.env): Partial<Sta
   if (env.KAFKA_BROKERS) parts.KAFKA_BROKERS = env.KAFKA_BROKERS;
   if (env.DATABASE_URL) parts.DATABASE_URL = env.DATABASE_URL;
   if (env.SCHEMA_REGISTRY_URL) parts.SCHEMA_REGISTRY_URL = env.SCHEMA_REGISTRY_URL;
+  if (env.SMTP_URL && env.MAILPIT_URL) Object.assign(parts, { SMTP_URL: env.SMTP_URL, MAILPIT_URL: env.MAILPIT_URL });
   return parts;
 }
 
@@ -108,7 +118,26 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       registryUrl = registry.url;
     }
 
-    return { env: { KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, SCHEMA_REGISTRY_URL: registryUrl }, pids, stop };
+    let mail = { SMTP_URL: opts.external.SMTP_URL, MAILPIT_URL: opts.external.MAILPIT_URL };
+    if (!mail.SMTP_URL || !mail.MAILPIT_URL) {
+      await assertPortsFree('Mailpit', opts.ports.smtp, opts.ports.mailpit);
+      opts.log(`starting Mailpit: SMTP on 127.0.0.1:${opts.ports.smtp}, web inbox on 127.0.0.1:${opts.ports.mailpit}`);
+      const mailpit = await startMailpit({
+        smtpPort: opts.ports.smtp,
+        uiPort: opts.ports.mailpit,
+        logDir,
+        log: opts.log,
+      });
+      stops.push(() => mailpit.stop());
+      pids.mailpit = mailpit.proc.child.pid;
+      mail = mailpit.env;
+    }
+
+    return {
+      env: { KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, SCHEMA_REGISTRY_URL: registryUrl, ...mail },
+      pids,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

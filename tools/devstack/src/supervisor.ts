@@ -25,19 +25,22 @@ export interface StackState {
 
 export const envFileText = (env: StackEnv | Record<string, string>) =>
   Object.entries(env)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => `export ${key}=${shellQuote(value)}`)
     .join('\n') + '\n';
 
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
 async function ephemeralPorts(): Promise<StackPorts> {
-  const [kafka, kafkaController, postgres, registry] = [
+  const [kafka, kafkaController, postgres, registry, smtp, mailpit] = [
+    await freePort(),
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
   ];
-  return { kafka, kafkaController, postgres, registry };
+  return { kafka, kafkaController, postgres, registry, smtp, mailpit };
 }
 
 /**

@@ -17,8 +17,14 @@ const image = (name: string) => compose.services[name].image;
 describe('docker-compose.kafka.yml, the devstack for machines with Docker', () => {
   const ports = defaultPorts({});
 
-  it('names Kafka (Apache image, KRaft), Confluent Schema Registry, Postgres and Kafka UI', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['kafka', 'kafka-ui', 'postgres', 'schema-registry']);
+  it('names Kafka (Apache image, KRaft), Confluent Schema Registry, Postgres, Kafka UI and Mailpit', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'kafka',
+      'kafka-ui',
+      'mailpit',
+      'postgres',
+      'schema-registry',
+    ]);
     expect(image('kafka')).toMatch(/^apache\/kafka:\d+\.\d+\.\d+$/);
     expect(compose.services.kafka.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     expect(image('schema-registry')).toMatch(/^confluentinc\/cp-schema-registry:\d+\.\d+\.\d+$/);
@@ -30,6 +36,13 @@ describe('docker-compose.kafka.yml, the devstack for machines with Docker', () =
     expect(hostPort(compose.services.kafka)).toBe(ports.kafka);
     expect(hostPort(compose.services['schema-registry'])).toBe(ports.registry);
     expect(hostPort(compose.services.postgres)).toBe(ports.postgres);
+    expect(compose.services.mailpit.ports?.map((p) => Number(p.split(':')[0]))).toEqual([ports.smtp, ports.mailpit]);
+  });
+
+  it('runs the Mailpit version the devstack builds from its Go module', () => {
+    const script = fs.readFileSync(path.join(__dirname, '..', '..', 'scripts', 'build-mailpit.sh'), 'utf8');
+    const built = /MAILPIT_VERSION:-(v[\d.]+)/.exec(script)?.[1];
+    expect(image('mailpit')).toBe(`axllent/mailpit:${built}`);
   });
 
   it('runs the Kafka version the devstack resolves from Maven Central', () => {

@@ -39,6 +39,8 @@ describe('npm run dev', () => {
       DEVSTACK_KAFKA_CONTROLLER_PORT: String(stackPorts[1]),
       DEVSTACK_POSTGRES_PORT: String(stackPorts[2]),
       DEVSTACK_REGISTRY_PORT: String(stackPorts[3]),
+      DEVSTACK_SMTP_PORT: String(await freePort()),
+      DEVSTACK_MAILPIT_PORT: String(await freePort()),
       DEVSTACK_FLEET_PORT: String(basePort),
       LOG_LEVEL: 'warn',
     };

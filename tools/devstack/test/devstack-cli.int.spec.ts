@@ -34,6 +34,8 @@ describe('npm run devstack:up / status / down / reset', () => {
       DEVSTACK_KAFKA_CONTROLLER_PORT: String(await freePort()),
       DEVSTACK_POSTGRES_PORT: String(await freePort()),
       DEVSTACK_REGISTRY_PORT: String(await freePort()),
+      DEVSTACK_SMTP_PORT: String(await freePort()),
+      DEVSTACK_MAILPIT_PORT: String(await freePort()),
     };
   });
   afterAll(() => {

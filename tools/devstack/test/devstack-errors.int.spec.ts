@@ -14,6 +14,8 @@ describe('devstack errors a user can fix', () => {
       DEVSTACK_KAFKA_CONTROLLER_PORT: String(await freePort()),
       DEVSTACK_POSTGRES_PORT: String(await freePort()),
       DEVSTACK_REGISTRY_PORT: String(await freePort()),
+      DEVSTACK_SMTP_PORT: String(await freePort()),
+      DEVSTACK_MAILPIT_PORT: String(await freePort()),
     };
     // A PATH with node and nothing else: no java, no mvn.
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'devstack-nojava-'));

@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../../jest.preset.js'),
+  ...require('../../../jest.integration.js'),
+  displayName: 'notifications',
+};
