@@ -55,6 +55,7 @@ export function createChat(
     defaultPageSize: options.defaultPageSize,
     editWindowSeconds: options.editWindowSeconds,
     postsPerMinute: options.postsPerMinute,
+    cachedChannels: options.cachedChannels,
     readModels: { channels: readModels.channels.name, directory: readModels.directory.name },
   };
   const definition: ServiceDefinition = {
