@@ -28,7 +28,7 @@ function rss(pid: number): number {
 
 /**
  * Scenario 10 (issue 18): live chat. `chatClients` WebSocket clients (graphql-ws) in `chatChannels`
- * private channels, each subscribed to `channelEvents` on a gateway replica; `chatRate` posts a
+ * private channels, each subscribed to `channelEvents` on a gateway replica; `chatRates` posts a
  * second (open loop) by random members through the gateways. Measured: from the start of each post
  * to its arrival at every member (post-to-delivery, every client counted), the post's own latency,
  * and the gateways' resident memory per connection. Once with one gateway replica, once with two.
@@ -36,7 +36,7 @@ function rss(pid: number): number {
  */
 export async function chatLiveScenario(ctx: BenchContext): Promise<ScenarioResult> {
   const started = performance.now();
-  const { chatClients: clients, chatChannels: channels, chatRate: rate, chatSeconds: loadSeconds } = ctx.sizes;
+  const { chatClients: clients, chatChannels: channels, chatRates: rates, chatSeconds: loadSeconds } = ctx.sizes;
   const { log } = ctx;
   const tenant = `c${ctx.run}`;
   const chat = await startSeparateService('services/business/chat', ctx.issuer, {
@@ -128,66 +128,68 @@ export async function chatLiveScenario(ctx: BenchContext): Promise<ScenarioResul
           }),
         );
       }
-      const label = `${replicas} gateway${replicas > 1 ? 's' : ''}`;
-      log(`  ${label}: ${clients} clients subscribe`);
-      const rssBefore = gateways.map((g) => rss(g.pid));
-      const run = await measure(ctx, {
-        gateways: gateways.map((g) => g.url),
-        pids: gateways.map((g) => g.pid),
-        members,
-        channelIds,
-        ends,
-        rate,
-        loadSeconds,
-        tag: `r${replicas}`,
-      });
-      const perConnection = round(
-        run.rssConnected.reduce((n, bytes, g) => n + bytes - rssBefore[g], 0) / clients / 1024,
-        1,
-      );
-      log(
-        `    -> ${run.accepted} posts (${run.postsPerSecond}/s), ${run.delivered} deliveries; post-to-delivery p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms, p99 ${run.latency.p99} ms; ` +
-          `${perConnection} KiB per connection; lost ${run.lost}, duplicated ${run.duplicated}`,
-      );
-      rows.push({
-        scenario: 'chat-live',
-        case: `${label}, ${clients} clients, ${channels} channels`,
-        value: run.deliveriesPerSecond,
-        unit: 'deliveries/s',
-        latency: run.latency,
-        errors: run.failedPosts + run.lost + run.duplicated,
-        reference: {
-          label: `the post itself (${run.postsPerSecond} posts/s offered ${rate}/s)`,
-          latency: run.postLatency,
-        },
-      });
-      notes.push(
-        `${label}: ${run.accepted} posts accepted of ${run.sent} (${run.failedPosts} failed), ${run.delivered} deliveries of ${run.expected} expected ` +
-          `(lost ${run.lost}, duplicated ${run.duplicated}); gateway RSS ${rssBefore.map((b) => `${round(b / 2 ** 20, 1)}`).join('+')} MiB before the clients, ` +
-          `${run.rssConnected.map((b) => `${round(b / 2 ** 20, 1)}`).join('+')} MiB with them: ${perConnection} KiB per connection.`,
-      );
-      targets.push(
-        {
-          target: `chat, ${label}: post-to-delivery p99 < ${TARGET_P99_MS} ms`,
-          actual: `${run.latency.p99} ms`,
-          met: run.latency.p99 < TARGET_P99_MS,
-        },
-        {
-          target: `chat, ${label}: every accepted message at every member, once`,
-          actual: `lost ${run.lost}, duplicated ${run.duplicated}`,
-          met: run.lost + run.duplicated === 0,
-        },
-      );
-      if (run.lost + run.duplicated > 0)
-        throw new Error(`${label}: ${run.lost} deliveries lost, ${run.duplicated} duplicated`);
-      for (let c = 0; c < channels; c++) ends[c] = run.ends[c];
+      for (const rate of rates) {
+        const label = `${replicas} gateway${replicas > 1 ? 's' : ''}, ${rate} posts/s`;
+        log(`  ${label}: ${clients} clients subscribe`);
+        const rssBefore = gateways.map((g) => rss(g.pid));
+        const run = await measure(ctx, {
+          gateways: gateways.map((g) => g.url),
+          pids: gateways.map((g) => g.pid),
+          members,
+          channelIds,
+          ends,
+          rate,
+          loadSeconds,
+          tag: `r${replicas}x${rate}`,
+        });
+        const perConnection = round(
+          run.rssConnected.reduce((n, bytes, g) => n + bytes - rssBefore[g], 0) / clients / 1024,
+          1,
+        );
+        log(
+          `    -> ${run.accepted} posts (${run.postsPerSecond}/s), ${run.delivered} deliveries; post-to-delivery p50 ${run.latency.p50} ms, p95 ${run.latency.p95} ms, p99 ${run.latency.p99} ms; ` +
+            `${perConnection} KiB per connection; lost ${run.lost}, duplicated ${run.duplicated}`,
+        );
+        rows.push({
+          scenario: 'chat-live',
+          case: `${label}, ${clients} clients`,
+          value: run.deliveriesPerSecond,
+          unit: 'deliveries/s',
+          latency: run.latency,
+          errors: run.failedPosts + run.lost + run.duplicated,
+          reference: {
+            label: `the post itself (${run.postsPerSecond} posts/s offered ${rate}/s)`,
+            latency: run.postLatency,
+          },
+        });
+        notes.push(
+          `${label}: ${run.accepted} posts accepted of ${run.sent} (${run.failedPosts} failed), ${run.delivered} deliveries of ${run.expected} expected ` +
+            `(lost ${run.lost}, duplicated ${run.duplicated}); gateway RSS ${rssBefore.map((b) => `${round(b / 2 ** 20, 1)}`).join('+')} MiB before the clients, ` +
+            `${run.rssConnected.map((b) => `${round(b / 2 ** 20, 1)}`).join('+')} MiB with them: ${perConnection} KiB per connection.`,
+        );
+        targets.push(
+          {
+            target: `chat, ${label}: post-to-delivery p99 < ${TARGET_P99_MS} ms`,
+            actual: `${run.latency.p99} ms`,
+            met: run.latency.p99 < TARGET_P99_MS,
+          },
+          {
+            target: `chat, ${label}: every accepted message at every member, once`,
+            actual: `lost ${run.lost}, duplicated ${run.duplicated}`,
+            met: run.lost + run.duplicated === 0,
+          },
+        );
+        if (run.lost + run.duplicated > 0)
+          throw new Error(`${label}: ${run.lost} deliveries lost, ${run.duplicated} duplicated`);
+        for (let c = 0; c < channels; c++) ends[c] = run.ends[c];
+      }
     }
     return {
       id: 'chat-live',
-      title: `10. Chat: ${clients} WebSocket clients in ${channels} channels, ${rate} posts/s, post-to-delivery at every client, one and two gateway replicas`,
+      title: `10. Chat: ${clients} WebSocket clients in ${channels} channels, ${rates.join(' and ')} posts/s, post-to-delivery at every client, one and two gateway replicas`,
       rows,
       notes: [
-        `Each client is a graphql-ws connection subscribed to channelEvents; posts are GraphQL mutations through the gateways (open loop, ${rate}/s for ${loadSeconds} s, random members). One chat replica; chat and the gateways are built processes at LOG_LEVEL=warn; the clients run in the bench process.`,
+        `Each client is a graphql-ws connection subscribed to channelEvents; posts are GraphQL mutations through the gateways (open loop, ${rates.join(' then ')}/s for ${loadSeconds} s each, random members; the clients reconnect for each rate). One chat replica; chat and the gateways are built processes at LOG_LEVEL=warn; the clients run in the bench process.`,
         ...notes,
       ],
       targets,
