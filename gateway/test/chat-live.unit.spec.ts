@@ -1,4 +1,5 @@
 import { ConsistencyToken } from '@hexfleet/eventing';
+import { GraphQLError } from 'graphql';
 import type { Rest } from '../src/graphql/common/rest';
 import { ChatLiveResolver } from '../src/graphql/chat/chat-live.resolver';
 import type { ChatChannelEvent } from '../src/graphql/chat/chat.types';
@@ -103,18 +104,23 @@ describe('channelEvents: replay, then live, no gap, no duplicate', () => {
     expect(ConsistencyToken.decode(reads[1].token ?? '')).toMatchObject({ eventId: 'e7', version: 7 });
   });
 
-  it('never sends past a gap the read model cannot fill yet: it reads again until it can', async () => {
+  it('never sends past a gap the read model cannot fill yet (short, or chat timing out): it reads again until it can', async () => {
     // The read model is behind (its projection moving to another chat replica): the first read of
     // the gap (after 2, waiting for 5's token) answers 3 only; the next one has 3 and 4.
-    const answers = [[stored(3)], [stored(3), stored(4)], [stored(7)]];
+    const answers: Array<ChatChannelEvent[] | Error> = [
+      [stored(3)],
+      new GraphQLError('chat did not answer', { extensions: { code: 'upstream-timeout', status: 504 } }),
+      [stored(3), stored(4)],
+      [stored(7)],
+    ];
     const reads: string[] = [];
     const rest = {
       get: async (context: LiveContext, _module: string, path: string) => {
         reads.push(path);
         if (!context.caller?.consistencyToken) return []; // the replay: nothing after 2 yet
-        return (answers.shift() ?? []).filter(
-          (e) => e.position > Number(new URL(path, 'http://x').searchParams.get('after')),
-        );
+        const answer = answers.shift() ?? [];
+        if (answer instanceof Error) throw answer;
+        return answer.filter((e) => e.position > Number(new URL(path, 'http://x').searchParams.get('after')));
       },
     } as unknown as Rest;
     async function* feed() {
@@ -129,6 +135,7 @@ describe('channelEvents: replay, then live, no gap, no duplicate', () => {
     expect(reads).toEqual([
       `/channels/${CHANNEL}/events?after=2&limit=200`,
       `/channels/${CHANNEL}/events?after=2&limit=200`,
+      `/channels/${CHANNEL}/events?after=3&limit=200`,
       `/channels/${CHANNEL}/events?after=3&limit=200`,
       `/channels/${CHANNEL}/events?after=6&limit=200`,
     ]);

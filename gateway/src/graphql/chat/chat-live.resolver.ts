@@ -134,7 +134,14 @@ export class ChatLiveResolver {
             });
           }
           if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, GAP_RETRY_MS));
-          for (const missed of await this.since(context, channelId, last, upTo)) {
+          // An overloaded chat (5xx, an upstream timeout) is read again too, rather than ending the
+          // subscription: a thousand clients resubscribing at once would only add to its load.
+          const page = await this.since(context, channelId, last, upTo).catch((error: unknown) => {
+            const status = error instanceof GraphQLError ? Number(error.extensions.status) : NaN;
+            if (status >= 400 && status < 500) throw error;
+            return [];
+          });
+          for (const missed of page) {
             if (missed.position >= event.streamVersion) break;
             if (missed.position !== last + 1) break;
             yield { channelEvents: missed };
