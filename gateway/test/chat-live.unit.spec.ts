@@ -1,4 +1,5 @@
 import { ConsistencyToken } from '@hexfleet/eventing';
+import { GraphQLError } from 'graphql';
 import type { Rest } from '../src/graphql/common/rest';
 import { ChatLiveResolver } from '../src/graphql/chat/chat-live.resolver';
 import type { ChatChannelEvent } from '../src/graphql/chat/chat.types';
@@ -31,6 +32,16 @@ const live = (position: number, streamId = `${TENANT}/channel/${CHANNEL}`, topic
     streamVersion: position,
   };
 };
+
+/** A subscriber's context whose tenant feed is `feed`. */
+const listening = (feed: () => AsyncGenerator<{ domainEvents: LiveEvent }>) =>
+  ({
+    caller: { tenant: TENANT, userId: ME, token: 't', roles: [] },
+    loaders: {},
+    freshness: new Set(),
+    meta: {},
+    pubsub: { subscribe: async () => feed() },
+  }) as unknown as LiveContext;
 
 /**
  * The subscription's ordering logic against a read model and a live feed made up for the test:
@@ -70,13 +81,7 @@ describe('channelEvents: replay, then live, no gap, no duplicate', () => {
         closed = true;
       }
     }
-    const context = {
-      caller: { tenant: TENANT, userId: ME, token: 't', roles: [] },
-      loaders: {},
-      freshness: new Set(),
-      meta: {},
-      pubsub: { subscribe: async () => feed() },
-    } as unknown as LiveContext;
+    const context = listening(feed);
 
     const sent: Array<[number, string]> = [];
     const iterator = new ChatLiveResolver(rest).channelEvents(context, CHANNEL, 2);
@@ -97,5 +102,42 @@ describe('channelEvents: replay, then live, no gap, no duplicate', () => {
       `/channels/${CHANNEL}/events?after=5&limit=200`,
     ]);
     expect(ConsistencyToken.decode(reads[1].token ?? '')).toMatchObject({ eventId: 'e7', version: 7 });
+  });
+
+  it('never sends past a gap the read model cannot fill yet (short, or chat timing out): it reads again until it can', async () => {
+    // The read model is behind (its projection moving to another chat replica): the first read of
+    // the gap (after 2, waiting for 5's token) answers 3 only; the next one has 3 and 4.
+    const answers: Array<ChatChannelEvent[] | Error> = [
+      [stored(3)],
+      new GraphQLError('chat did not answer', { extensions: { code: 'upstream-timeout', status: 504 } }),
+      [stored(3), stored(4)],
+      [stored(7)],
+    ];
+    const reads: string[] = [];
+    const rest = {
+      get: async (context: LiveContext, _module: string, path: string) => {
+        reads.push(path);
+        if (!context.caller?.consistencyToken) return []; // the replay: nothing after 2 yet
+        const answer = answers.shift() ?? [];
+        if (answer instanceof Error) throw answer;
+        return answer.filter((e) => e.position > Number(new URL(path, 'http://x').searchParams.get('after')));
+      },
+    } as unknown as Rest;
+    async function* feed() {
+      for (const domainEvents of [live(5), live(6), live(8)]) yield { domainEvents };
+    }
+    const context = listening(feed);
+    const sent: number[] = [];
+    for await (const { channelEvents } of new ChatLiveResolver(rest).channelEvents(context, CHANNEL, 2)) {
+      sent.push(channelEvents.position);
+    }
+    expect(sent).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(reads).toEqual([
+      `/channels/${CHANNEL}/events?after=2&limit=200`,
+      `/channels/${CHANNEL}/events?after=2&limit=200`,
+      `/channels/${CHANNEL}/events?after=3&limit=200`,
+      `/channels/${CHANNEL}/events?after=3&limit=200`,
+      `/channels/${CHANNEL}/events?after=6&limit=200`,
+    ]);
   });
 });

@@ -3,6 +3,7 @@ export type { EventMetadata, NewEvent, RecordedEvent } from './event-store/event
 export { appendIn, PostgresEventStore } from './event-store/postgres-event-store';
 export type { AppendResult, EventStoreOptions, StreamAppend } from './event-store/postgres-event-store';
 export { eventIdFor, handleCommand } from './event-store/command-handler';
+export { FoldCache } from './event-store/fold-cache';
 export type { CommandContext, CommandOutcome, DomainEvent } from './event-store/command-handler';
 export { APPENDED_CHANNEL } from './event-store/schema';
 export { AvroSerde } from './serde/avro-serde';

@@ -12,7 +12,7 @@ import {
   uuidV7Ids,
   waitForConsistency,
 } from '@hexfleet/eventing';
-import type { ConsumedEventMeta } from '@hexfleet/eventing';
+import type { ConsumedEventMeta, FoldCache } from '@hexfleet/eventing';
 import { type Decider, TenantId } from '@hexfleet/kernel';
 import { v5 as uuidv5 } from 'uuid';
 import { Principal, requestContext } from './context';
@@ -37,6 +37,8 @@ export interface CommandRequest<C> {
   command: C;
   /** Re-decide on a lost race this many times: only for commands that are safe to re-decide. */
   retries?: number;
+  /** Keep the stream's fold in the process (long streams: a command then reads only newer events; ADR 0077). */
+  cache?: FoldCache;
 }
 
 /**
@@ -59,6 +61,7 @@ export class Commands {
       streamId: stream,
       commandId: this.commandId(request.caller),
       retries: request.retries,
+      cache: request.cache,
       metadata: this.metadata(request.caller),
     });
     const context = requestContext();

@@ -41,3 +41,4 @@ export type { InternalAudience } from './audience';
 export { calendarDay, TimeAndIds } from './time-and-ids';
 export { Later } from './later';
 export { Streams } from './streams';
+export { createPrivateTables } from './private-tables';

@@ -12,6 +12,8 @@ import type { ScenarioResult } from './report';
 import { adminImportScenario } from './scenarios/admin-import';
 import { appendScenario } from './scenarios/append';
 import { attendanceDayScenario } from './scenarios/attendance-day';
+import { chatLiveScenario } from './scenarios/chat-live';
+import { chatLongChannelScenario } from './scenarios/chat-long-channel';
 import { endToEndScenario } from './scenarios/end-to-end';
 import { gatewayScenario } from './scenarios/gateway';
 import { peerScenario } from './scenarios/peer';
@@ -28,6 +30,8 @@ export const SCENARIOS: ReadonlyArray<{ id: string; run: (ctx: BenchContext) => 
   { id: 'peer', run: peerScenario },
   { id: 'admin-import', run: adminImportScenario },
   { id: 'attendance-day', run: attendanceDayScenario },
+  { id: 'chat-live', run: chatLiveScenario },
+  { id: 'chat-long-channel', run: chatLongChannelScenario },
 ];
 
 const NOT_RUN = [

@@ -35,6 +35,13 @@ export interface Sizes {
   attendanceGroups: number;
   /** School days marked, the last of them today: the group report reads them all. */
   attendanceDays: number;
+  /** Live chat (issue 18: 1,000 WebSocket clients in 50 channels, 200 posts/s): clients, channels, posts/s offered (a rate this machine sustains, then the issue's), seconds at each. */
+  chatClients: number;
+  chatChannels: number;
+  chatRates: number[];
+  chatSeconds: number;
+  /** Posts into one channel, one after another (issue 18: 23 ms early, 103 ms by post 1,400 before ADR 0077). */
+  chatLongPosts: number;
 }
 
 const LEVELS = [1, 8, 32, 128];
@@ -59,6 +66,11 @@ export const SIZES: Record<Mode, Sizes> = {
     attendanceStudents: 2_000,
     attendanceGroups: 60,
     attendanceDays: 5,
+    chatClients: 1_000,
+    chatChannels: 50,
+    chatRates: [40, 200],
+    chatSeconds: 10,
+    chatLongPosts: 1_500,
   },
   quick: {
     concurrency: LEVELS,
@@ -78,6 +90,11 @@ export const SIZES: Record<Mode, Sizes> = {
     attendanceStudents: 400,
     attendanceGroups: 12,
     attendanceDays: 1,
+    chatClients: 60,
+    chatChannels: 6,
+    chatRates: [30],
+    chatSeconds: 3,
+    chatLongPosts: 90,
   },
   tiny: {
     concurrency: [1, 8],
@@ -99,5 +116,10 @@ export const SIZES: Record<Mode, Sizes> = {
     attendanceStudents: 40,
     attendanceGroups: 2,
     attendanceDays: 1,
+    chatClients: 12,
+    chatChannels: 3,
+    chatRates: [10],
+    chatSeconds: 1,
+    chatLongPosts: 20,
   },
 };

@@ -48,7 +48,7 @@ const LIBRARY_TOPICS = { loan: 'libraries.loan.v1', copy: 'libraries.copy.v1' } 
 
 /** Reads the store, the topics and the read models, and checks every promise the service made. */
 /** The load's tally, before any check has found anything. */
-export function tally(commands: readonly CommandRecord[]): Verdict {
+export function tally(commands: ReadonlyArray<Pick<CommandRecord, 'outcome'>>): Verdict {
   return {
     sent: commands.length,
     accepted: commands.filter((c) => c.outcome === 'accepted').length,

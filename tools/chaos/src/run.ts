@@ -6,6 +6,7 @@ import { sleep, waitFor } from './clock';
 import { ChaosStack } from './chaos-stack';
 import { checkInvariants, readModelChecksums, tally } from './invariants';
 import type { Verdict } from './invariants';
+import { runChatScenario } from './chat-run';
 import { LibraryLoad } from './library-load';
 import { Scenario, SCENARIOS } from './scenarios';
 import { ServiceProcess } from './service-process';
@@ -69,7 +70,8 @@ export async function runChaos({ quick, only, log = console.log }: ChaosOptions)
     await replica.startAndWait();
     return replica;
   };
-  const replicas: ServiceProcess[] = [await newReplica()];
+  // Libraries starts with the first scenario that needs it (a chat-only run never starts it).
+  const replicas: ServiceProcess[] = [];
   const results: ScenarioResult[] = [];
   const tenants = new Map<string, string>();
   try {
@@ -77,6 +79,14 @@ export async function runChaos({ quick, only, log = console.log }: ChaosOptions)
       if (scenario.needsProxy && !stack.toxiproxy) {
         results.push({ ...skippedResult(scenario), skipped: stack.noProxy });
         log(`\n${scenario.id}: skipped (${stack.noProxy})`);
+        continue;
+      }
+      if (scenario.fleet === 'chat') {
+        const result = await runChatScenario(scenario, { stack, issuer, quick, log });
+        results.push(result);
+        log(`  ${summaryLine(result)}`);
+        for (const finding of result.verdict.findings) log(`    ${finding}`);
+        if (result.error) log(`    error: ${result.error}`);
         continue;
       }
       while (replicas.length < scenario.replicas) replicas.push(await newReplica());
@@ -100,7 +110,7 @@ export async function runChaos({ quick, only, log = console.log }: ChaosOptions)
       // Extra replicas go; the next scenario starts from one.
       while (replicas.length > 1) await replicas.pop()?.kill('SIGTERM');
     }
-    await compareWithReplay(results, tenants, { stack, issuer, environment, logDir, log });
+    if (tenants.size > 0) await compareWithReplay(results, tenants, { stack, issuer, environment, logDir, log });
   } finally {
     for (const replica of replicas) await replica.kill('SIGTERM');
     await stack.stop();
@@ -233,7 +243,7 @@ async function compareWithReplay(
   try {
     const took = await waitFor('the replay caught up', () => drained([replay]), 300_000, 500);
     ctx.log(`\nreplay: every topic applied to an empty database in ${(took / 1000).toFixed(1)} s`);
-    for (const result of results.filter((r) => !r.skipped)) {
+    for (const result of results.filter((r) => !r.skipped && tenants.has(r.id))) {
       const tenant = tenants.get(result.id) as string;
       const [live, replayed] = await Promise.all([
         readModelChecksums(ctx.environment.DATABASE_URL as string, tenant, READ_MODEL_TABLES),

@@ -22,6 +22,11 @@ export interface Scenario {
   replicas: number;
   /** Needs Toxiproxy in front of the broker. */
   needsProxy?: boolean;
+  /**
+   * What runs under the fault: Libraries with its careful clients (the default), or chat behind two
+   * gateway replicas with live subscribers (`chat-run.ts`; `replicas` then holds chat's and the gateways').
+   */
+  fleet?: 'libraries' | 'chat';
   /** Injects the fault while the load runs; resolves once everything has been started again. */
   inject(ctx: FaultContext): Promise<string>;
 }
@@ -153,6 +158,22 @@ export const SCENARIOS: Scenario[] = [
       await sleep(outage);
       await proxy.clear('kafka');
       return `slow network for ${outage / 1000} s`;
+    },
+  },
+  {
+    id: 'chat-replicas-kill',
+    title:
+      'chat: two gateway and two chat replicas; kill -9 of one of each while clients chat live, restarted after 2 s',
+    quick: false,
+    replicas: 4,
+    fleet: 'chat',
+    async inject({ replicas, log }) {
+      const victims = replicas.filter((r) => r.name === 'gateway-1' || r.name === 'chat-1');
+      await Promise.all(victims.map((r) => r.kill('SIGKILL')));
+      log(`    killed ${victims.map((r) => r.name).join(' and ')}`);
+      await sleep(2_000);
+      const ready = await Promise.all(victims.map((r) => r.startAndWait()));
+      return `${victims.map((r) => r.name).join(' and ')} killed, ready again ${(Math.max(...ready) / 1000).toFixed(1)} s after restart`;
     },
   },
 ];

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Int, Resolver, Subscription } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
 import { ConsistencyToken } from '@hexfleet/eventing';
 import { eventTypeOf } from '@hexfleet/schemas';
 import type { LiveEvent } from '../../live-feed';
@@ -14,6 +15,9 @@ const TOPIC = 'chat.channel.v1';
 const ACTIVITY = 'chat.activity.v1';
 /** Events per read of the replay. */
 const PAGE = 200;
+/** A gap the read model cannot fill yet is read again after this long, up to GAP_GIVE_UP_MS. */
+const GAP_RETRY_MS = 250;
+const GAP_GIVE_UP_MS = 30_000;
 
 /** A live event as the replay shows the same event: the short type, the payload, the time it names. */
 function fromLive(channelId: string, event: LiveEvent): ChatChannelEvent {
@@ -113,15 +117,33 @@ export class ChatLiveResolver {
       const stream = `${caller.tenant}/channel/${channelId}`;
       for await (const { domainEvents: event } of live) {
         if (event.topic !== TOPIC || event.streamId !== stream || event.streamVersion <= last) continue;
-        if (event.streamVersion > last + 1) {
-          const upTo = ConsistencyToken.encode({
-            eventId: event.id,
-            streamKey: event.streamId,
-            version: event.streamVersion,
-            topic: event.topic,
+        // A gap: filled from the read model, waiting for it with the live event's token. The wait is
+        // bounded, so a read model behind (its projection moving to another chat replica after a
+        // crash) may answer short: read again until the gap is closed; never send past it.
+        const upTo = ConsistencyToken.encode({
+          eventId: event.id,
+          streamKey: event.streamId,
+          version: event.streamVersion,
+          topic: event.topic,
+        });
+        for (let attempt = 0, since = Date.now(); event.streamVersion > last + 1; attempt++) {
+          if (attempt > 0 && Date.now() - since > GAP_GIVE_UP_MS) {
+            // The client resubscribes with the last position it has: nothing is lost, only late.
+            throw new GraphQLError(`channel events after position ${last} are not readable yet`, {
+              extensions: { code: 'unavailable', status: 503 },
+            });
+          }
+          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, GAP_RETRY_MS));
+          // An overloaded chat (5xx, an upstream timeout) is read again too, rather than ending the
+          // subscription: a thousand clients resubscribing at once would only add to its load.
+          const page = await this.since(context, channelId, last, upTo).catch((error: unknown) => {
+            const status = error instanceof GraphQLError ? Number(error.extensions.status) : NaN;
+            if (status >= 400 && status < 500) throw error;
+            return [];
           });
-          for (const missed of await this.since(context, channelId, last, upTo)) {
+          for (const missed of page) {
             if (missed.position >= event.streamVersion) break;
+            if (missed.position !== last + 1) break;
             yield { channelEvents: missed };
             last = missed.position;
           }

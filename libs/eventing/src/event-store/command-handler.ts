@@ -1,6 +1,7 @@
 import { Decider, fold, TenantId } from '@hexfleet/kernel';
 import { v5 as uuidv5 } from 'uuid';
 import { ConcurrencyError, DuplicateEventError, EventMetadata, NewEvent } from './events';
+import { FoldCache } from './fold-cache';
 import { PostgresEventStore } from './postgres-event-store';
 import { currentTraceparent } from '../tracing';
 
@@ -23,6 +24,8 @@ export interface CommandContext {
   metadata?: EventMetadata;
   /** Re-decide and retry on ConcurrencyError this many times; only for commands that are safe to re-decide. */
   retries?: number;
+  /** Keep the stream's folded state in the process and read only newer events (ADR 0077). */
+  cache?: FoldCache;
 }
 
 export type CommandOutcome =
@@ -37,18 +40,68 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   command: C,
   context: CommandContext,
 ): Promise<CommandOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(context.streamId);
-    const already = history.filter((e) => e.metadata.commandId === context.commandId);
-    if (already.length) return { status: 'already-applied', lastEventId: already[already.length - 1].eventId };
+  const cache = context.cache;
+  if (!cache) return decideLoop(store, decider, command, context, () => readWhole(store, decider, context));
+  return cache.exclusive(context.streamId, () =>
+    decideLoop(store, decider, command, context, () => catchUp(store, decider, context, cache)),
+  );
+}
 
-    const events = decider.decide(
-      command,
-      fold(
-        decider,
-        history.map((e) => ({ type: e.type, data: e.data }) as E),
-      ),
-    );
+/** The stream as a command decides on it: its state at `version`, or the last event of the same command. */
+interface Loaded<S> {
+  state: S;
+  version: number;
+  already?: string;
+}
+
+/** The whole stream, read and folded. */
+async function readWhole<C, E extends DomainEvent, S>(
+  store: PostgresEventStore,
+  decider: Decider<C, E, S>,
+  context: CommandContext,
+): Promise<Loaded<S>> {
+  const history = await store.readStream(context.streamId);
+  const already = history.filter((e) => e.metadata.commandId === context.commandId);
+  const state = fold(
+    decider,
+    history.map((e) => ({ type: e.type, data: e.data }) as E),
+  );
+  return { state, version: history.length, already: already[already.length - 1]?.eventId };
+}
+
+/** The cached fold, with only the events after its version read and folded on (ADR 0077). */
+async function catchUp<C, E extends DomainEvent, S>(
+  store: PostgresEventStore,
+  decider: Decider<C, E, S>,
+  context: CommandContext,
+  cache: FoldCache,
+): Promise<Loaded<S>> {
+  const entry = cache.take(context.streamId, decider);
+  try {
+    for (const event of await store.readStreamAfter(context.streamId, entry.version)) {
+      entry.state = decider.evolve(entry.state as S, { type: event.type, data: event.data } as E);
+      if (event.metadata.commandId) entry.commandIds.set(event.metadata.commandId, event.eventId);
+      entry.version = event.streamVersion;
+    }
+  } catch (error) {
+    cache.drop(context.streamId); // a fold that failed half-way leaves no state to trust
+    throw error;
+  }
+  return { state: entry.state as S, version: entry.version, already: entry.commandIds.get(context.commandId) };
+}
+
+/** Loads, decides on the state, appends at the version loaded; loads again after a lost race (up to `retries`). */
+async function decideLoop<C, E extends DomainEvent, S>(
+  store: PostgresEventStore,
+  decider: Decider<C, E, S>,
+  command: C,
+  context: CommandContext,
+  load: () => Promise<Loaded<S>>,
+): Promise<CommandOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const { state, version, already } = await load();
+    if (already) return { status: 'already-applied', lastEventId: already };
+    const events = decider.decide(command, state);
     if (events.length === 0) return { status: 'no-change' };
     const newEvents: NewEvent[] = events.map((event, i) => ({
       eventId: eventIdFor(context.commandId, i),
@@ -58,7 +111,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       metadata: { traceparent: currentTraceparent(), ...context.metadata, commandId: context.commandId },
     }));
     try {
-      const result = await store.append(context.streamId, context.tenant, newEvents, history.length);
+      const result = await store.append(context.streamId, context.tenant, newEvents, version);
       const lastEventType = newEvents[newEvents.length - 1].type;
       return { status: 'appended', ...result, lastEventType, eventCount: newEvents.length };
     } catch (error) {

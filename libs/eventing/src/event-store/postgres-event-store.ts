@@ -72,6 +72,15 @@ export class PostgresEventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /** The stream's events after `version` (a fold cache's catch-up: only what it has not seen). */
+  async readStreamAfter(streamId: string, version: number): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      'select * from eventstore.events where stream_id = $1 and stream_version > $2 order by stream_version',
+      [streamId, version],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
   /**
    * Appends in one transaction, at `expectedVersion` (0 for a new stream).
    * A concurrent writer that got there first makes this throw ConcurrencyError:

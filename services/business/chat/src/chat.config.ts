@@ -9,12 +9,15 @@ export interface ChatOptions extends CommonOptions {
   editWindowSeconds: number;
   /** Messages one user may post per minute, per replica. */
   postsPerMinute: number;
+  /** Channels whose folded state a replica keeps (ADR 0077); 0 folds every channel from its start on every command. */
+  cachedChannels: number;
 }
 
 const schema = z.object({
   CHAT_DEFAULT_PAGE_SIZE: z.coerce.number().int().min(1).max(200).default(50),
   CHAT_EDIT_WINDOW_SECONDS: z.coerce.number().int().min(0).max(31_536_000).default(900),
   CHAT_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  CHAT_CACHED_CHANNELS: z.coerce.number().int().min(0).max(100_000).default(500),
 });
 
 /** Reads the service's own variables; a bad one stops the start with its name. */
@@ -28,5 +31,6 @@ export function chatEnv(env: NodeJS.ProcessEnv): Omit<ChatOptions, keyof CommonO
     defaultPageSize: parsed.data.CHAT_DEFAULT_PAGE_SIZE,
     editWindowSeconds: parsed.data.CHAT_EDIT_WINDOW_SECONDS,
     postsPerMinute: parsed.data.CHAT_POSTS_PER_MINUTE,
+    cachedChannels: parsed.data.CHAT_CACHED_CHANNELS,
   };
 }

@@ -21,6 +21,7 @@ import { DIRECTORY } from './application/directory.port';
 import { PeopleCommandHandler } from './application/people.command-handler';
 import { peoplePolicy } from './application/people.policy';
 import { PostingRate } from './application/posting-rate';
+import { PostgresPostingRate } from './adapters/out/posting-rate/postgres-posting-rate.adapter';
 import { chatEnv } from './chat.config';
 import type { ChatOptions } from './chat.config';
 
@@ -55,6 +56,7 @@ export function createChat(
     defaultPageSize: options.defaultPageSize,
     editWindowSeconds: options.editWindowSeconds,
     postsPerMinute: options.postsPerMinute,
+    cachedChannels: options.cachedChannels,
     readModels: { channels: readModels.channels.name, directory: readModels.directory.name },
   };
   const definition: ServiceDefinition = {
@@ -85,7 +87,7 @@ export function createChat(
       ChannelsCommandHandler,
       ChannelsQueryHandler,
       PeopleCommandHandler,
-      PostingRate,
+      { provide: PostingRate, useClass: PostgresPostingRate },
     ],
   })
   class ChatModule {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { FoldCache } from '@hexfleet/eventing';
 import { DomainError } from '@hexfleet/kernel';
 import { Commands, hasRole, TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
@@ -17,12 +18,21 @@ const RETRIES = 8;
 /** The writes of channels: one stream per channel, `<tenant>/channel/<channelId>`, every event at its position. */
 @Injectable()
 export class ChannelsCommandHandler {
+  /**
+   * The folded state of the channels this replica wrote to lately: a post reads only the events since
+   * the last command it handled on the channel, not the whole channel (ADR 0077). Bounded
+   * (`CHAT_CACHED_CHANNELS`): the least recently used channels go first.
+   */
+  private readonly folds: FoldCache | undefined;
+
   constructor(
     private readonly commands: Commands,
     private readonly time: TimeAndIds,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
     @Inject(DIRECTORY) private readonly directory: Directory,
-  ) {}
+  ) {
+    this.folds = settings.cachedChannels > 0 ? new FoldCache(settings.cachedChannels) : undefined;
+  }
 
   async create(caller: Principal, body: { kind: 'public' | 'private'; name: string; readOnly?: boolean }) {
     const channelId = this.time.newId(caller, 'channel');
@@ -130,6 +140,7 @@ export class ChannelsCommandHandler {
       id: channelId,
       command: { ...command, metadata: { now: this.time.now() } } as ChannelCommand,
       retries: RETRIES,
+      cache: this.folds,
     });
     return { channelId, outcome: outcome.status };
   }

@@ -8,6 +8,8 @@ export interface ChatSettings {
   editWindowSeconds: number;
   /** Messages one user may post per minute (on one replica; ADR 0059). */
   postsPerMinute: number;
+  /** Channels whose folded state a replica keeps, least recently used out first; 0: none (ADR 0077). */
+  cachedChannels: number;
   /** Each read model's running name (with the deployment's suffix): what a query awaits a consistency token on. */
   readModels: { channels: string; directory: string };
 }

@@ -1,41 +1,36 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { TimeAndIds } from '@hexfleet/platform';
 import type { Principal } from '@hexfleet/platform';
-import { CHAT_SETTINGS } from './chat-settings';
-import type { ChatSettings } from './chat-settings';
 
-const WINDOW_MS = 60_000;
+const MINUTE_MS = 60_000;
 
 /**
- * The per-user posting limit: at most `postsPerMinute` posts in any sliding minute, counted in
- * this process (ADR 0059: per replica; the gateway spreads a user's posts, so the limit is a
- * ceiling per replica, not a quota).
+ * The per-user posting limit: `postsPerMinute` in a sliding minute, counted for the whole fleet
+ * (ADR 0059, amended in session 10): every replica counts in the same place, so a user spread over
+ * N replicas still gets the limit once.
  */
-@Injectable()
-export class PostingRate {
-  private readonly posts = new Map<string, number[]>();
-
-  constructor(
-    @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
-    private readonly time: TimeAndIds,
-  ) {}
-
+export abstract class PostingRate {
   /** Counts a post and answers 0, or answers the seconds until the caller may post again (and counts nothing). */
-  take(caller: Pick<Principal, 'tenant' | 'userId'>): number {
-    const now = Date.parse(this.time.now());
-    const key = `${caller.tenant}/${caller.userId}`;
-    const recent = (this.posts.get(key) ?? []).filter((at) => at > now - WINDOW_MS);
-    if (recent.length >= this.settings.postsPerMinute) {
-      this.posts.set(key, recent);
-      return Math.max(1, Math.ceil((recent[0] + WINDOW_MS - now) / 1000));
-    }
-    recent.push(now);
-    this.posts.set(key, recent);
-    if (this.posts.size > 10_000) this.forgetIdle(now);
-    return 0;
-  }
+  abstract take(caller: Pick<Principal, 'tenant' | 'userId'>): Promise<number>;
+}
 
-  private forgetIdle(now: number) {
-    for (const [key, times] of this.posts) if (times[times.length - 1] <= now - WINDOW_MS) this.posts.delete(key);
-  }
+/**
+ * The sliding minute, estimated from two fixed minutes: the previous minute's posts weighted by
+ * the share of it still inside the window, plus this minute's. 0 when one more post fits, else the
+ * whole seconds until it does (nothing more being posted meanwhile).
+ */
+export function postingWait(previous: number, current: number, limit: number, elapsedMs: number): number {
+  const inWindow = 1 - elapsedMs / MINUTE_MS;
+  if (previous * inWindow + current < limit) return 0;
+  // This minute, as the previous one slides out: previous * (1 - f) + current < limit.
+  // Else the next, where this minute is the previous one: current * (1 - f) < limit.
+  const waitMs =
+    current < limit
+      ? (1 - (limit - current) / previous) * MINUTE_MS - elapsedMs
+      : MINUTE_MS - elapsedMs + (1 - limit / current) * MINUTE_MS;
+  return Math.floor(waitMs / 1000) + 1;
+}
+
+/** The fixed minute of a time, and how far into it the time is. */
+export function minuteOf(nowMs: number): { minute: number; elapsedMs: number } {
+  const minute = Math.floor(nowMs / MINUTE_MS);
+  return { minute, elapsedMs: nowMs - minute * MINUTE_MS };
 }

@@ -43,14 +43,14 @@ export class MessagesController {
   @Post('messages')
   @HttpCode(201)
   @ApiOperation({ summary: 'Post a message (members; 413 over 4,000 characters; 429 with Retry-After over the rate)' })
-  send(
+  async send(
     @Caller() caller: Principal,
     @Param() { id }: IdParam,
     @Body() body: SendMessageBody,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     fits(body.text);
-    const wait = this.rate.take(caller);
+    const wait = await this.rate.take(caller);
     if (wait > 0) {
       void reply.header('retry-after', String(wait));
       throw new HttpException(`Too many messages; try again in ${wait} s`, 429);

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ServiceRuntime } from '@hexfleet/platform';
+import { createPrivateTables, ServiceRuntime } from '@hexfleet/platform';
 
 /**
  * Identity's own working tables, outside the event store and the tenant
@@ -21,17 +21,6 @@ export class PrivateTables implements OnModuleInit {
   constructor(private readonly runtime: ServiceRuntime) {}
 
   async onModuleInit() {
-    const client = await this.runtime.pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select pg_advisory_xact_lock(hashtext('identity_private'))`);
-      await client.query(DDL);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
+    await createPrivateTables(this.runtime.pool, 'identity_private', DDL);
   }
 }
