@@ -13,3 +13,5 @@ export type { RunningFleet } from './fleet';
 export { DEMO_PASSWORD, seedDemo } from './demo';
 export type { DemoLogin } from './demo';
 export type { ManagedProcess } from './processes';
+export { buildWebApp, presentWebApps, startWebApp, WEB_APPS } from './web';
+export type { RunningWebApp, WebApp } from './web';
