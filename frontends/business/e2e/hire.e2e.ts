@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, screenshot, signIn } from './support';
 
 test('hire an employee and find them in payroll’s employee list', async ({ page }) => {
   const lastName = `Byron${randomBytes(3).toString('hex')}`;
@@ -14,6 +14,7 @@ test('hire an employee and find them in payroll’s employee list', async ({ pag
   await page.getByRole('main').getByRole('link', { name: 'Hire an employee' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hire an employee' })).toBeVisible();
   await expectAccessible(page, 'the hire form');
+  await screenshot(page, 'hire');
   await page.getByLabel('First name').fill('Ada');
   await page.getByLabel('Last name').fill(lastName);
   await page.getByLabel('Work email').fill(`ada.${lastName.toLowerCase()}@example.com`);
@@ -32,6 +33,7 @@ test('hire an employee and find them in payroll’s employee list', async ({ pag
   await page.getByRole('searchbox', { name: 'Search' }).fill(lastName);
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('rowheader', { name: `Ada ${lastName}` })).toBeVisible();
+  await screenshot(page, 'directory');
 
   // Payroll enrols the hire when it reads HRMS's event: Salaries shows them once it has.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Salaries' }).click();
@@ -41,6 +43,7 @@ test('hire an employee and find them in payroll’s employee list', async ({ pag
     await expect(page.getByRole('rowheader', { name: `${lastName}, Ada` })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expectAccessible(page, 'Salaries');
+  await screenshot(page, 'salaries');
 });
 
 test('a refused hire shows each problem next to the field it names, and hires nobody', async ({ page }) => {

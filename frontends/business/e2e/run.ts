@@ -1,7 +1,8 @@
 // The business web app's browser tests (issue 21), as `npm test` runs them (tools/scripts/run-tests.mjs):
 // a fleet on the run's stack (the shared one when KAFKA_BROKERS, DATABASE_URL and SCHEMA_REGISTRY_URL
 // are set, else one started here), the app built once and served with `next start`, then Playwright
-// driving Debian's Chromium. With `--result <file>` it writes `{ passed, failed, skipped }` there.
+// driving Debian's Chromium. With `--result <file>` it writes `{ passed, failed, skipped }` there;
+// other arguments go to Playwright (`-g leave` runs the tests whose title matches).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

@@ -6,12 +6,21 @@ const hrefs = (roles: string[], deployed?: Set<string>) =>
 
 describe("the business app's navigation", () => {
   it('offers each page to the roles its service lets in', () => {
-    expect(hrefs(['employee'])).toEqual(['/hrms/employees']);
-    expect(hrefs(['hr'])).toEqual(['/hrms/employees', '/hrms/employees/new', '/payroll/salaries']);
-    expect(hrefs(['payroll-admin'])).toEqual(['/hrms/employees', '/payroll/salaries']);
+    expect(hrefs(['employee'])).toEqual(['/hrms/employees', '/hrms/leave']);
+    expect(hrefs(['manager'])).toEqual(['/hrms/employees', '/hrms/leave', '/hrms/leave/queue']);
+    expect(hrefs(['hr'])).toEqual([
+      '/hrms/employees',
+      '/hrms/employees/new',
+      '/hrms/leave',
+      '/hrms/leave/queue',
+      '/hrms/leave/setup',
+      '/payroll/salaries',
+    ]);
+    expect(hrefs(['payroll-admin'])).toEqual(['/hrms/employees', '/hrms/leave', '/payroll/salaries']);
   });
 
   it('leaves out the pages of a module the deployment lacks', () => {
-    expect(hrefs(['hr'], new Set(['hrms']))).toEqual(['/hrms/employees', '/hrms/employees/new']);
+    expect(hrefs(['hr'], new Set(['hrms']))).not.toContain('/payroll/salaries');
+    expect(hrefs(['hr'], new Set(['payroll']))).toEqual(['/payroll/salaries']);
   });
 });

@@ -17,4 +17,4 @@ export type { Claims, StoredSession } from './session';
 export { SessionProvider, useSession } from './session-provider';
 export type { SessionApi, SignInInput } from './session-provider';
 export { SignInForm } from './sign-in-form';
-export { Empty, Loading, ProblemNotice, Progress } from './states';
+export { Empty, FormAlert, Loading, ProblemNotice, Progress, StatusNote } from './states';

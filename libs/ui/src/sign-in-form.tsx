@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { TextField } from './fields';
+import { FormAlert } from './states';
 import { formMessage } from './problems';
 import type { Problem } from './problems';
 import { useSession } from './session-provider';
@@ -42,11 +43,7 @@ export function SignInForm({ appName, onSignedIn }: { appName: string; onSignedI
   return (
     <form className="hx-card hx-sign-in" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in to {appName}</h1>
-      {message ? (
-        <div className="hx-notice hx-notice-error" role="alert">
-          {message}
-        </div>
-      ) : null}
+      <FormAlert message={message} />
       <TextField
         label="Organisation"
         name="tenant"

@@ -42,3 +42,23 @@ export function Progress({ label, value, max }: { label: string; value?: number;
     </div>
   );
 }
+
+/** A form's refusal above its fields (the per-field messages sit next to each field). */
+export function FormAlert({ message, id }: { message?: string | undefined; id?: string }) {
+  if (!message) return null;
+  return (
+    <div id={id} className="hx-notice hx-notice-error" role="alert">
+      {message}
+    </div>
+  );
+}
+
+/** What just happened (applied, approved, ...), announced politely. */
+export function StatusNote({ message }: { message?: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="hx-notice hx-notice-info" role="status">
+      {message}
+    </div>
+  );
+}

@@ -14,6 +14,14 @@ export const SECTIONS: readonly NavSection[] = [
     ],
   },
   {
+    label: 'Leave',
+    items: [
+      { href: '/hrms/leave', label: 'Leave', module: 'hrms' },
+      { href: '/hrms/leave/queue', label: 'Approval queue', module: 'hrms', roles: ['manager', 'hr'] },
+      { href: '/hrms/leave/setup', label: 'Leave setup', module: 'hrms', roles: ['hr'] },
+    ],
+  },
+  {
     label: 'Payroll',
     items: [{ href: '/payroll/salaries', label: 'Salaries', module: 'payroll', roles: ['payroll-admin', 'hr'] }],
   },

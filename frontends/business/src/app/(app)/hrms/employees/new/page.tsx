@@ -1,5 +1,5 @@
 'use client';
-import { formMessage, problemOf, SelectField, TextField } from '@hexfleet/ui';
+import { formMessage, problemOf, SelectField, TextField, FormAlert } from '@hexfleet/ui';
 import type { Problem } from '@hexfleet/ui';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -49,11 +49,7 @@ export default function HirePage() {
       </p>
       <h1>Hire an employee</h1>
       <form className="hx-card" onSubmit={submit} noValidate aria-describedby={message ? 'hire-problem' : undefined}>
-        {message ? (
-          <div id="hire-problem" className="hx-notice hx-notice-error" role="alert">
-            {message}
-          </div>
-        ) : null}
+        <FormAlert message={message} id="hire-problem" />
         <div className="hx-form-grid">
           <TextField label="First name" name="firstName" required maxLength={100} error={problem?.fields.firstName} />
           <TextField label="Last name" name="lastName" maxLength={100} error={problem?.fields.lastName} />
