@@ -16,6 +16,9 @@ const PROJECTS: Record<string, string> = {
   payroll: 'services/business/payroll',
 };
 
+/** How long identity's access tokens live in this run (support.ts's session test waits longer). */
+export const ACCESS_TOKEN_SECONDS = 20;
+
 export interface E2eFleet {
   gatewayUrl: string;
   /** Identity itself: the operator provisions tenants there (operators are not on the public gateway). */
@@ -40,7 +43,14 @@ export async function startE2eFleet(webOrigin: string, operatorKey: string): Pro
     await Promise.all(
       Object.entries(PROJECTS).map(async ([module, project]) => {
         const env =
-          module === 'identity' ? { ...identityTestEnv(issuer, operatorKey, true), PORT: String(identityPort) } : keys;
+          module === 'identity'
+            ? {
+                ...identityTestEnv(issuer, operatorKey, true),
+                PORT: String(identityPort),
+                // Short-lived access tokens: every test outlives a few, so the app must refresh them.
+                ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_SECONDS),
+              }
+            : keys;
         const service = await startSeparateService(project, issuer, { env });
         running.push(service);
         urls[`${module.toUpperCase()}_URL`] = service.url;

@@ -2,7 +2,7 @@
 // a fleet on the run's stack (the shared one when KAFKA_BROKERS, DATABASE_URL and SCHEMA_REGISTRY_URL
 // are set, else one started here), the app built once and served with `next start`, then Playwright
 // driving Debian's Chromium. With `--result <file>` it writes `{ passed, failed, skipped }` there;
-// other arguments go to Playwright (`-g leave` runs the tests whose title matches).
+// other arguments go to Playwright (`--grep=leave` runs the tests whose title matches).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -64,6 +64,8 @@ async function main(): Promise<Counts> {
         'test',
         '-c',
         'frontends/business/e2e/playwright.config.ts',
+        // Anything else on the command line goes to Playwright (e.g. `--grep=leave`).
+        ...process.argv.slice(2).filter((arg, i, all) => arg !== '--result' && all[i - 1] !== '--result'),
       ],
       {
         cwd: ROOT,
