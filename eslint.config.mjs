@@ -47,6 +47,10 @@ const layerConstraints = [
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:testing', 'type:tool', 'type:platform', 'type:contracts', 'type:kernel'],
   },
+  // The web apps (frontends/*) see the fleet only through the gateway's GraphQL: they import libs/ui
+  // and nothing of the services; their browser tests (e2e/) also use the harness to start a fleet.
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:ui'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui'] },
 ];
 
 // Who may import whom, by product: the two products share only `scope:shared`.
@@ -143,13 +147,20 @@ export default [
       'tools/chaos/.venv/**',
       'tools/chaos/.toxiproxy/**',
       'test-results/**',
+      // The web apps' build output and GraphQL Code Generator's output (generated from gateway/schema.graphql).
+      '**/.next/**',
+      '**/next-env.d.ts',
+      '.cache/**',
+      'libs/ui/src/gql/**',
+      'frontends/*/src/gql/**',
+      'frontends/*/playwright-report/**',
     ],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ forTests: false }),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -182,7 +193,7 @@ export default [
   },
   {
     // Tests may also use the test harness, whatever layer they test.
-    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/test/**/*.ts', 'frontends/*/e2e/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ forTests: true }),
     },

@@ -20,6 +20,7 @@ module.exports = {
     ...configsUnder('tools', 1),
     ...configsUnder('services', 2),
     ...configsUnder('gateway', 0),
+    ...configsUnder('frontends', 1),
   ],
   maxWorkers: 2,
   // Global options: project configs cannot set these in a multi-project run.

@@ -1,8 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { callService, createDevIssuer, eventually, freePort, startSeparateService } from '@hexfleet/testing';
+import {
+  callService,
+  createDevIssuer,
+  eventually,
+  freePort,
+  identityTestEnv,
+  startSeparateService,
+} from '@hexfleet/testing';
 import type { DevIssuer, Reply, SeparateService } from '@hexfleet/testing';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -39,7 +43,7 @@ export async function startFleet(projects: Record<string, string>, gatewayEnv: N
       Object.entries(projects).map(async ([module, project]) => {
         const env =
           module === 'identity'
-            ? { ...identityEnv(issuer, operatorKey, 'hrms' in projects), PORT: String(identityPort) }
+            ? { ...identityTestEnv(issuer, operatorKey, 'hrms' in projects), PORT: String(identityPort) }
             : keys;
         services[module] = await startSeparateService(project, issuer, { env });
         running.push(services[module]);
@@ -63,22 +67,6 @@ export async function startFleet(projects: Record<string, string>, gatewayEnv: N
     await stopAll();
     throw error;
   }
-}
-
-/**
- * Identity's secrets, made for this run only; its dev mailbox in a temp folder. It signs with
- * the test issuer's key, so the tokens a test mints and the ones identity issues are alike.
- */
-function identityEnv(issuer: DevIssuer, operatorKey: string, hrms: boolean): NodeJS.ProcessEnv {
-  return {
-    SIGNING_KEY_JWK: issuer.signingKeyJwk,
-    JWKS_JSON: '',
-    OPERATOR_KEY: operatorKey,
-    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    MAILBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mailbox-')),
-    TRUSTED_PROXIES: '127.0.0.1',
-    HRMS_POLICIES: hrms ? 'on' : 'off',
-  };
 }
 
 /** The gateway's calls to one service so far, from its own /metrics. */

@@ -13,7 +13,7 @@ export { startPrivateKafka } from './private-kafka';
 export type { PrivateKafka } from './private-kafka';
 export { callService, listenOnFreePort, listOf, serviceTestEnv, startGroupsAtTopicEnds } from './service-under-test';
 export type { CallOptions, Reply } from './service-under-test';
-export { freePort, startSeparateService } from './separate-service';
+export { freePort, identityTestEnv, startSeparateService } from './separate-service';
 export type { SeparateService, SeparateServiceOptions } from './separate-service';
 export { badInputCases, openApiOf, problemNames, schemaValues, sendBadInputs } from './bad-input';
 export type { BadInputCase, OpenApiDocument, Schema } from './bad-input';

@@ -1,5 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@hexfleet/devstack';
 export { freePort };
@@ -108,4 +110,21 @@ export async function startSeparateService(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { url, db, pid: child.pid as number, exited, stderr: () => stderr, stop };
+}
+
+/**
+ * Identity's secrets for a fleet a test starts, made for this run only; its dev mailbox in a temp
+ * folder. It signs with the test issuer's key, so the tokens a test mints and the ones identity
+ * issues are alike. `hrms`: whether HRMS is in the fleet (identity then reacts to its events).
+ */
+export function identityTestEnv(issuer: DevIssuer, operatorKey: string, hrms: boolean): NodeJS.ProcessEnv {
+  return {
+    SIGNING_KEY_JWK: issuer.signingKeyJwk,
+    JWKS_JSON: '',
+    OPERATOR_KEY: operatorKey,
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MAILBOX_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mailbox-')),
+    TRUSTED_PROXIES: '127.0.0.1',
+    HRMS_POLICIES: hrms ? 'on' : 'off',
+  };
 }

@@ -6,9 +6,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { devstackHome } from './paths';
-import { isAlive, portAnswers, sleep, tail, whenOrphaned } from './processes';
+import { isAlive, portAnswers, sleep, stopProcess, tail, whenOrphaned } from './processes';
+import type { ManagedProcess } from './processes';
 import { seedDemo } from './demo';
 import { startFleet } from './fleet';
+import { buildWebApp, presentWebApps, startWebApp, WEB_APPS } from './web';
 import type { StackState } from './supervisor';
 import { envFileText, runSupervisor } from './supervisor';
 
@@ -109,14 +111,26 @@ async function status() {
 /**
  * The whole fleet on this machine: the devstack (or the one already running in
  * the background), every service that exists and the gateway, demo tenants with
- * sample data; URLs go to .devstack/env. Ctrl-C stops what it started.
+ * sample data, and the web apps (built once per change, served with `next start`);
+ * URLs go to .devstack/env. Ctrl-C stops what it started.
  */
 async function dev() {
   const began = Date.now();
   const log = (line: string) => console.error(line);
   const basePort = Number(process.env.DEVSTACK_FLEET_PORT ?? 4000);
+  // The web apps' ports (3100 business, 3200 school; DEVSTACK_<APP>_WEB_PORT moves one), allowed by the gateway's CORS.
+  const webApps = presentWebApps().map((app) => ({
+    app,
+    port: Number(process.env[`DEVSTACK_${app.toUpperCase()}_WEB_PORT`] ?? WEB_APPS[app].port),
+  }));
+  const webOrigins = webApps.flatMap(({ port }) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const webProcesses: ManagedProcess[] = [];
   // Set as soon as the fleet starts starting: a signal during the builds or start-up stops what is up.
-  let stopFleet: (() => Promise<void>) | undefined;
+  let stopServicesOnly: (() => Promise<void>) | undefined;
+  const stopFleet = async () => {
+    await Promise.all(webProcesses.map((proc) => stopProcess(proc, 'SIGTERM', 10_000)));
+    await stopServicesOnly?.();
+  };
   const background = readState();
   if (background) {
     log('Using the devstack running in the background; Ctrl-C stops the services, not the stack.');
@@ -125,7 +139,7 @@ async function dev() {
       if (stopping) return;
       stopping = true;
       void (async () => {
-        await stopFleet?.();
+        await stopFleet();
         fs.writeFileSync(envPath, envFileText(background.env));
         log('The services stopped; the devstack keeps running (npm run devstack:down stops it).');
         process.exit(0);
@@ -138,7 +152,7 @@ async function dev() {
     await runSupervisor({
       ephemeral: false,
       home: devstackHome,
-      beforeStop: async () => stopFleet?.(),
+      beforeStop: stopFleet,
       stopWithParent: true,
     });
   }
@@ -147,14 +161,32 @@ async function dev() {
 
   log('Starting the fleet:');
   try {
-    const fleet = await startFleet({
-      home: devstackHome,
-      stack,
-      basePort,
-      log,
-      onStarting: (stop) => (stopFleet = stop),
-    });
-    fs.writeFileSync(envPath, envFileText({ ...stack, ...fleet.urls }));
+    // The web apps build while the services build and start (a build is reused while its inputs are unchanged).
+    const webBuilds = Promise.all(webApps.map(({ app }) => buildWebApp(app, log)));
+    const [fleet] = await Promise.all([
+      startFleet({
+        home: devstackHome,
+        stack,
+        basePort,
+        log,
+        onStarting: (stop) => (stopServicesOnly = stop),
+        gatewayEnv: {
+          CORS_ORIGINS: ['http://localhost:3100', 'http://localhost:3200', ...webOrigins].join(','),
+        },
+      }),
+      webBuilds,
+    ]);
+    const webUrls: Record<string, string> = {};
+    for (const { app, port } of webApps) {
+      const web = await startWebApp(app, {
+        port,
+        gatewayUrl: fleet.urls.GATEWAY_URL,
+        logFile: path.join(devstackHome, 'logs', `${app}-web.log`),
+      });
+      webProcesses.push(web.process);
+      webUrls[WEB_APPS[app].envVar] = web.url;
+    }
+    fs.writeFileSync(envPath, envFileText({ ...stack, ...fleet.urls, ...webUrls }));
     const logins = await seedDemo(fleet, log);
     log('');
     log(`Hexfleet is up in ${((Date.now() - began) / 1000).toFixed(1)}s. Gateway: ${fleet.urls.GATEWAY_URL}`);
@@ -162,6 +194,7 @@ async function dev() {
       `  GraphQL  ${fleet.urls.GATEWAY_URL}/graphql (GraphiQL: /graphiql)    REST  ${fleet.urls.GATEWAY_URL}/api/v1/<module>/...`,
     );
     log(`  Events for integrators  ${fleet.urls.GATEWAY_URL}/asyncapi`);
+    for (const { app } of webApps) log(`  ${app} web app  ${webUrls[WEB_APPS[app].envVar]}`);
     if (stack.MAILPIT_URL) log(`  Mail (Mailpit)  ${stack.MAILPIT_URL} (web inbox; SMTP ${stack.SMTP_URL ?? ''})`);
     for (const login of logins) log(`  demo login: tenant ${login.tenant}, ${login.email} / ${login.password}`);
     const here = (file: string) => path.relative(process.cwd(), path.join(devstackHome, file));

@@ -15,3 +15,5 @@ export type { DemoLogin } from './demo';
 export type { ManagedProcess } from './processes';
 export { ensureMailpit, mailpitAnswers, mailpitBinary, startMailpit } from './mailpit';
 export type { MailEnv, RunningMailpit } from './mailpit';
+export { buildWebApp, presentWebApps, startWebApp, WEB_APPS } from './web';
+export type { RunningWebApp, WebApp } from './web';

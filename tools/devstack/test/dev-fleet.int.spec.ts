@@ -5,6 +5,7 @@ import path from 'node:path';
 import { demoYear, markedDays } from '../src/demo-school';
 import { presentServices } from '../src/fleet';
 import { freePort, freePortRange, portAnswers } from '../src/processes';
+import { presentWebApps, WEB_APPS } from '../src/web';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -32,6 +33,7 @@ describe('npm run dev', () => {
     const { KAFKA_BROKERS: _k, DATABASE_URL: _d, SCHEMA_REGISTRY_URL: _s, ...rest } = process.env;
     const basePort = await freePortRange(presentServices().length + 1);
     const stackPorts = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const webPort = await freePort();
     const env = {
       ...rest,
       DEVSTACK_HOME: home,
@@ -42,6 +44,7 @@ describe('npm run dev', () => {
       DEVSTACK_SMTP_PORT: String(await freePort()),
       DEVSTACK_MAILPIT_PORT: String(await freePort()),
       DEVSTACK_FLEET_PORT: String(basePort),
+      DEVSTACK_BUSINESS_WEB_PORT: String(webPort),
       LOG_LEVEL: 'warn',
     };
     const began = Date.now();
@@ -68,9 +71,17 @@ describe('npm run dev', () => {
 
       // Every process answers ready, at the URLs written to the env file.
       const envFile = fs.readFileSync(path.join(home, 'env'), 'utf8');
-      const urls = [...envFile.matchAll(/^export (\w+_URL)='(http:[^']+)'$/gm)].filter(
-        ([, name]) => name !== 'SCHEMA_REGISTRY_URL',
+      const allUrls = [...envFile.matchAll(/^export (\w+_URL)='(http:[^']+)'$/gm)];
+      const urls = allUrls.filter(([, name]) => name !== 'SCHEMA_REGISTRY_URL' && !name.endsWith('_WEB_URL'));
+      // The web apps of this checkout (issue 21: BUSINESS_WEB_URL), each serving its sign-in page.
+      const webUrls = allUrls.filter(([, name]) => name.endsWith('_WEB_URL'));
+      expect(webUrls.map(([, name]) => name).sort()).toEqual(
+        presentWebApps()
+          .map((app) => WEB_APPS[app].envVar)
+          .sort(),
       );
+      for (const [, name, url] of webUrls)
+        expect({ name, signIn: (await fetch(`${url}/sign-in`)).status }).toEqual({ name, signIn: 200 });
       // Every service of this checkout (a new one joins the fleet when the generator registers it), and the gateway.
       expect(urls.map(([, name]) => name).sort()).toEqual(
         [...presentServices().map((m) => `${m.module.toUpperCase()}_URL`), 'GATEWAY_URL'].sort(),
@@ -177,7 +188,7 @@ describe('npm run dev', () => {
     if (left.length) execFileSync('ps', ['-o', 'pid,args', '-p', left.join(',')], { stdio: 'inherit' });
     expect(left).toEqual([]);
     const answering = await Promise.all(
-      [...Array.from({ length: presentServices().length + 1 }, (_, i) => basePort + i), ...stackPorts].map(
+      [...Array.from({ length: presentServices().length + 1 }, (_, i) => basePort + i), ...stackPorts, webPort].map(
         async (port) => ((await portAnswers(port)) ? [port] : []),
       ),
     );

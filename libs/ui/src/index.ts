@@ -1,0 +1,20 @@
+// What the web apps share (issue 21 founds it; issue 22 reuses it). Pure logic in .ts, components in .tsx.
+export { AppShell } from './app-shell';
+export { createGatewayClient } from './client';
+export type { GatewayClientOptions } from './client';
+export { ConsistencyTokens, tokensIn } from './consistency';
+export { DataTable, Pager } from './data-table';
+export type { Column } from './data-table';
+export { SelectField, TextField } from './fields';
+export { isCurrent, visibleNavigation } from './navigation';
+export type { NavItem, NavSection } from './navigation';
+export { offsetOfPage, pagerState } from './paging';
+export type { PageInfo, PagerState } from './paging';
+export { fieldName, formMessage, problemOf } from './problems';
+export type { Problem } from './problems';
+export { claimsOf, parseStored, refreshDelay, sessionFrom, TENANT_SLUG } from './session';
+export type { Claims, StoredSession } from './session';
+export { SessionProvider, useSession } from './session-provider';
+export type { SessionApi, SignInInput } from './session-provider';
+export { SignInForm } from './sign-in-form';
+export { Empty, FormAlert, Loading, ProblemNotice, Progress, StatusNote } from './states';
