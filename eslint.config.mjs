@@ -139,6 +139,7 @@ export default [
       '**/coverage/**',
       '.nx/**',
       '.devstack/**',
+      '.cache/**',
       '**/target/**',
       'tools/chaos/.venv/**',
       'tools/chaos/.toxiproxy/**',
