@@ -88,7 +88,7 @@ KC
     --authentication-kubeconfig="$DIR/kubeconfig" --authorization-kubeconfig="$DIR/kubeconfig" \
     --leader-elect=false --bind-address=127.0.0.1 --secure-port="$(free_port)" \
     --service-account-private-key-file="$DIR/sa.key" --root-ca-file="$DIR/certs/apiserver.crt" \
-    --controllers='*,-nodeipam,-service,-route,-cloud-node-lifecycle' --use-service-account-credentials=false \
+    --use-service-account-credentials=false \
     --node-monitor-grace-period=40s
   launch kube-scheduler "$BIN/kube-scheduler" --kubeconfig="$DIR/kubeconfig" \
     --authentication-kubeconfig="$DIR/kubeconfig" --authorization-kubeconfig="$DIR/kubeconfig" \

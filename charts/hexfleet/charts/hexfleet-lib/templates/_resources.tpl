@@ -71,7 +71,7 @@ Context also carries "groups": the service's consumer groups from files/catalog.
 {{- range .catalog.topics }}{{ $_ := set $partitions .name .partitions }}{{ end -}}
 {{- $cap := 0 -}}
 {{- range .groups }}{{ range .topics }}{{ $p := int (get $partitions .) }}{{ if gt $p $cap }}{{ $cap = $p }}{{ end }}{{ end }}{{ end -}}
-{{- $max := .d.autoscaling.maxReplicas -}}
+{{- $max := int .d.autoscaling.maxReplicas -}}
 {{- if and (gt $cap 0) (gt $max $cap) }}{{ $max = $cap }}{{ end -}}
 apiVersion: keda.sh/v1alpha1
 kind: ScaledObject
