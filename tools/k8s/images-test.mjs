@@ -123,8 +123,15 @@ const haveBase = await check(
       fs.rmSync(path.join(usrLocal, 'bin', link), { force: true });
       fs.symlinkSync(target, path.join(usrLocal, 'bin', link));
     }
-    // The build stage's npm resolves names and reaches the registry as this machine does.
+    // The build stage's npm resolves names and reaches the registry as this machine does: its resolver,
+    // and the extra certificate authorities Node trusts here (a TLS-inspecting egress proxy).
     fs.copyFileSync('/etc/resolv.conf', path.join(rootfs, 'etc/resolv.conf'));
+    const extraCa = process.env.NODE_EXTRA_CA_CERTS && fs.existsSync(process.env.NODE_EXTRA_CA_CERTS);
+    const caInImage = '/usr/local/share/ca-certificates/build-host-extra-ca.crt';
+    if (extraCa) {
+      fs.mkdirSync(path.dirname(path.join(rootfs, caInImage)), { recursive: true });
+      fs.copyFileSync(process.env.NODE_EXTRA_CA_CERTS, path.join(rootfs, caInImage));
+    }
     fs.rmSync(path.join(rootfs, 'var/cache/apt/archives'), { recursive: true, force: true });
     const tar = path.join(cache, 'base.tar');
     must('tar', ['cf', tar, '-C', rootfs, '--exclude=./proc/*', '--exclude=./sys/*', '--exclude=./dev/*', '.']);
@@ -133,7 +140,7 @@ const haveBase = await check(
     fs.renameSync(tar, path.join(context, 'base.tar'));
     fs.writeFileSync(
       path.join(context, 'Containerfile'),
-      'FROM scratch\nADD base.tar /\nENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nCMD ["node"]\n',
+      `FROM scratch\nADD base.tar /\nENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n${extraCa ? `ENV NODE_EXTRA_CA_CERTS=${caInImage}\n` : ''}CMD ["node"]\n`,
     );
     buildah(['bud', '--isolation', 'chroot', '--layers=false', '-t', BASE, context]);
     fs.rmSync(context, { recursive: true, force: true });
