@@ -231,7 +231,7 @@ await check('every deployable: non-root, read-only root fs, no capabilities, thr
 });
 
 await check(
-  'per deployable: Service, PDB, NetworkPolicy, ServiceMonitor; gateway-only Ingress; a prepare Job per service',
+  'per deployable: Service, PDB, NetworkPolicy, ServiceMonitor; gateway-only Ingress; one prepare Job runs every service --prepare',
   () => {
     const objects = rendered['default values'];
     const names = (kind) => objects.filter((o) => o.kind === kind).map((o) => o.metadata.name);
@@ -240,10 +240,23 @@ await check(
         assert(names(kind).includes(`hexfleet-${name}`), `no ${kind} hexfleet-${name}`);
     }
     const jobs = objects.filter((o) => o.kind === 'Job');
-    assert(jobs.length === SERVICES.length, `${jobs.length} prepare Jobs`);
-    for (const job of jobs) {
-      assert(job.metadata.annotations['helm.sh/hook'] === 'pre-install,pre-upgrade', `${job.metadata.name}: hook`);
-      assert(job.spec.template.spec.containers[0].args.includes('--prepare'), `${job.metadata.name}: --prepare`);
+    assert(jobs.length === 1, `${jobs.length} prepare Jobs`);
+    const job = jobs[0];
+    assert(job.metadata.annotations['helm.sh/hook'] === 'pre-install,pre-upgrade', `${job.metadata.name}: hook`);
+    const containers = job.spec.template.spec.containers;
+    assert(
+      JSON.stringify(containers.map((c) => c.name).sort()) === JSON.stringify([...SERVICES].sort()),
+      `prepare containers: ${containers.map((c) => c.name)}`,
+    );
+    for (const c of containers) {
+      assert(
+        c.args.includes('--prepare') && c.image.endsWith(`/${c.name}:0.1.0`),
+        `${c.name}: --prepare with its image`,
+      );
+      assert(
+        c.envFrom[0].secretRef.name === `hexfleet-${c.name}` && c.securityContext.readOnlyRootFilesystem,
+        `${c.name}: secret or securityContext`,
+      );
     }
     const ingresses = objects.filter((o) => o.kind === 'Ingress');
     assert(
@@ -269,7 +282,7 @@ await check(
       'hrms refuses the gateway',
     );
     assert(names('PrometheusRule').length === 1 && names('ConfigMap').length >= 1, 'PrometheusRule or dashboards');
-    return `${jobs.length} prepare Jobs`;
+    return `one prepare Job, ${containers.length} containers`;
   },
 );
 
@@ -373,7 +386,7 @@ if (install) {
           ...extra,
         ]);
       }
-      await check('helm install --wait: hooks (prepare Jobs) complete, every Deployment ready', () => {
+      await check('helm install --wait: the prepare hook Job completes, every Deployment ready', () => {
         const t0 = Date.now();
         h([
           'install',
@@ -396,10 +409,10 @@ if (install) {
         );
         const jobs = JSON.parse(kubectl(['get', 'jobs', ...ns, '-o', 'json'])).items;
         // hook-succeeded deletes a Job once it completed: none left means all completed.
-        assert(jobs.length === 0, `${jobs.length} prepare Jobs left (failed?)`);
+        assert(jobs.length === 0, `${jobs.length} prepare Job left (failed?)`);
         const kinds = {};
         for (const o of manifest) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1;
-        return `${manifest.length} objects + ${hooks.length} hook Jobs in ${((Date.now() - t0) / 1000).toFixed(0)}s (${Object.entries(
+        return `${manifest.length} objects + ${hooks.length} hook Job in ${((Date.now() - t0) / 1000).toFixed(0)}s (${Object.entries(
           kinds,
         )
           .map(([k, n]) => `${n} ${k}`)

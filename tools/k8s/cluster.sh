@@ -97,8 +97,13 @@ KC
   local stages
   stages="$(go env GOMODCACHE)/sigs.k8s.io/kwok@$(cat "$BIN/.kwok.version")/kustomize/stage"
   [[ -d "$stages" ]] || (cd /tmp && go mod download "sigs.k8s.io/kwok@$(cat "$BIN/.kwok.version")")
+  # kwok's own stages; a pod's steps (created, ready, completed) wait 100 ms instead of 1-6 s: helm runs
+  # the pre-install Jobs one after another, and each waits for its pod to complete.
   cat "$stages"/node/fast/node-initialize.yaml <(echo ---) "$stages"/node/heartbeat/node-heartbeat.yaml \
-    <(echo ---) <(for f in "$stages"/pod/general/pod-*.yaml; do cat "$f"; echo ---; done) >"$DIR/kwok-stages.yaml"
+    <(echo ---) <(for f in "$stages"/pod/general/pod-*.yaml; do
+      sed -e 's/durationMilliseconds: 1000$/durationMilliseconds: 100/' -e 's/jitterDurationMilliseconds: 5000$/jitterDurationMilliseconds: 0/' "$f"
+      echo ---
+    done) >"$DIR/kwok-stages.yaml"
   launch kwok "$BIN/kwok" --kubeconfig="$DIR/kubeconfig" --manage-all-nodes=false \
     --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
     --server-address=127.0.0.1:"$(free_port)" --config="$DIR/kwok-stages.yaml"
