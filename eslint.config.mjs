@@ -143,6 +143,7 @@ export default [
       '**/coverage/**',
       '.nx/**',
       '.devstack/**',
+      '.cache/**',
       '**/target/**',
       'tools/chaos/.venv/**',
       'tools/chaos/.toxiproxy/**',

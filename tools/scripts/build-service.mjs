@@ -11,8 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const project = process.argv[2];
-if (!project || !fs.existsSync(path.join(root, project, 'src', 'main.ts'))) {
-  console.error('usage: build-service.mjs <project root with src/main.ts>');
+// A project's entry is <project>/src/main.ts; a folder holding main.ts itself also builds (the dev
+// schema registry, schemas/src/registry, whose image runs dist/schemas/src/registry/main.js).
+const entry =
+  project &&
+  [path.join(root, project, 'src', 'main.ts'), path.join(root, project, 'main.ts')].find((f) => fs.existsSync(f));
+if (!entry) {
+  console.error('usage: build-service.mjs <project root with src/main.ts, or a folder with main.ts>');
   process.exit(2);
 }
 const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
@@ -26,7 +31,7 @@ const sources = (dir) =>
         .map((f) => path.join(dir, f))
     : [];
 const libraryRoots = Object.values(compilerOptions.paths).map(([entry]) => path.dirname(path.join(root, entry)));
-const files = [...new Set([...libraryRoots, path.join(root, project, 'src')].flatMap(sources))];
+const files = [...new Set([...libraryRoots, path.dirname(entry)].flatMap(sources))];
 
 // Tests build the services they run beside each other, several at once: a process
 // starting from dist/ must never read a file another build has half written.
@@ -56,4 +61,6 @@ for (const file of files) {
   if (map) writeAtomically(`${out}.map`, map);
   written++;
 }
-console.log(`built ${written} files; run: node ${path.relative(root, path.join(outRoot, project, 'src', 'main.js'))}`);
+console.log(
+  `built ${written} files; run: node ${path.relative(root, path.join(outRoot, path.relative(root, entry))).replace(/\.ts$/, '.js')}`,
+);

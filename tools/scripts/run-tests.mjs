@@ -49,6 +49,27 @@ const secrets = run(process.execPath, [
   process.env.HEXFLEET_TEST_LOGS,
 ]);
 
+// The Helm chart (tools/k8s/charts-test.mjs): lint, render, kubeconform, a real install. Its counts
+// are added to the closing line. Skipped when Jest is given arguments (a partial run) or CHARTS_TEST=0.
+let charts = { passed: 0, failed: 0 };
+if (process.env.CHARTS_TEST !== '0' && (process.argv.length === 2 || process.env.CHARTS_TEST === '1')) {
+  const chartsReport = path.join(path.dirname(report), 'charts.json');
+  const status = spawnSync(
+    process.execPath,
+    [path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'k8s', 'charts-test.mjs')],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, CHARTS_TEST_REPORT: chartsReport },
+    },
+  ).status;
+  try {
+    charts = JSON.parse(fs.readFileSync(chartsReport, 'utf8'));
+  } catch {
+    charts = { passed: 0, failed: 1 }; // it died before writing its counts
+  }
+  if (status !== 0 && charts.failed === 0) charts.failed = 1;
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -60,6 +81,8 @@ try {
 } catch {
   failed += 1; // Jest died before writing its report.
 }
+passed += charts.passed;
+failed += charts.failed;
 if (typecheck !== 0) failed += 1;
 if (secrets !== 0) failed += 1;
 passed += browserCounts.passed;
@@ -67,4 +90,4 @@ failed += browserCounts.failed;
 skipped += browserCounts.skipped;
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(typecheck !== 0 || jest !== 0 || secrets !== 0 || failed > 0 ? 1 : 0);
+process.exit(typecheck !== 0 || jest !== 0 || secrets !== 0 || charts.failed > 0 || failed > 0 ? 1 : 0);

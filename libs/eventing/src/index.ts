@@ -24,7 +24,7 @@ export type { EventHandlers, ReadModel, ReadModelSpec, RunHandlers } from './pro
 export { ProjectionApplier } from './projection/projection-applier';
 export { ProjectionRunner } from './projection/projection-runner';
 export type { ProjectionRunnerOptions } from './projection/projection-runner';
-export { tenantSchema } from './projection/tenant-schemas';
+export { migrateSharedTables, tenantSchema } from './projection/tenant-schemas';
 export { withTransaction } from './postgres/transaction';
 export { belongsTo, ConsistencyToken, MAX_TOKENS, waitForConsistency } from './projection/consistency';
 export type { ConsistencyPoint, ConsistencyWait, Freshness } from './projection/consistency';

@@ -130,7 +130,11 @@ export async function createService(
  * SIGTERM/SIGINT/SIGHUP (stop taking requests, let in-flight ones and batches finish
  * and commit, close connections), bounded by SHUTDOWN_TIMEOUT_MS.
  */
-export async function runService(definition: ServiceDefinition, feature: Type<unknown>): Promise<RunningService> {
+export async function runService(
+  definition: ServiceDefinition,
+  feature: Type<unknown>,
+): Promise<RunningService | void> {
+  if (process.argv.includes('--prepare')) return prepareService(definition);
   const service = await createService(definition, feature);
   const { runtime, logger } = service;
   const { env } = runtime;
@@ -160,4 +164,29 @@ export async function runService(definition: ServiceDefinition, feature: Type<un
   // SIGHUP too: a closed terminal (`npm run dev`) drains like a stop, rather than killing mid-batch.
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
   return service;
+}
+
+/**
+ * `main.js --prepare`: migrations, schema registration and topics, then exit (0 when all are done).
+ * What the Helm chart's pre-install/pre-upgrade Job runs, so replicas never race a migration.
+ */
+async function prepareService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(serviceEnv(), env);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const runtime = new ServiceRuntime(definition, config);
+  const started = Date.now();
+  try {
+    await runtime.prepare();
+    logger.info(
+      { ms: Date.now() - started },
+      `${definition.name} prepared: event store migrated, schemas registered, topics present`,
+    );
+  } catch (error) {
+    logger.error({ err: error }, `${definition.name} could not be prepared`);
+    process.exitCode = 1;
+  } finally {
+    await runtime.metrics.close();
+    await runtime.pool.end();
+  }
+  process.exit();
 }

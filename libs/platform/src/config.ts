@@ -64,6 +64,13 @@ const platformShape = {
    * records are stamped with it, and records stamped by another fleet are skipped. Unset: nothing
    * is stamped and nothing skipped.
    */
+  /**
+   * The replication the service gives the topics it creates (its own and its dead-letter topics) when
+   * they do not exist yet: 3 and 2 on a production cluster (the Helm chart sets them from its values).
+   * Unset: the service definition's policy, by default 1 and 1 (one local broker).
+   */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).optional(),
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).max(7).optional(),
   FLEET_ID: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'must be 1-63 lower-case letters, digits, dots, dashes or underscores')

@@ -5,6 +5,7 @@ import {
   ensureTopics,
   EventContract,
   LOCAL_CLUSTER,
+  migrateSharedTables,
   Policy,
   policyGroup,
   PolicyRunner,
@@ -105,7 +106,7 @@ export class ServiceRuntime {
         this.metrics.eventsAppended.inc(events);
       },
     });
-    const cluster = definition.cluster ?? LOCAL_CLUSTER;
+    const cluster = this.cluster;
     this.projectionRunners = (definition.projections ?? []).map(
       (projection) =>
         new ProjectionRunner({
@@ -162,17 +163,38 @@ export class ServiceRuntime {
     }
   }
 
-  /** Migrates, registers schemas, creates topics, then starts the relay and every runner. */
-  async start(): Promise<void> {
+  /** How the topics this service creates are replicated: the environment's, else the definition's, else local. */
+  get cluster(): ClusterPolicy {
+    const policy = this.definition.cluster ?? LOCAL_CLUSTER;
+    return {
+      replicationFactor: this.env.KAFKA_REPLICATION_FACTOR ?? policy.replicationFactor,
+      minInSyncReplicas: this.env.KAFKA_MIN_INSYNC_REPLICAS ?? policy.minInSyncReplicas,
+    };
+  }
+
+  /**
+   * What must exist before any replica serves: the event store's tables, the read models' shared
+   * tables, the schemas in the registry, the service's topics. Idempotent and safe to run from
+   * several processes at once; `main.js --prepare` runs only this (the Helm chart's pre-install and
+   * pre-upgrade Job), and start() runs it again, as a no-op, before the workers.
+   * Tenant schemas are created by the projection runners on a tenant's first event.
+   */
+  async prepare(): Promise<void> {
     await this.store.migrate();
+    if (this.definition.projections?.length) await migrateSharedTables(this.pool);
     await this.serde.registerAll();
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, this.definition.topics ?? [], this.definition.cluster ?? LOCAL_CLUSTER);
+      await ensureTopics(admin, this.definition.topics ?? [], this.cluster);
     } finally {
       await admin.disconnect();
     }
+  }
+
+  /** Prepares (migrations, schemas, topics), then starts the relay and every runner. */
+  async start(): Promise<void> {
+    await this.prepare();
     if (this.definition.topics?.length) {
       this.relay = new Relay({
         name: this.definition.name,
