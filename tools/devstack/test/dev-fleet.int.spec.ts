@@ -72,7 +72,11 @@ describe('npm run dev', () => {
       // Every process answers ready, at the URLs written to the env file.
       const envFile = fs.readFileSync(path.join(home, 'env'), 'utf8');
       const allUrls = [...envFile.matchAll(/^export (\w+_URL)='(http:[^']+)'$/gm)];
-      const urls = allUrls.filter(([, name]) => name !== 'SCHEMA_REGISTRY_URL' && !name.endsWith('_WEB_URL'));
+      const stackParts = ['SCHEMA_REGISTRY_URL', 'MAILPIT_URL'];
+      const urls = allUrls.filter(([, name]) => !stackParts.includes(name) && !name.endsWith('_WEB_URL'));
+      // Mailpit's web inbox and API, where notifications' mails land (issue 20).
+      const mailpit = allUrls.find(([, name]) => name === 'MAILPIT_URL')?.[2];
+      expect(mailpit && (await fetch(`${mailpit}/api/v1/info`)).status).toBe(200);
       // The web apps of this checkout (issue 21: BUSINESS_WEB_URL), each serving its sign-in page.
       const webUrls = allUrls.filter(([, name]) => name.endsWith('_WEB_URL'));
       expect(webUrls.map(([, name]) => name).sort()).toEqual(
