@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { DEPLOYABLES } from './deployables.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = path.join(root, '.cache');
@@ -404,7 +405,7 @@ if (install) {
         figures.installed = manifest.length + hooks.length;
         const list = deployments();
         assert(
-          list.length === 13 && allReady(list),
+          list.length === DEPLOYABLES.length && allReady(list),
           `not ready: ${list.filter((d) => d.ready !== d.replicas).map((d) => d.name)}`,
         );
         const jobs = JSON.parse(kubectl(['get', 'jobs', ...ns, '-o', 'json'])).items;
